@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/protocol';
+import { SETTINGS_SECTION } from '../../server/src/protocol';
+
+/** Red Hat's YAML extension reports YAML syntax errors itself; we must not show them a second time. */
+const REDHAT_YAML = 'redhat.vscode-yaml';
+const MAX_RESTARTS = 4;
+
+/**
+ * The one owner of the language client's lifecycle: start, restart (by command or after a crash),
+ * status, and disposal. Everything else asks it for the client.
+ */
+export class LensClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly output = vscode.window.createOutputChannel('Kubernetes Service Lens', { log: true });
+  private readonly status = vscode.languages.createLanguageStatusItem('kubeServiceLens.status', { language: 'yaml' });
+  private crashes: number[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.status.name = 'Kubernetes Service Lens';
+    this.status.command = { title: 'Show Output', command: 'kubeServiceLens.showOutput' };
+  }
+
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  async start(): Promise<void> {
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+    };
+    const initializationOptions: InitializationOptions = {
+      reportYamlSyntaxErrors: vscode.extensions.getExtension(REDHAT_YAML) === undefined,
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'yaml' },
+        { scheme: 'untitled', language: 'yaml' },
+      ],
+      synchronize: { configurationSection: SETTINGS_SECTION },
+      initializationOptions,
+      outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      errorHandler: {
+        error: () => ({ action: ErrorAction.Continue }),
+        closed: () => this.onServerClosed(),
+      },
+    };
+    this.client = new LanguageClient('kubeServiceLens', 'Kubernetes Service Lens', serverOptions, clientOptions);
+    this.client.onDidChangeState(({ newState }) => this.showState(newState));
+    this.showState(State.Starting);
+    await this.client.start();
+  }
+
+  async restart(): Promise<void> {
+    this.crashes = [];
+    if (this.client) {
+      await this.client.stop().catch(() => undefined);
+      this.client = undefined;
+    }
+    await this.start();
+  }
+
+  showOutput(): void {
+    this.output.show(true);
+  }
+
+  /** Restarts after a crash, but gives up (visibly) when the server keeps dying. */
+  private onServerClosed(): { action: CloseAction; message?: string } {
+    const now = Date.now();
+    this.crashes = [...this.crashes.filter((t) => now - t < 3 * 60_000), now];
+    if (this.crashes.length > MAX_RESTARTS) {
+      this.status.severity = vscode.LanguageStatusSeverity.Error;
+      this.status.text = 'Service Lens stopped';
+      this.status.detail = 'The language server crashed repeatedly; run "Restart Language Server" after checking the output.';
+      return { action: CloseAction.DoNotRestart, message: 'Kubernetes Service Lens: the language server crashed 5 times in 3 minutes and will not be restarted. See the output for details.' };
+    }
+    this.status.severity = vscode.LanguageStatusSeverity.Warning;
+    this.status.text = 'Service Lens restarting';
+    return { action: CloseAction.Restart, message: 'Kubernetes Service Lens: the language server stopped unexpectedly and is being restarted.' };
+  }
+
+  private showState(state: State): void {
+    if (state === State.Running) {
+      this.status.severity = vscode.LanguageStatusSeverity.Information;
+      this.status.text = 'Service Lens';
+      this.status.detail = 'Checking Kubernetes Services';
+      this.status.busy = false;
+    } else if (state === State.Starting) {
+      this.status.text = 'Service Lens starting';
+      this.status.busy = true;
+    } else {
+      this.status.busy = false;
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.client?.stop().catch(() => undefined);
+    this.status.dispose();
+    this.output.dispose();
+  }
+}

