@@ -17,6 +17,8 @@ export interface ServerSettings {
   nodePortRange?: string;
   /** Per-rule severity: `error`, `warning`, `information`, `hint` or `off`. */
   severity?: Record<string, string>;
+  /** `unknown`, `cloud`, `bare-metal` or `local`. */
+  clusterProfile?: string;
 }
 
 export const SETTINGS_SECTION = 'kubeServiceLens';

@@ -6,11 +6,16 @@ export interface PortRange {
   last: number;
 }
 
+/** What the user told us about the target cluster; 'unknown' makes no assumption. */
+export type ClusterProfile = 'unknown' | 'cloud' | 'bare-metal' | 'local';
+export const CLUSTER_PROFILES: readonly ClusterProfile[] = ['unknown', 'cloud', 'bare-metal', 'local'];
+
 export interface AnalysisSettings {
   /** kube-apiserver `--service-node-port-range`. */
   nodePortRange: PortRange;
   /** Per-rule severity overrides, by rule id. */
   severities: Record<string, SeveritySetting>;
+  clusterProfile: ClusterProfile;
   /** Whether YAML syntax errors are reported (off when another YAML tool already reports them). */
   yamlSyntaxErrors: boolean;
 }
@@ -20,6 +25,7 @@ export const DEFAULT_NODE_PORT_RANGE: PortRange = { first: 30000, last: 32767 };
 export const DEFAULT_SETTINGS: AnalysisSettings = {
   nodePortRange: DEFAULT_NODE_PORT_RANGE,
   severities: {},
+  clusterProfile: 'unknown',
   yamlSyntaxErrors: true,
 };
 
@@ -49,5 +55,5 @@ export function formatPortRange(range: PortRange): string {
 
 /** A stable key of everything that can change a rule's output, for caches. */
 export function settingsKey(settings: AnalysisSettings): string {
-  return JSON.stringify([settings.nodePortRange, settings.severities, settings.yamlSyntaxErrors]);
+  return JSON.stringify([settings.nodePortRange, settings.severities, settings.clusterProfile, settings.yamlSyntaxErrors]);
 }

@@ -1,5 +1,5 @@
 import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, parsePortRange, type AnalysisSettings, type SeveritySetting } from '../core/settings';
+import { CLUSTER_PROFILES, DEFAULT_SETTINGS, parsePortRange, type ClusterProfile, type AnalysisSettings, type SeveritySetting } from '../core/settings';
 import { SETTINGS_SECTION, type InitializationOptions, type ServerSettings } from '../protocol';
 import type { Connection } from 'vscode-languageserver/node';
 
@@ -16,6 +16,7 @@ export function toAnalysisSettings(raw: ServerSettings | null | undefined, init:
   return {
     nodePortRange: parsePortRange(raw?.nodePortRange) ?? DEFAULT_SETTINGS.nodePortRange,
     severities,
+    clusterProfile: CLUSTER_PROFILES.includes(raw?.clusterProfile as ClusterProfile) ? (raw?.clusterProfile as ClusterProfile) : DEFAULT_SETTINGS.clusterProfile,
     yamlSyntaxErrors: init?.reportYamlSyntaxErrors ?? DEFAULT_SETTINGS.yamlSyntaxErrors,
   };
 }
