@@ -2,7 +2,7 @@ import type { Report, Rule, RuleContext } from './rule';
 import type { FileModel, ParsedChunk, PlacedChunk } from './parse';
 import { settingsKey, type AnalysisSettings, type Severity } from './settings';
 import type { WorkspaceIndex } from './workspace';
-import type { FindingTag } from './rule';
+import type { FindingTag, RelatedLocation } from './rule';
 
 /** A finding placed in its file: offsets are absolute UTF-16 offsets into the file text. */
 export interface Finding {
@@ -13,6 +13,7 @@ export interface Finding {
   end: number;
   data?: Record<string, unknown>;
   tags?: FindingTag[];
+  related?: RelatedLocation[];
 }
 
 interface ChunkCache {
@@ -43,6 +44,7 @@ export function analyzeFile(file: FileModel, workspace: WorkspaceIndex, settings
       end: chunk.start + report.span.end,
       data: report.data,
       tags: report.tags,
+      related: report.related,
     });
   };
 

@@ -7,6 +7,15 @@ import type { Span } from './yamlNodes';
 
 export type FindingTag = 'unnecessary' | 'deprecated';
 
+/** Another place that explains a finding (the other Service of a collision, the closest workload...). */
+export interface RelatedLocation {
+  uri: string;
+  /** Absolute offsets in that file's text. */
+  start: number;
+  end: number;
+  message: string;
+}
+
 export interface Report {
   /** Span relative to the chunk of the object (or chunk) being checked. */
   span: Span;
@@ -16,6 +25,7 @@ export interface Report {
   /** Overrides the rule's default severity for this finding only (before user settings apply). */
   severity?: Severity;
   tags?: FindingTag[];
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext {

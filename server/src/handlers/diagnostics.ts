@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { analyzeFile, type Finding } from '../core/analyze';
 import { LineIndex } from '../core/text';
 import { ALL_RULES } from '../rules';
@@ -19,7 +19,7 @@ export function ruleDocUrl(ruleId: string): string {
   return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
 }
 
-export function toDiagnostic(finding: Finding, lines: LineIndex): Diagnostic {
+export function toDiagnostic(finding: Finding, lines: LineIndex, linesOf: (uri: string) => LineIndex | undefined = () => undefined): Diagnostic {
   const tags: DiagnosticTag[] = [];
   if (finding.tags?.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
   if (finding.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
@@ -32,7 +32,17 @@ export function toDiagnostic(finding: Finding, lines: LineIndex): Diagnostic {
     message: finding.message,
     data: { ruleId: finding.ruleId, ...finding.data },
     ...(tags.length > 0 ? { tags } : {}),
+    ...(finding.related?.length ? { relatedInformation: relatedInformation(finding, linesOf) } : {}),
   };
+}
+
+function relatedInformation(finding: Finding, linesOf: (uri: string) => LineIndex | undefined): DiagnosticRelatedInformation[] {
+  const result: DiagnosticRelatedInformation[] = [];
+  for (const related of finding.related ?? []) {
+    const lines = linesOf(related.uri);
+    if (lines) result.push({ location: { uri: related.uri, range: lines.rangeOf(related.start, related.end) }, message: related.message });
+  }
+  return result;
 }
 
 /** Publishes diagnostics for open documents: the edited one at once, others affected by it a little later. */
@@ -46,7 +56,16 @@ export function registerDiagnostics(ctx: ServerContext): (uri?: string) => void 
     if (!file) return;
     const findings = analyzeFile(file, ctx.index, ctx.settings(), ALL_RULES);
     const lines = new LineIndex(file.text);
-    void ctx.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((f) => toDiagnostic(f, lines)) });
+    const otherLines = new Map<string, LineIndex>();
+    const linesOf = (other: string) => {
+      if (other === uri) return lines;
+      if (!otherLines.has(other)) {
+        const text = ctx.fileModel(other)?.text;
+        if (text !== undefined) otherLines.set(other, new LineIndex(text));
+      }
+      return otherLines.get(other);
+    };
+    void ctx.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((f) => toDiagnostic(f, lines, linesOf)) });
   };
 
   const schedule = (uri: string, delay: number) => {

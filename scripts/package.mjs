@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Builds the production bundles and packs the VSIX with @vscode/vsce. `--check` also verifies that the
+// package holds exactly what ships (no sources, maps, tests or node_modules) and stays within a size budget.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const check = process.argv.includes('--check');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const vsce = path.join('node_modules', '@vscode', 'vsce', 'vsce');
+const outFile = check ? path.join(mkdtempSync(path.join(tmpdir(), 'ksl-vsix-')), 'check.vsix') : `${pkg.name}-${pkg.version}.vsix`;
+const BUDGET_BYTES = 6 * 1024 * 1024;
+
+execFileSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
+const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' })
+  .split('\n')
+  .map((line) => line.trim())
+  .filter(Boolean);
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', outFile], { stdio: check ? 'pipe' : 'inherit' });
+const size = statSync(outFile).size;
+console.log(`VSIX ${outFile}: ${(size / 1024).toFixed(0)} KiB, ${listing.length} files`);
+
+if (check) {
+  const failures = [];
+  const forbidden = /(^|\/)(node_modules|test|out|server\/src|client\/src|\.cache)\/|\.ts$|\.map$/;
+  for (const file of listing) if (forbidden.test(file)) failures.push(`must not ship: ${file}`);
+  for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/server.js']) {
+    if (!listing.includes(required)) failures.push(`missing from the package: ${required}`);
+  }
+  if (!listing.some((file) => file.startsWith('docs/rules/'))) failures.push('rule docs are missing (diagnostic links point at them)');
+  if (size > BUDGET_BYTES) failures.push(`VSIX is ${size} bytes, over the ${BUDGET_BYTES} byte budget`);
+  for (const failure of failures) console.log(`FAIL ${failure}`);
+  console.log(`${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
+  process.exit(failures.length === 0 ? 0 : 1);
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Runs every test tier in order, streaming each tier's output, and ends with one summary line
+// "N passed, N failed" so CI and humans read the same verdict. Any failing tier fails the run.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const only = process.argv.slice(2);
+
+/** A tier is a command; `tap: true` tiers are node:test runs whose TAP summary we count. */
+const tiers = [
+  { name: 'typecheck', cmd: npmCmd, args: ['run', '--silent', 'typecheck'] },
+  { name: 'build', cmd: npmCmd, args: ['run', '--silent', 'build'] },
+  { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/unit/'], tap: true },
+  { name: 'protocol', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/protocol/'], tap: true },
+  { name: 'webview', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/webview/'], tap: true, when: () => existsSync('out/test/webview') },
+  { name: 'grammar', cmd: process.execPath, args: ['test/grammar/run.mjs'], summary: true, when: () => existsSync('test/grammar/run.mjs') },
+  { name: 'package', cmd: process.execPath, args: ['scripts/package.mjs', '--check'], summary: true, when: () => existsSync('scripts/package.mjs') },
+  { name: 'e2e', cmd: process.execPath, args: ['test/e2e/launch-code-server.mjs'], summary: true },
+];
+
+function run(tier) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    console.log(`\n=== ${tier.name} ===`);
+    const child = spawn(tier.cmd, tier.args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    child.on('close', (code) => {
+      const counts = { passed: 0, failed: 0 };
+      if (tier.tap) {
+        counts.passed = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
+        counts.failed = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(out)?.[1] ?? 0);
+      } else if (tier.summary) {
+        const matches = [...out.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed/gm)];
+        const last = matches.at(-1);
+        if (last) {
+          counts.passed = Number(last[1]);
+          counts.failed = Number(last[2]);
+        }
+      } else {
+        counts.passed = code === 0 ? 1 : 0;
+      }
+      if (code !== 0 && counts.failed === 0) counts.failed = 1;
+      console.log(`--- ${tier.name}: exit ${code}, ${counts.passed} passed, ${counts.failed} failed, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      resolve({ name: tier.name, code, ...counts });
+    });
+  });
+}
+
+const results = [];
+for (const tier of tiers) {
+  if (only.length > 0 && !only.includes(tier.name)) continue;
+  if (tier.when && !tier.when()) {
+    console.log(`\n=== ${tier.name}: not present yet ===`);
+    continue;
+  }
+  const result = await run(tier);
+  results.push(result);
+  // Nothing after a failed build can be trusted.
+  if ((tier.name === 'typecheck' || tier.name === 'build') && result.code !== 0) break;
+}
+
+console.log('\nTier summary:');
+for (const r of results) console.log(`  ${r.name.padEnd(10)} ${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.passed} passed, ${r.failed} failed`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.code === 0) ? 0 : 1);
