@@ -2,6 +2,7 @@ import type { Report, Rule, RuleContext } from './rule';
 import type { FileModel, ParsedChunk, PlacedChunk } from './parse';
 import { settingsKey, type AnalysisSettings, type Severity } from './settings';
 import type { WorkspaceIndex } from './workspace';
+import { TEMPLATE_NOTICE_ID } from './templates';
 import type { FindingTag, RelatedLocation } from './rule';
 
 /** A finding placed in its file: offsets are absolute UTF-16 offsets into the file text. */
@@ -25,6 +26,7 @@ interface ChunkCache {
 const chunkCache = new WeakMap<ParsedChunk, ChunkCache>();
 
 export function analyzeFile(file: FileModel, workspace: WorkspaceIndex, settings: AnalysisSettings, rules: readonly Rule[]): Finding[] {
+  if (file.template) return templateNotice(file, settings);
   const active = rules.filter((rule) => settings.severities[rule.id] !== 'off');
   const local = active.filter((rule) => !rule.crossResource);
   const cross = active.filter((rule) => rule.crossResource);
@@ -72,6 +74,24 @@ export function analyzeFile(file: FileModel, workspace: WorkspaceIndex, settings
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** One quiet note per template file instead of false alarms on every unrendered line. */
+function templateNotice(file: FileModel, settings: AnalysisSettings): Finding[] {
+  const severity = settings.severities[TEMPLATE_NOTICE_ID];
+  if (severity === 'off' || !file.objects.length && !/^\s*kind\s*:/m.test(file.text)) return [];
+  const at = Math.max(0, file.text.indexOf('{{'));
+  return [
+    {
+      ruleId: TEMPLATE_NOTICE_ID,
+      severity: severity ?? 'hint',
+      message:
+        'This file contains Go template syntax ({{ ... }}), as in a Helm chart, so it is not checked: its YAML only becomes final when rendered. ' +
+        'Check the rendered output instead (for example `helm template . > rendered.yaml`).',
+      start: at,
+      end: at + 2,
+    },
+  ];
 }
 
 function contextFor(uri: string, workspace: WorkspaceIndex, settings: AnalysisSettings, report: (report: Report) => void): RuleContext {

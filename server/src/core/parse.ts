@@ -1,6 +1,7 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import { splitChunks } from './chunks';
 import { extractObjects } from './extract';
+import { isGoTemplate } from './templates';
 import type { K8sObject } from './model';
 import type { Span } from './yamlNodes';
 
@@ -28,6 +29,8 @@ export interface FileModel {
   uri: string;
   text: string;
   chunks: PlacedChunk[];
+  /** Go-templated (Helm) text: objects are indexed where they parse, but the file is not judged. */
+  template: boolean;
   /** Every object with its chunk, in file order. */
   objects: Array<{ object: K8sObject; chunk: PlacedChunk }>;
 }
@@ -66,7 +69,7 @@ export function parseFile(uri: string, text: string, previous?: FileModel): File
     chunks.push(placed);
     for (const object of parsed.objects) objects.push({ object, chunk: placed });
   }
-  return { uri, text, chunks, objects };
+  return { uri, text, chunks, objects, template: isGoTemplate(text) };
 }
 
 export function absoluteSpan(chunk: PlacedChunk, span: Span): Span {
