@@ -17,6 +17,27 @@ export interface ParsedChunk {
   readonly docs: Document[];
   readonly objects: K8sObject[];
   readonly syntaxErrors: YamlSyntaxError[];
+  /**
+   * Set when a line scan showed the chunk is one object of a kind nothing here looks at (a CRD, a ConfigMap):
+   * it is not composed at all, which is most of the work on real install manifests. `parseChunk(text, true)`
+   * composes it when a feature needs it after all.
+   */
+  readonly skippedKind?: string;
+}
+
+/** Kinds whose documents are composed: Services, what they select, and what routes to them. */
+const RELEVANT_KINDS = new Set([
+  'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob',
+  'Ingress', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'Gateway', 'EndpointSlice', 'Endpoints',
+]);
+const TOP_LEVEL_KIND = /^kind:[ \t]*(["']?)([A-Za-z0-9]+)\1[ \t]*(?:#.*)?\r?$/gm;
+const DOCUMENT_END = /^\.\.\.(?:[ \t]|\r?$)/m;
+
+/** The kind of a single-object chunk when a line scan can tell for certain, else undefined. */
+function scannedKind(text: string): string | undefined {
+  const matches = [...text.matchAll(TOP_LEVEL_KIND)];
+  if (matches.length !== 1 || DOCUMENT_END.test(text)) return undefined;
+  return matches[0][2];
 }
 
 /** A chunk placed in a file: the same ParsedChunk may sit at different offsets as the file is edited. */
@@ -35,7 +56,11 @@ export interface FileModel {
   objects: Array<{ object: K8sObject; chunk: PlacedChunk }>;
 }
 
-export function parseChunk(text: string): ParsedChunk {
+export function parseChunk(text: string, compose = false): ParsedChunk {
+  const kind = compose ? undefined : scannedKind(text);
+  if (kind !== undefined && !RELEVANT_KINDS.has(kind) && !kind.endsWith('List')) {
+    return { text, docs: [], objects: [], syntaxErrors: [], skippedKind: kind };
+  }
   // `uniqueKeys` stays on: Kubernetes' strict decoding rejects duplicate keys too.
   const docs = parseAllDocuments(text, { keepSourceTokens: false, prettyErrors: false }) as Document[];
   const list = Array.isArray(docs) ? docs : [];

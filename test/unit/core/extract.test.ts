@@ -95,3 +95,19 @@ test('identical documents in one file are distinct objects', () => {
   const second = parseFile('file:///t.yaml', doc + doc, first);
   assert.notEqual(second.chunks[0].parsed, second.chunks[1].parsed);
 });
+
+test('documents of kinds nothing here looks at are scanned, not composed', () => {
+  const file = parseFile('file:///t.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata: {a: b\n---\napiVersion: v1\nkind: "Service"\nmetadata: {name: s}\n---\napiVersion: v1\nkind: ServiceList\nitems: []\n');
+  assert.deepEqual(file.chunks.map((c) => c.parsed.skippedKind), ['ConfigMap', undefined, undefined]);
+  // Skipped documents report nothing, not even their YAML errors: they are not what this extension checks.
+  assert.deepEqual(file.chunks[0].parsed.syntaxErrors, []);
+  assert.equal(file.objects.length, 1);
+});
+
+test('a chunk whose kind a line scan cannot be sure of is composed', () => {
+  const twoDocs = parseFile('file:///t.yaml', 'apiVersion: v1\nkind: ConfigMap\n...\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n');
+  assert.equal(twoDocs.chunks[0].parsed.skippedKind, undefined);
+  assert.equal(twoDocs.objects.length, 1);
+  const flow = parseFile('file:///t.yaml', '{apiVersion: v1, kind: Service, metadata: {name: s}}\n');
+  assert.equal(flow.objects.length, 1);
+});
