@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// `npm run bench`: our server vs yaml-language-server vs the raw `yaml` parse, over stdio as an editor
+// drives them. Writes bench/results.md. Figures are ratios measured in one run on one machine.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { BenchClient } from './lsp-client.mjs';
+import { generateManifest, interestingOffsets } from './generate.mjs';
+import { ensureYamlLanguageServer } from './peers.mjs';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const SERVER = path.join(root, 'dist', 'server.js');
+const ARGO = path.resolve(root, '..', 'shared', 'corpus', 'real-world', 'argoproj__argo-cd__manifests_install.yaml');
+const quick = process.argv.includes('--quick');
+const skipPeer = process.argv.includes('--no-peer');
+const SIZES = quick ? [10, 1000] : [10, 100, 1000, 10000];
+const EDITS = 7;
+const PROBES = quick ? 50 : 300;
+
+const ms = (n) => (n === undefined ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(0));
+const mb = (n) => (n === undefined ? 'n/a' : (n / 1024 / 1024).toFixed(0));
+const ratio = (a, b) => (a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(a / b < 0.1 ? 3 : 2)}`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+
+function positionAt(text, offset) {
+  let line = 0;
+  let last = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i + 1;
+  }
+  return { line, character: offset - last };
+}
+
+/** A one-character edit in the middle of the file that keeps it valid: a letter appended to a name. */
+function middleEdit(text, round) {
+  const re = /^  name: ([^\n]*)$/gm;
+  re.lastIndex = Math.floor(text.length / 2);
+  const match = re.exec(text) ?? re.exec(text.slice(0)) ;
+  const offset = (match ? match.index + match[0].length : Math.floor(text.length / 2));
+  const position = positionAt(text, offset);
+  const insert = String.fromCharCode(97 + (round % 26));
+  return { range: { start: position, end: position }, text: insert, newText: text.slice(0, offset) + insert + text.slice(offset) };
+}
+
+/**
+ * The parsing floor as a server meets it: the first `parseAllDocuments` of the text in a fresh process
+ * (cold JIT), median of three processes. A warm in-process figure would flatter the floor.
+ */
+function floorParse(text) {
+  const file = path.join(tmpdir(), `ksl-floor-${process.pid}.yaml`);
+  writeFileSync(file, text);
+  const script = `const t=performance.now();require(${JSON.stringify(require.resolve('yaml'))}).parseAllDocuments(require('fs').readFileSync(${JSON.stringify(file)},'utf8'));process.stdout.write(String(performance.now()-t))`;
+  const times = [0, 1, 2].map(() => Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  rmSync(file);
+  return median(times);
+}
+
+async function measureServer(kind, command, args, text, uri, configuration) {
+  const client = new BenchClient(command, args, { configuration });
+  await client.initialize([]);
+  if (kind === 'yls') await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: configuration });
+  await new Promise((r) => setTimeout(r, 300));
+  const idleRss = client.currentRss();
+  const result = { kind };
+  let t = performance.now();
+  let published = client.waitForDiagnostics((p) => p.uri === uri);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  await published;
+  result.open = performance.now() - t;
+  result.rssAfterOpen = client.currentRss() - idleRss;
+
+  const edits = [];
+  let current = text;
+  for (let round = 0; round < EDITS; round++) {
+    const version = round + 2;
+    const edit = middleEdit(current, round);
+    published = client.waitForDiagnostics((p) => p.uri === uri && (p.version === undefined || p.version === version));
+    t = performance.now();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: edit.range, text: edit.text }] });
+    await published;
+    edits.push(performance.now() - t);
+    current = edit.newText;
+  }
+  result.edit = median(edits.slice(1));
+
+  const offsets = interestingOffsets(current);
+  const probes = Array.from({ length: Math.min(PROBES, offsets.length) }, (_, i) => positionAt(current, offsets[Math.floor((i * offsets.length) / Math.min(PROBES, offsets.length))]));
+  for (const [name, method, params] of [
+    ['hover', 'textDocument/hover', (position) => ({ textDocument: { uri }, position })],
+    ['codeAction', 'textDocument/codeAction', (position) => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } })],
+  ]) {
+    const provider = name === 'hover' ? client.capabilities.hoverProvider : client.capabilities.codeActionProvider;
+    if (!provider || probes.length === 0) continue;
+    const times = [];
+    for (const position of probes) {
+      t = performance.now();
+      await client.connection.sendRequest(method, params(position));
+      times.push(performance.now() - t);
+    }
+    result[`${name}P50`] = percentile(times, 50);
+    result[`${name}P99`] = percentile(times, 99);
+  }
+  result.peakRss = client.peakRss();
+  await client.stop();
+  return result;
+}
+
+async function measureIndexing(files) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ksl-index-'));
+  const pair = generateManifest(2);
+  for (let i = 0; i < files; i++) {
+    const sub = path.join(dir, `team-${i % 50}`);
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(path.join(sub, `app-${i}.yaml`), pair.replaceAll('app-0', `app-${i}`));
+  }
+  const client = new BenchClient(process.execPath, [SERVER, '--stdio']);
+  const t = performance.now();
+  const done = new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (client.logs.some((m) => /^Indexed \d+ YAML files/.test(m))) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 5);
+  });
+  await client.initialize([{ uri: pathToFileURL(dir).href, name: 'bench' }]);
+  await done;
+  const elapsed = performance.now() - t;
+  const peak = client.peakRss();
+  await client.stop();
+  rmSync(dir, { recursive: true, force: true });
+  return { elapsed, peak };
+}
+
+async function main() {
+  const yls = skipPeer ? undefined : ensureYamlLanguageServer(path.join(root, '.cache', 'bench'));
+  const schemaUri = pathToFileURL(path.join(here, 'service.schema.json')).href;
+  const ylsConfig = { yaml: { validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false }, schemas: { [schemaUri]: '*.yaml' }, maxItemsComputed: 5000 } };
+  const inputs = SIZES.map((n) => ({ label: `generated ${n}`, docs: n, text: generateManifest(n) }));
+  inputs.push({ label: 'argo-cd install.yaml', docs: 59, text: readFileSync(ARGO, 'utf8') });
+
+  const rows = [];
+  for (const input of inputs) {
+    const uri = pathToFileURL(path.join(tmpdir(), `bench-${input.docs}.yaml`)).href;
+    const floor = floorParse(input.text);
+    console.log(`${input.label}: ${(input.text.length / 1024).toFixed(0)} KiB, parse floor ${ms(floor)} ms`);
+    const ours = await measureServer('ours', process.execPath, [SERVER, '--stdio'], input.text, uri, {});
+    console.log('  ours', JSON.stringify(ours, (k, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v)));
+    const peer = yls ? await measureServer('yls', process.execPath, [yls, '--stdio'], input.text, uri, ylsConfig) : undefined;
+    if (peer) console.log('  yls ', JSON.stringify(peer, (k, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v)));
+    rows.push({ input, floor, ours, peer });
+  }
+  const indexing = await measureIndexing(quick ? 500 : 5000);
+  console.log(`indexing ${quick ? 500 : 5000} files: ${ms(indexing.elapsed)} ms, peak RSS ${mb(indexing.peak)} MB`);
+
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Run: ${new Date().toISOString()}, Node ${process.version}, ${process.platform} ${process.arch}. Times in ms (median of ${EDITS - 1} edits; hover/code action over up to ${PROBES} positions), memory in MB. "peer" is yaml-language-server ${yls ? '2.0.0 with validation on and a strict Service JSON schema (bench/service.schema.json)' : '(not run)'}; "floor" is the first \`yaml.parseAllDocuments\` of the same text in a fresh Node process (median of 3).`,
+    '',
+    '| input | size KiB | floor parse | open ours | open peer | open ours/peer | open ours/floor | edit ours | edit peer | edit ours/peer | hover p50/p99 | code action p50/p99 | peak RSS ours | peak RSS peer | RSS ours/peer | RSS bytes/doc |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const { input, floor, ours, peer } of rows) {
+    lines.push(
+      `| ${input.label} | ${(input.text.length / 1024).toFixed(0)} | ${ms(floor)} | ${ms(ours.open)} | ${ms(peer?.open)} | ${ratio(ours.open, peer?.open)} | ${ratio(ours.open, floor)} | ${ms(ours.edit)} | ${ms(peer?.edit)} | ${ratio(ours.edit, peer?.edit)} | ${ms(ours.hoverP50)}/${ms(ours.hoverP99)} | ${ms(ours.codeActionP50)}/${ms(ours.codeActionP99)} | ${mb(ours.peakRss)} | ${mb(peer?.peakRss)} | ${ratio(ours.peakRss, peer?.peakRss)} | ${(ours.rssAfterOpen / input.docs).toFixed(0)} |`,
+    );
+  }
+  lines.push('', `Workspace indexing of ${quick ? 500 : 5000} files (a Service and a Deployment each) in one folder tree: ${ms(indexing.elapsed)} ms from initialize to "indexed", peak RSS ${mb(indexing.peak)} MB.`, '');
+  writeFileSync(path.join(here, 'results.md'), lines.join('\n'));
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
