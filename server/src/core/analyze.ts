@@ -2,6 +2,7 @@ import type { Report, Rule, RuleContext } from './rule';
 import type { FileModel, ParsedChunk, PlacedChunk } from './parse';
 import { settingsKey, type AnalysisSettings, type Severity } from './settings';
 import type { WorkspaceIndex } from './workspace';
+import type { K8sObject } from './model';
 import { TEMPLATE_NOTICE_ID } from './templates';
 import type { FindingTag, RelatedLocation } from './rule';
 
@@ -58,7 +59,7 @@ export function analyzeFile(file: FileModel, workspace: WorkspaceIndex, settings
         const ctx = contextFor(file.uri, workspace, settings, (report) => reports.push({ ruleId: rule.id, report }));
         guarded(rule, () => {
           rule.checkChunk?.(chunk.parsed, ctx);
-          if (rule.check) for (const object of chunk.parsed.objects) rule.check(object, ctx);
+          if (rule.check) for (const object of chunk.parsed.objects) if (isCheckable(object)) rule.check(object, ctx);
         });
       }
       cached = { key, reports };
@@ -69,6 +70,7 @@ export function analyzeFile(file: FileModel, workspace: WorkspaceIndex, settings
 
   for (const rule of cross) {
     for (const { object, chunk } of file.objects) {
+      if (!isCheckable(object)) continue;
       const ctx = contextFor(file.uri, workspace, settings, (report) => place(chunk, rule.id, report));
       guarded(rule, () => rule.check?.(object, ctx));
     }
@@ -76,10 +78,13 @@ export function analyzeFile(file: FileModel, workspace: WorkspaceIndex, settings
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Top-level `apiVersion:` and `kind:` lines: a manifest, not YAML that merely embeds one in a string. */
+const looksLikeManifest = (text: string) => /^apiVersion[ \t]*:/m.test(text) && /^kind[ \t]*:/m.test(text);
+
 /** One quiet note per template file instead of false alarms on every unrendered line. */
 function templateNotice(file: FileModel, settings: AnalysisSettings): Finding[] {
   const severity = settings.severities[TEMPLATE_NOTICE_ID];
-  if (severity === 'off' || !file.objects.length && !/^\s*kind\s*:/m.test(file.text)) return [];
+  if (severity === 'off' || (file.objects.length === 0 && !looksLikeManifest(file.text))) return [];
   const at = Math.max(0, file.text.indexOf('{{'));
   return [
     {
@@ -92,6 +97,15 @@ function templateNotice(file: FileModel, settings: AnalysisSettings): Finding[] 
       end: at + 2,
     },
   ];
+}
+
+/**
+ * A document with YAML syntax errors is only a guess of what the user meant; judging it would turn one
+ * typo into a cascade of bogus findings. Duplicate keys are the exception: the rest of the document is
+ * intact, and strict decoding reports them itself.
+ */
+function isCheckable(object: K8sObject): boolean {
+  return object.doc.errors.every((error) => error.code === 'DUPLICATE_KEY');
 }
 
 function contextFor(uri: string, workspace: WorkspaceIndex, settings: AnalysisSettings, report: (report: Report) => void): RuleContext {

@@ -20,5 +20,5 @@ export const apiError = {
   duplicate: (path: string, value: unknown) => `${path}: Duplicate value: ${goValue(value)}`,
   unsupported: (path: string, value: unknown, supported: readonly string[]) =>
     `${path}: Unsupported value: ${goValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`,
-  tooLong: (path: string, max: number) => `${path}: Too long: may not be more than ${max} bytes`,
+  tooLong: (path: string, max: number) => `${path}: Too long: must have at most ${max} bytes`,
 };

@@ -1,56 +1,9 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, DidChangeWatchedFilesNotification, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { parseFile } from '../core/parse';
+import { isYamlPath, listYamlFiles, readManifest } from '../node/files';
 import type { ServerContext } from './context';
-
-const YAML_FILE = /\.ya?ml$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.cache', 'vendor']);
-/** Files larger than this are left to the open-document path; the index should never stall on one file. */
-const MAX_INDEXED_BYTES = 8 * 1024 * 1024;
-const MAX_INDEXED_FILES = 20000;
-
-export function isYamlPath(file: string): boolean {
-  return YAML_FILE.test(file);
-}
-
-/** Lists YAML files under a folder, skipping dependency and VCS folders and symlinked directories. */
-export async function listYamlFiles(root: string, limit = MAX_INDEXED_FILES): Promise<string[]> {
-  const found: string[] = [];
-  const pending = [root];
-  while (pending.length > 0 && found.length < limit) {
-    const dir = pending.pop() as string;
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && isYamlPath(entry.name)) {
-        found.push(full);
-        if (found.length >= limit) break;
-      }
-    }
-  }
-  return found.sort();
-}
-
-async function readIndexable(file: string): Promise<string | undefined> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_INDEXED_BYTES) return undefined;
-    const text = await fs.readFile(file, 'utf8');
-    // Binary content is not YAML; a NUL byte is the cheapest reliable sign.
-    return text.includes('\u0000') ? undefined : text;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Indexes every YAML file of the workspace folders in the background and keeps the index current from
@@ -96,8 +49,9 @@ export class WorkspaceFiles {
 
   private async load(uri: string): Promise<void> {
     if (!this.isInWorkspace(uri)) return;
-    const text = await readIndexable(fileURLToPath(uri));
+    const read = await readManifest(fileURLToPath(uri));
     if (this.ctx.documents.get(uri)) return; // opened while we were reading: the editor's text wins
+    const text = 'text' in read ? read.text : undefined;
     if (text === undefined) {
       if (this.ctx.index.delete(uri)) this.ctx.indexChanged(uri);
       return;
@@ -116,8 +70,8 @@ export class WorkspaceFiles {
     for (const file of files) {
       const uri = pathToFileURL(file).href;
       if (!this.ctx.documents.get(uri)) {
-        const text = await readIndexable(file);
-        if (text !== undefined && !this.ctx.documents.get(uri)) this.ctx.index.set(parseFile(uri, text));
+        const read = await readManifest(file);
+        if ('text' in read && !this.ctx.documents.get(uri)) this.ctx.index.set(parseFile(uri, read.text));
       }
       done++;
       if (done % 50 === 0) {

@@ -1,0 +1,88 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeFile } from '../core/analyze';
+import { parseFile, type FileModel } from '../core/parse';
+import { DEFAULT_SETTINGS, parsePortRange, type AnalysisSettings } from '../core/settings';
+import { WorkspaceIndex } from '../core/workspace';
+import { applyProjectConfig, findProjectConfig, loadProjectConfig } from '../config/projectConfig';
+import { readManifest } from '../node/files';
+import { ALL_RULES } from '../rules';
+import { UsageError, type CheckOptions } from './args';
+import { formatGithub, formatJson, formatSarif, formatText } from './formats';
+import { expandInputs, readStdin } from './inputs';
+import { placeFindings, totals, type FileResult } from './results';
+
+export interface CheckOutcome {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Settings for a CLI run: defaults, then the project file, then command-line flags. */
+export function cliSettings(options: CheckOptions, cwd: string, notes: string[]): AnalysisSettings {
+  let settings: AnalysisSettings = { ...DEFAULT_SETTINGS, yamlSyntaxErrors: true };
+  if (!options.noConfig) {
+    const file = options.config ? path.resolve(cwd, options.config) : findProjectConfig(cwd);
+    if (file) {
+      const config = loadProjectConfig(file);
+      notes.push(...config.problems);
+      settings = applyProjectConfig(settings, config);
+    } else if (options.config) {
+      throw new UsageError(`--config ${options.config}: no such file`);
+    }
+  }
+  if (options.nodePortRange !== undefined) {
+    const range = parsePortRange(options.nodePortRange);
+    if (!range) throw new UsageError(`--node-port-range "${options.nodePortRange}" is not a range like 30000-32767`);
+    settings = { ...settings, nodePortRange: range };
+  }
+  return settings;
+}
+
+export async function runCheck(options: CheckOptions, cwd: string, version: string, stdin: () => Promise<string> = readStdin): Promise<CheckOutcome> {
+  const notes: string[] = [];
+  const settings = cliSettings(options, cwd, notes);
+  const { files, problems } = await expandInputs(options.inputs, cwd);
+  let fatal = problems.length > 0;
+  notes.push(...problems);
+
+  const index = new WorkspaceIndex();
+  const models: Array<{ display: string; path: string; model: FileModel }> = [];
+  for (const file of files) {
+    const explicit = options.inputs.some((input) => path.resolve(cwd, input) === file.path);
+    const read = file.path === '-' ? { text: await stdin() } : await readManifest(file.path);
+    const display = file.path === '-' ? '<stdin>' : path.relative(cwd, file.path) || path.basename(file.path);
+    if (!('text' in read)) {
+      notes.push(`${display}: skipped, ${read.skipped}`);
+      if (explicit) fatal = true;
+      continue;
+    }
+    const uri = file.path === '-' ? 'untitled:stdin.yaml' : pathToFileURL(file.path).href;
+    const model = parseFile(uri, read.text);
+    index.set(model);
+    models.push({ display, path: file.path, model });
+  }
+
+  const results: FileResult[] = models.map(({ display, path: filePath, model }) =>
+    placeFindings(display, filePath, model.text, analyzeFile(model, index, settings, ALL_RULES)),
+  );
+  const t = totals(results);
+  let stdout: string;
+  switch (options.format) {
+    case 'json':
+      stdout = formatJson(results);
+      break;
+    case 'sarif':
+      stdout = formatSarif(results, ALL_RULES, version, cwd);
+      break;
+    case 'github':
+      stdout = formatGithub(results);
+      break;
+    default:
+      stdout = formatText(results, options.color);
+  }
+  const tooManyWarnings = options.maxWarnings !== undefined && t.warnings > options.maxWarnings;
+  if (tooManyWarnings) notes.push(`${t.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+  const exitCode = fatal ? 2 : t.errors > 0 || tooManyWarnings ? 1 : 0;
+  return { exitCode, stdout, stderr: notes.map((note) => `kube-service-lens: ${note}`).join('\n') + (notes.length ? '\n' : '') };
+}

@@ -1,0 +1,55 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+const YAML_FILE = /\.ya?ml$/i;
+/** Dependency, VCS and build folders: never a project's own manifests, often huge. */
+export const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.cache', 'vendor']);
+/** Files larger than this are not indexed in the background; the open-document path still analyses them. */
+export const MAX_INDEXED_BYTES = 8 * 1024 * 1024;
+export const MAX_INDEXED_FILES = 20000;
+
+export function isYamlPath(file: string): boolean {
+  return YAML_FILE.test(file);
+}
+
+/** Lists YAML files under a folder, skipping dependency and VCS folders; symlinked directories are not followed. */
+export async function listYamlFiles(root: string, limit = MAX_INDEXED_FILES): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [root];
+  while (pending.length > 0 && found.length < limit) {
+    const dir = pending.pop() as string;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) pending.push(full);
+      } else if (entry.isFile() && isYamlPath(entry.name)) {
+        found.push(full);
+        if (found.length >= limit) break;
+      }
+    }
+  }
+  return found.sort();
+}
+
+export type ReadResult = { text: string } | { skipped: string };
+
+/** Reads a manifest as text, or says why not (too big, binary, unreadable). */
+export async function readManifest(file: string, maxBytes = MAX_INDEXED_BYTES): Promise<ReadResult> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { skipped: 'not a regular file' };
+    if (stat.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    const text = await fs.readFile(file, 'utf8');
+    // Binary content is not YAML; a NUL byte is the cheapest reliable sign.
+    if (text.includes('\u0000')) return { skipped: 'binary content' };
+    return { text };
+  } catch (error) {
+    return { skipped: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+}
