@@ -10,7 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol';
-import { SETTINGS_SECTION } from '../../server/src/protocol';
+import { SETTINGS_SECTION, SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../server/src/protocol';
 
 /** Red Hat's YAML extension reports YAML syntax errors itself; we must not show them a second time. */
 const REDHAT_YAML = 'redhat.vscode-yaml';
@@ -51,6 +51,8 @@ export class LensClient implements vscode.Disposable {
       ],
       synchronize: { configurationSection: SETTINGS_SECTION },
       initializationOptions,
+      // Hovers link to the traffic preview; trust exactly that command, nothing else a manifest could name.
+      markdown: { isTrusted: { enabledCommands: [SHOW_TRAFFIC_PREVIEW_COMMAND] } },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: {

@@ -23,3 +23,33 @@ export interface ServerSettings {
 
 export const SETTINGS_SECTION = 'kubeServiceLens';
 export const DIAGNOSTIC_SOURCE = 'kube-service-lens';
+
+/**
+ * `kubeServiceLens/trafficGraph` (client → server request): how traffic reaches the pods of the Service under
+ * `position`, or of every Service in the document when `position` is omitted or not inside a Service. Any LSP
+ * client can send it; the VS Code preview renders `mermaid` and uses `links` for click-to-reveal.
+ */
+export const TRAFFIC_GRAPH_METHOD = 'kubeServiceLens/trafficGraph';
+
+export interface TrafficGraphParams {
+  textDocument: { uri: string };
+  position?: { line: number; character: number };
+}
+
+export interface TrafficGraphResult {
+  uri: string;
+  /** The version of the open document that was described; null for a file read from disk. */
+  version: number | null;
+  /** 'service' when `position` picked one Service, 'document' when every Service of the file is described. */
+  scope: 'service' | 'document';
+  services: import('./core/traffic/model').TrafficPath[];
+  /** A Mermaid `flowchart LR`; every manifest value in it is escaped. */
+  mermaid: string;
+  /** Mermaid node id → the YAML it was drawn from. */
+  links: Record<string, import('./core/traffic/model').SourceLink>;
+}
+
+export type { TrafficPath, TrafficLane, ResolvedTarget, LoadBalancerFacts, SelectedWorkload, UpstreamRef, PathDiagnostic, SourceLink } from './core/traffic/model';
+
+/** The command the server's CodeLenses invoke: arguments `(uri: string, position?: { line, character })`. */
+export const SHOW_TRAFFIC_PREVIEW_COMMAND = 'kubeServiceLens.showTrafficPreviewToSide';

@@ -10,7 +10,14 @@ export interface CheckOptions {
   color: boolean;
 }
 
-export type CliOptions = CheckOptions | { command: 'help' } | { command: 'version' };
+export interface ExplainOptions {
+  command: 'explain';
+  file: string;
+  service?: string;
+  mermaid: boolean;
+}
+
+export type CliOptions = CheckOptions | ExplainOptions | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
@@ -21,7 +28,8 @@ export function parseArgs(argv: string[]): CliOptions {
   if (!command || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
   if (command === 'version' || command === '--version' || command === '-v') return { command: 'version' };
   if (command === 'check') return parseCheck(rest);
-  throw new UsageError(`unknown command "${command}" (expected check or help)`);
+  if (command === 'explain') return parseExplain(rest);
+  throw new UsageError(`unknown command "${command}" (expected check, explain or help)`);
 }
 
 function valueOf(args: string[], i: number, flag: string): string {
@@ -74,6 +82,21 @@ function parseCheck(args: string[]): CheckOptions {
   return options;
 }
 
+function parseExplain(args: string[]): ExplainOptions {
+  const options: ExplainOptions = { command: 'explain', file: '', mermaid: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--service') options.service = valueOf(args, i++, arg);
+    else if (arg.startsWith('--service=')) options.service = arg.slice('--service='.length);
+    else if (arg === '--mermaid') options.mermaid = true;
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else if (!options.file) options.file = arg;
+    else throw new UsageError('explain takes one file');
+  }
+  if (!options.file) throw new UsageError('explain needs a file');
+  return options;
+}
+
 export const HELP = `kube-service-lens: checks Kubernetes Service manifests like the API server would, and explains them.
 
 Usage:
@@ -86,5 +109,9 @@ Usage:
       --config FILE                     project settings (default: nearest .kube-service-lens.yaml)
       --no-config                       ignore .kube-service-lens.yaml
       --no-color / --color
+
+  kube-service-lens explain FILE [--service NAME] [--mermaid]
+      Explains what each Service in FILE does with its own ports, or prints its traffic path
+      as a Mermaid block for a README or pull request.
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 usage or fatal error.`;

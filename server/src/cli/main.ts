@@ -1,5 +1,6 @@
 import { HELP, parseArgs, UsageError } from './args';
 import { runCheck } from './check';
+import { runExplain } from './explain';
 
 declare const KSL_VERSION: string | undefined;
 const VERSION = typeof KSL_VERSION === 'string' ? KSL_VERSION : '0.0.0-dev';
@@ -17,6 +18,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'check': {
         const outcome = await runCheck(options, process.cwd(), VERSION);
+        process.stdout.write(outcome.stdout);
+        process.stderr.write(outcome.stderr);
+        return outcome.exitCode;
+      }
+      case 'explain': {
+        const outcome = await runExplain(options, process.cwd());
         process.stdout.write(outcome.stdout);
         process.stderr.write(outcome.stderr);
         return outcome.exitCode;

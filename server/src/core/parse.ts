@@ -61,7 +61,7 @@ export function parseChunk(text: string, compose = false): ParsedChunk {
   if (kind !== undefined && !RELEVANT_KINDS.has(kind) && !kind.endsWith('List')) {
     return { text, docs: [], objects: [], syntaxErrors: [], skippedKind: kind };
   }
-  // `uniqueKeys` stays on: Kubernetes' strict decoding rejects duplicate keys too.
+  // `uniqueKeys` stays on so duplicate keys are visible: kubectl keeps the last value silently (duplicate-field).
   const docs = parseAllDocuments(text, { keepSourceTokens: false, prettyErrors: false }) as Document[];
   const list = Array.isArray(docs) ? docs : [];
   const syntaxErrors: YamlSyntaxError[] = [];

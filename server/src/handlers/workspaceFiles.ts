@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, DidChangeWatchedFilesNotification, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { parseFile } from '../core/parse';
-import { isYamlPath, listYamlFiles, readManifest } from '../node/files';
+import { isYamlPath, listYamlFiles, readManifest, SKIPPED_DIRS } from '../node/files';
 import type { ServerContext } from './context';
 
 /**
@@ -48,7 +48,8 @@ export class WorkspaceFiles {
   }
 
   private async load(uri: string): Promise<void> {
-    if (!this.isInWorkspace(uri)) return;
+    // File events also arrive for folders the startup scan skips (node_modules, dist...): keep them out too.
+    if (!this.isInWorkspace(uri) || fileURLToPath(uri).split(path.sep).some((segment) => SKIPPED_DIRS.has(segment))) return;
     const read = await readManifest(fileURLToPath(uri));
     if (this.ctx.documents.get(uri)) return; // opened while we were reading: the editor's text wins
     const text = 'text' in read ? read.text : undefined;

@@ -1,0 +1,59 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeFile } from '../core/analyze';
+import { hoverAt } from '../core/hover';
+import { isService } from '../core/model';
+import { parseFile } from '../core/parse';
+import { buildTrafficPaths } from '../core/traffic/buildPaths';
+import { toMermaid } from '../core/traffic/mermaid';
+import { WorkspaceIndex } from '../core/workspace';
+import { listYamlFiles, readManifest } from '../node/files';
+import { ALL_RULES } from '../rules';
+import { UsageError, type ExplainOptions } from './args';
+import { cliSettings } from './check';
+import type { CheckOutcome } from './check';
+
+/** Markdown links read badly in a terminal and command links mean nothing there: keep the link text only. */
+function forTerminal(markdown: string): string {
+  return markdown
+    .replace(/\s*·?\s*\[Show traffic path\]\(command:[^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\((?:https?|file):[^)]*\)/g, '$1');
+}
+
+/**
+ * `explain FILE`: what each Service in FILE does, in words (the same text as the editor's hover on `type`),
+ * or its traffic path as a Mermaid block. The file's folder is indexed, so selectors resolve across files.
+ */
+export async function runExplain(options: ExplainOptions, cwd: string): Promise<CheckOutcome> {
+  const notes: string[] = [];
+  const settings = cliSettings({ command: 'check', inputs: [], format: 'text', noConfig: false, color: false }, cwd, notes);
+  const file = path.resolve(cwd, options.file);
+  const read = await readManifest(file);
+  if (!('text' in read)) throw new UsageError(`${options.file}: ${read.skipped}`);
+  const index = new WorkspaceIndex();
+  for (const sibling of await listYamlFiles(path.dirname(file))) {
+    if (sibling === file) continue;
+    const other = await readManifest(sibling);
+    if ('text' in other) index.set(parseFile(pathToFileURL(sibling).href, other.text));
+  }
+  const model = parseFile(pathToFileURL(file).href, read.text);
+  index.set(model);
+
+  const services = model.objects.filter(({ object }) => isService(object) && (options.service === undefined || object.name === options.service));
+  if (services.length === 0) {
+    throw new UsageError(options.service ? `${options.file}: no Service named "${options.service}"` : `${options.file}: no Service in this file`);
+  }
+  const findings = analyzeFile(model, index, settings, ALL_RULES);
+  const parts: string[] = [];
+  for (const { object, chunk } of services) {
+    const offset = chunk.start + object.anchorSpan.start;
+    if (options.mermaid) {
+      const { paths } = buildTrafficPaths({ file: model, workspace: index, settings, findings, offset });
+      parts.push('```mermaid\n' + toMermaid(paths).text.trimEnd() + '\n```');
+    } else {
+      const hover = hoverAt({ uri: model.uri, file: model, workspace: index, settings }, offset);
+      if (hover) parts.push(forTerminal(hover.markdown).trim());
+    }
+  }
+  return { exitCode: 0, stdout: parts.join('\n\n') + '\n', stderr: notes.map((note) => `kube-service-lens: ${note}\n`).join('') };
+}

@@ -1,0 +1,47 @@
+import { apiError } from '../core/apiError';
+import { serviceRule } from '../core/rule';
+import { decodedString } from '../core/validation/names';
+import { asSeq, fieldOf } from '../core/yamlNodes';
+
+/**
+ * ValidateService (pkg/apis/core/validation/validation.go), type ExternalName: clusterIPs (filled from clusterIP by the
+ * registry's NormalizeClusterIPs, so `clusterIP: None` counts too), ipFamilies and ipFamilyPolicy are forbidden,
+ * because an ExternalName Service is only a DNS CNAME and never gets an IP.
+ */
+export const externalNameIpFields = serviceRule({
+  id: 'externalname-ip-fields',
+  defaultSeverity: 'error',
+  description: 'An ExternalName Service sets clusterIP/clusterIPs, ipFamilies or ipFamilyPolicy, which the API server forbids.',
+  crossResource: false,
+  check(service, ctx) {
+    if (service.type !== 'ExternalName') return;
+    const forbidden = (path: string, field: NonNullable<ReturnType<typeof fieldOf>>, what: string) =>
+      ctx.report({
+        span: field.keySpan,
+        message:
+          apiError.forbidden(path, 'may not be set for ExternalName services') +
+          `\nAn ExternalName Service is only a DNS alias (CNAME) for externalName and never gets a cluster IP: remove ${what}.`,
+        data: { field: field.key },
+      });
+
+    const clusterIPsField = fieldOf(service.spec, 'clusterIPs');
+    const clusterIPs = asSeq(clusterIPsField?.node);
+    const clusterIPField = fieldOf(service.spec, 'clusterIP');
+    const clusterIP = decodedString(clusterIPField?.node, service.doc);
+    // `clusterIPs: "10.0.0.1"` is a decode error (value-type); `clusterIPs:` (null) is just empty.
+    const clusterIPsWrongType = clusterIPsField && !clusterIPs && decodedString(clusterIPsField.node, service.doc) !== null;
+    if (clusterIPsField && clusterIPs && clusterIPs.items.length > 0) {
+      forbidden('spec.clusterIPs', clusterIPsField, clusterIPField && clusterIP ? 'clusterIP and clusterIPs' : 'clusterIPs');
+    } else if (clusterIPField && clusterIP && !clusterIPsWrongType) {
+      forbidden('spec.clusterIPs', clusterIPField, 'clusterIP');
+    }
+
+    const familiesField = fieldOf(service.spec, 'ipFamilies');
+    const families = asSeq(familiesField?.node);
+    if (familiesField && families && families.items.length > 0) forbidden('spec.ipFamilies', familiesField, 'ipFamilies');
+
+    // ipFamilyPolicy is a pointer: any string, even "", is "set".
+    const policyField = fieldOf(service.spec, 'ipFamilyPolicy');
+    if (policyField && typeof decodedString(policyField.node, service.doc) === 'string') forbidden('spec.ipFamilyPolicy', policyField, 'ipFamilyPolicy');
+  },
+});

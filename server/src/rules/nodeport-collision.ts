@@ -1,0 +1,192 @@
+import type { ServiceModel, ServicePortModel } from '../core/model';
+import type { FileModel } from '../core/parse';
+import { serviceRule } from '../core/rule';
+import type { PortRange } from '../core/settings';
+import { LineIndex } from '../core/text';
+import type { ObjectRef, WorkspaceIndex } from '../core/workspace';
+import { decodedInt32 } from '../core/validation/names';
+import { fieldOf, scalarValue, type Span } from '../core/yamlNodes';
+import { stringOrNull } from './clusterip-invalid';
+
+/** One node port a Service asks the allocator for. */
+interface Claim {
+  nodePort: number;
+  /** The ports[] entry that writes it; undefined for healthCheckNodePort. */
+  portIndex?: number;
+  span: Span;
+}
+
+interface OtherClaim extends Claim {
+  ref: ObjectRef<ServiceModel>;
+}
+
+/** A ports[] entry's requested node port as the API server decodes it; undefined for 0 (allocate one) or a bad value. */
+function requestedNodePort(port: ServicePortModel, service: ServiceModel): number | undefined {
+  return decodedInt32(port.fields.nodePort?.node, service.doc) || undefined;
+}
+
+/** healthCheckNodePort is allocated only when NeedsHealthCheck (pkg/api/service/util.go): LoadBalancer + Local. */
+function healthCheckClaim(service: ServiceModel): Claim | undefined {
+  if (service.type !== 'LoadBalancer' || stringOrNull(fieldOf(service.spec, 'externalTrafficPolicy'), service.doc) !== 'Local') return undefined;
+  const field = fieldOf(service.spec, 'healthCheckNodePort');
+  const value = decodedInt32(field?.node, service.doc);
+  return field && value ? { nodePort: value, span: field.valueSpan } : undefined;
+}
+
+/** Every explicit node port of a Service that gets node ports at all (NodePort, LoadBalancer). */
+function claimsOf(service: ServiceModel): Claim[] {
+  if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return [];
+  const claims: Claim[] = [];
+  for (const port of service.ports) {
+    const field = port.fields.nodePort;
+    const value = requestedNodePort(port, service);
+    if (field && value) claims.push({ nodePort: value, portIndex: port.index, span: field.valueSpan });
+  }
+  const health = healthCheckClaim(service);
+  return health ? [...claims, health] : claims;
+}
+
+// Built once per workspace state: services() returns the same array until a file changes.
+const indexCache = new WeakMap<readonly ObjectRef<ServiceModel>[], Map<number, OtherClaim[]>>();
+const lineCache = new WeakMap<FileModel, LineIndex>();
+
+function claimsByPort(workspace: WorkspaceIndex): Map<number, OtherClaim[]> {
+  const services = workspace.services();
+  let index = indexCache.get(services);
+  if (!index) {
+    index = new Map();
+    for (const ref of services) {
+      for (const claim of claimsOf(ref.object)) index.set(claim.nodePort, [...(index.get(claim.nodePort) ?? []), { ...claim, ref }]);
+    }
+    indexCache.set(services, index);
+  }
+  return index;
+}
+
+/** The same Service written twice (overlays, per-environment copies) is one object in the cluster, not a rival. */
+function sameIdentity(a: ServiceModel, b: ServiceModel): boolean {
+  return a === b || (a.name !== undefined && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? ''));
+}
+
+function describe(ref: ObjectRef<ServiceModel>, here: string, workspace: WorkspaceIndex, start: number): { text: string; line?: number } {
+  const { name, namespace } = ref.object;
+  const who = name ? `Service "${namespace ? `${namespace}/` : ''}${name}"` : 'an unnamed Service';
+  const file = workspace.get(ref.uri);
+  if (!file) return { text: who };
+  let lines = lineCache.get(file);
+  if (!lines) lineCache.set(file, (lines = new LineIndex(file.text)));
+  const line = lines.positionAt(start).line;
+  const where = ref.uri === here ? 'this file' : decodeURIComponent(ref.uri.slice(ref.uri.lastIndexOf('/') + 1));
+  return { text: `${who} (${where}, line ${line + 1})`, line };
+}
+
+function inRange(port: number, range: PortRange): boolean {
+  return port >= range.first && port <= range.last;
+}
+
+/**
+ * The registry allocates requested node ports before validation (initNodePorts and allocHealthCheckNodePort in
+ * pkg/registry/core/service/storage/alloc.go). The allocator is cluster-wide and keyed by port number only, so a
+ * node port is refused when any other Service holds it, or when this Service asks for it from two ports[] entries with
+ * different `port` numbers (entries with the same `port`, e.g. 53/TCP and 53/UDP, share one). Every Service in the
+ * workspace is assumed to go to one cluster; namespaces do not matter for node ports. Out-of-range ports are never
+ * allocated and are nodeport-out-of-range's.
+ */
+export const nodePortCollision = serviceRule({
+  id: 'nodeport-collision',
+  defaultSeverity: 'error',
+  description: 'A node port requested twice in one Service, or by two Services in the workspace, is refused by the API server.',
+  crossResource: true,
+  check(service, ctx) {
+    if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return;
+    const range = ctx.settings.nodePortRange;
+    const own = new Map<number, Claim>();
+    const others = claimsByPort(ctx.workspace);
+    const self = ctx.workspace.services().find((ref) => ref.object === service);
+
+    const conflictWith = (claim: Claim, apiText: (detail: string) => string) => {
+      const fieldName = claim.portIndex === undefined ? 'healthCheckNodePort' : 'nodePort';
+      const previous = own.get(claim.nodePort);
+      if (previous) {
+        const what = previous.portIndex === undefined ? 'healthCheckNodePort' : `ports[${previous.portIndex}]`;
+        const where = self && { start: self.chunk.start + previous.span.start, end: self.chunk.start + previous.span.end };
+        const why =
+          claim.portIndex === undefined
+            ? 'the health-check port cannot share a node port'
+            : 'two entries may share a node port only when they have the same port number';
+        ctx.report({
+          span: claim.span,
+          message: `${apiText('provided port is already allocated')}\n${what} of this Service already asks for node port ${claim.nodePort}; ${why}, so choose another ${fieldName} or remove it.`,
+          data: {
+            portIndex: claim.portIndex,
+            value: claim.nodePort,
+            conflicts: [{ uri: ctx.uri, name: service.name, namespace: service.namespace, portIndex: previous.portIndex, ...where }],
+          },
+          related: where ? [{ uri: ctx.uri, ...where, message: `${what} already asks for node port ${claim.nodePort}` }] : [],
+        });
+        return;
+      }
+      own.set(claim.nodePort, claim);
+      const rivals = (others.get(claim.nodePort) ?? []).filter((other) => !sameIdentity(other.ref.object, service) && inRange(other.nodePort, range));
+      if (rivals.length === 0) return;
+      const described = rivals.map((rival) => ({ rival, start: rival.ref.chunk.start + rival.span.start, end: rival.ref.chunk.start + rival.span.end }));
+      const first = describe(rivals[0].ref, ctx.uri, ctx.workspace, described[0].start);
+      const more = rivals.length > 1 ? ` and ${rivals.length - 1} more` : '';
+      ctx.report({
+        span: claim.span,
+        message:
+          `${apiText('provided port is already allocated')}\n${first.text}${more} also ask${more ? '' : 's'} for node port ${claim.nodePort}; a node port belongs to one Service in the whole cluster, ` +
+          `so whichever is created second is refused: choose another ${fieldName} or remove it to get a free one.`,
+        data: {
+          portIndex: claim.portIndex,
+          value: claim.nodePort,
+          conflicts: described.map(({ rival, start, end }) => ({
+            uri: rival.ref.uri,
+            name: rival.ref.object.name,
+            namespace: rival.ref.object.namespace,
+            line: describe(rival.ref, ctx.uri, ctx.workspace, start).line,
+            start,
+            end,
+          })),
+        },
+        related: described.map(({ rival, start, end }) => ({ uri: rival.ref.uri, start, end, message: `${describe(rival.ref, ctx.uri, ctx.workspace, start).text} also asks for node port ${claim.nodePort}` })),
+      });
+    };
+
+    simulateNodePorts(service, (claim, pathIndex) => {
+      if (inRange(claim.nodePort, range)) conflictWith(claim, (detail) => `spec.ports[${pathIndex}].nodePort: Invalid value: ${claim.nodePort}: ${detail}`);
+    });
+    const health = healthCheckClaim(service);
+    if (health && inRange(health.nodePort, range)) {
+      conflictWith(health, (detail) => `Internal error occurred: failed to allocate requested HealthCheck NodePort ${health.nodePort}: ${detail}`);
+    }
+  },
+});
+
+/**
+ * Replays initNodePorts: the first entry for a `port` number takes the node port requested by any entry with that
+ * number (the error path names the first entry), later entries with that number reuse it unless they ask for another.
+ */
+function simulateNodePorts(service: ServiceModel, allocate: (claim: Claim, pathIndex: number) => void): void {
+  const allocateAll = !(service.type === 'LoadBalancer' && scalarValue(fieldOf(service.spec, 'allocateLoadBalancerNodePorts')?.node, service.doc) === false);
+  // Go keys the map by the int32 port, so a missing port and port 0 are the same key.
+  const byPort = new Map<number, number | 'auto'>();
+  for (const port of service.ports) {
+    const requested = requestedNodePort(port, service);
+    if (requested === undefined && !allocateAll) continue;
+    const key = port.port ?? 0;
+    const allocated = byPort.get(key);
+    if (allocated === undefined) {
+      const requester = service.ports.find((other) => (other.port ?? 0) === key && requestedNodePort(other, service));
+      const nodePort = requester && requestedNodePort(requester, service);
+      if (requester?.fields.nodePort && nodePort) {
+        allocate({ nodePort, portIndex: requester.index, span: requester.fields.nodePort.valueSpan }, port.index);
+        byPort.set(key, nodePort);
+      } else {
+        byPort.set(key, 'auto');
+      }
+    } else if (requested !== undefined && requested !== allocated && port.fields.nodePort) {
+      allocate({ nodePort: requested, portIndex: port.index, span: port.fields.nodePort.valueSpan }, port.index);
+    }
+  }
+}

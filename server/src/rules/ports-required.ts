@@ -1,0 +1,34 @@
+import { apiError } from '../core/apiError';
+import { serviceRule } from '../core/rule';
+import { decodedString } from '../core/validation/names';
+import { asSeq } from '../core/yamlNodes';
+import { headlessNoneSpan } from './headless-with-nodeport-or-lb';
+
+/**
+ * ValidateService (pkg/apis/core/validation/validation.go): spec.ports may only be empty for a headless Service
+ * (clusterIP: None) or an ExternalName Service (exact spelling; a misspelt type still needs ports).
+ */
+export const portsRequired = serviceRule({
+  id: 'ports-required',
+  defaultSeverity: 'error',
+  description: 'A Service that is neither headless nor ExternalName has no ports.',
+  crossResource: false,
+  check(service, ctx) {
+    // A syntax error may have swallowed the very field we would call missing; yaml-syntax reports the real problem.
+    if (service.doc.errors.length > 0) return;
+    const portsField = service.fields.ports;
+    const ports = asSeq(portsField?.node);
+    // `spec:` or `ports:` written as a scalar, list or map of the wrong kind is a decode error for the value-type rule.
+    if (service.fields.spec && !service.spec && decodedString(service.fields.spec.node, service.doc) !== null) return;
+    if (portsField && !ports && decodedString(portsField.node, service.doc) !== null) return;
+    if (ports && ports.items.length > 0) return;
+    if (service.type === 'ExternalName' || headlessNoneSpan(service)) return;
+    ctx.report({
+      span: portsField?.keySpan ?? service.fields.spec?.keySpan ?? service.anchorSpan,
+      message:
+        apiError.required('spec.ports') +
+        '\nAdd at least one port (the port clients connect to, and the targetPort your Pods listen on); only headless (clusterIP: None) and ExternalName Services may have none.',
+      data: {},
+    });
+  },
+});

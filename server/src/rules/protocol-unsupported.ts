@@ -1,0 +1,55 @@
+import { apiError } from '../core/apiError';
+import { serviceRule } from '../core/rule';
+import { decodedString } from '../core/validation/names';
+import { didYouMean } from './type-unsupported';
+
+const SUPPORTED = ['SCTP', 'TCP', 'UDP'] as const;
+
+/** Application protocols people write as `protocol`; they all travel over TCP. The value is the appProtocol to offer. */
+const OVER_TCP: Record<string, string | undefined> = {
+  http: 'http',
+  https: 'https',
+  h2c: 'kubernetes.io/h2c',
+  ws: 'kubernetes.io/ws',
+  wss: 'kubernetes.io/wss',
+  http2: undefined,
+  grpc: undefined,
+  tls: undefined,
+};
+
+/**
+ * validateServicePort (pkg/apis/core/validation/validation.go): protocol is TCP, UDP or SCTP, upper case. An empty
+ * or omitted protocol was already defaulted to TCP.
+ */
+export const protocolUnsupported = serviceRule({
+  id: 'protocol-unsupported',
+  defaultSeverity: 'error',
+  description: 'A Service port protocol is not TCP, UDP or SCTP (the values are case-sensitive).',
+  crossResource: false,
+  check(service, ctx) {
+    for (const port of service.ports) {
+      const field = port.fields.protocol;
+      const value = decodedString(field?.node, service.doc);
+      if (!field || !value || (SUPPORTED as readonly string[]).includes(value)) continue;
+      const key = value.toLowerCase().replace(/[^a-z0-9]/g, ''); // HTTP/2 → http2
+      let suggestion: string | undefined;
+      let appProtocol: string | undefined;
+      let advice: string;
+      if (key in OVER_TCP) {
+        suggestion = 'TCP';
+        appProtocol = OVER_TCP[key];
+        advice = `${value} runs over TCP and a Service port only names the transport: use protocol: TCP${appProtocol ? ` (and appProtocol: ${appProtocol} to name the application protocol)` : ''}.`;
+      } else if (/tcp/i.test(value) && /udp/i.test(value)) {
+        advice = 'A port entry has exactly one protocol: write two entries with the same port number, one with protocol: TCP and one with protocol: UDP.';
+      } else {
+        suggestion = didYouMean(value, SUPPORTED);
+        advice = suggestion ? `Protocol names are case-sensitive: did you mean ${suggestion}?` : 'Use TCP (the default when omitted), UDP or SCTP.';
+      }
+      ctx.report({
+        span: field.valueSpan,
+        message: `${apiError.unsupported(`spec.ports[${port.index}].protocol`, value, SUPPORTED)}\n${advice}`,
+        data: { portIndex: port.index, value, ...(suggestion ? { suggestion } : {}), ...(appProtocol ? { appProtocol } : {}) },
+      });
+    }
+  },
+});

@@ -1,0 +1,62 @@
+import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import { serviceRule } from '../core/rule';
+import { joinAnd } from '../core/selection';
+import { fieldsOf, scalarValue } from '../core/yamlNodes';
+
+/** Every field of core/v1 ServiceSpec; a scalar key outside this list under `spec` is most likely a misplaced label. */
+const SERVICE_SPEC_FIELDS = new Set([
+  'ports', 'selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'sessionAffinity', 'loadBalancerIP',
+  'loadBalancerSourceRanges', 'externalName', 'externalTrafficPolicy', 'healthCheckNodePort', 'publishNotReadyAddresses',
+  'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy', 'allocateLoadBalancerNodePorts', 'loadBalancerClass',
+  'internalTrafficPolicy', 'trafficDistribution',
+]);
+
+/**
+ * Without a selector the EndpointSlice controller leaves the Service alone (it only syncs Services with a selector,
+ * pkg/controller/endpointslice); endpoints must come from EndpointSlices labelled `kubernetes.io/service-name` that
+ * someone else creates. That is a legitimate pattern (external databases, operators), so this only informs.
+ */
+export const serviceWithoutSelector = serviceRule({
+  id: 'service-without-selector',
+  defaultSeverity: 'information',
+  description: 'A Service without a selector gets no endpoints from Kubernetes; they must come from EndpointSlices created by you or a controller.',
+  crossResource: false,
+  check(service, ctx) {
+    if (service.type === 'ExternalName' || !service.spec) return;
+    const selectorField = service.fields.selector;
+    const node = selectorField?.node ?? null;
+    // `selector: {{ include ... }}` or another non-map is a template or a type error, not a missing selector.
+    const empty = node === null || (isScalar(node) && node.value === null) || (isMap(node) && node.items.length === 0);
+    if (!empty) return;
+    // `app: MyApp` beside an empty `selector:` is an indentation slip that misindented-field reports (with a fix);
+    // explaining selector-less Services there would only mislead.
+    if (hasStrayScalar(service.spec, service.doc)) return;
+
+    const name = service.name ?? '(unnamed)';
+    const headless = service.clusterIP === 'None';
+    const ports = service.ports.map((p) => p.port).filter((p): p is number => p !== undefined);
+    const portText = ports.length === 0 ? 'its traffic' : `traffic for ${ports.length === 1 ? 'port' : 'ports'} ${joinAnd(ports.map(String))}`;
+    let message = headless
+      ? `Headless Service \`${name}\` has no selector, so Kubernetes creates no EndpointSlices for it: its DNS name returns only the ready addresses ` +
+        `of EndpointSlices labelled \`kubernetes.io/service-name: ${name}\` that you or a controller create.`
+      : `Service \`${name}\` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends ${portText} only to the addresses in ` +
+        `EndpointSlices labelled \`kubernetes.io/service-name: ${name}\` that you or a controller create.`;
+    if (headless && service.ports.some((p) => p.port !== undefined && p.targetPort !== p.port)) {
+      message += ' Clients connect to those addresses directly, so each `targetPort` must equal its `port`.';
+    }
+    ctx.report({
+      span: selectorField?.keySpan ?? service.fields.spec?.keySpan ?? service.anchorSpan,
+      message,
+      data: { headless },
+    });
+  },
+});
+
+/** A scalar key under `spec` that is no ServiceSpec field: `app: MyApp` written beside `selector:` instead of under it. */
+function hasStrayScalar(spec: YAMLMap, doc: Document): boolean {
+  return fieldsOf(spec).some((field) => {
+    if (SERVICE_SPEC_FIELDS.has(field.key)) return false;
+    const value = scalarValue(field.node, doc);
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  });
+}

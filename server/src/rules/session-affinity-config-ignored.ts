@@ -1,0 +1,30 @@
+import { isMap } from 'yaml';
+import { serviceRule } from '../core/rule';
+import { fieldOf } from '../core/yamlNodes';
+import { stringOrNull } from './clusterip-invalid';
+
+/**
+ * v1 defaulting (SetDefaults_Service in pkg/apis/core/v1/defaults.go) sets an empty sessionAffinity to None and then
+ * deletes sessionAffinityConfig whenever sessionAffinity is None, before validation could object (its Forbidden
+ * "must not be set when session affinity is None" is unreachable). The config is silently dropped.
+ */
+export const sessionAffinityConfigIgnored = serviceRule({
+  id: 'session-affinity-config-ignored',
+  defaultSeverity: 'warning',
+  description: 'sessionAffinityConfig without sessionAffinity: ClientIP is silently dropped by the API server.',
+  crossResource: false,
+  check(service, ctx) {
+    const config = fieldOf(service.spec, 'sessionAffinityConfig');
+    if (!config || !isMap(config.node)) return;
+    const affinity = stringOrNull(fieldOf(service.spec, 'sessionAffinity'), service.doc);
+    if (affinity !== null && affinity !== '' && affinity !== 'None') return;
+    ctx.report({
+      span: config.keySpan,
+      message:
+        'spec.sessionAffinityConfig has no effect: sessionAffinity is None, so the API server discards this config.\n' +
+        'Add sessionAffinity: ClientIP if connections from one client should keep going to the same Pod.',
+      data: { suggestion: 'ClientIP' },
+      tags: ['unnecessary'],
+    });
+  },
+});

@@ -1,0 +1,61 @@
+import { serviceRule } from '../core/rule';
+import {
+  describePort,
+  describeServicePort,
+  describeWorkload,
+  joinAnd,
+  relatedAt,
+  resolveTargetPort,
+  selectedWorkloads,
+  servingPorts,
+  workloadData,
+} from '../core/selection';
+import { numberValue } from '../core/yamlNodes';
+
+/**
+ * A numeric targetPort is used as-is (FindPort returns the number without looking at the pod), and
+ * `containers[].ports` is informational: "Not specifying a port here DOES NOT prevent that port from being exposed"
+ * (core/v1 Container.ports). So an undeclared number works if the app listens on it. Reported only when the pods
+ * declare other ports: then the mismatch is a likely typo; pods that declare no ports at all are left alone.
+ */
+export const targetPortUndeclared = serviceRule({
+  id: 'target-port-undeclared',
+  defaultSeverity: 'information',
+  description: 'A numeric targetPort that the selected containers, which declare other ports, do not declare as containerPort.',
+  crossResource: true,
+  check(service, ctx) {
+    const selected = selectedWorkloads(service, ctx.workspace.workloads());
+    if (selected.length === 0) return;
+    for (const port of service.ports) {
+      const target = port.targetPort;
+      if (typeof target !== 'number') continue;
+      const missing = selected.filter((ref) => {
+        const resolution = resolveTargetPort(port, ref.object);
+        // Same number with another protocol is protocol-mismatch's finding.
+        return resolution !== undefined && resolution.declaresPorts && resolution.matches.length === 0 && resolution.otherProtocol.length === 0;
+      });
+      if (missing.length === 0) continue;
+      const span = port.fields.targetPort?.valueSpan ?? port.fields.port?.valueSpan ?? port.span;
+      const written = numberValue(port.fields.targetPort?.node, service.doc);
+      const how = written !== undefined && written !== 0 ? '' : ' (targetPort defaults to port)';
+      const declared = joinAnd(
+        missing.map((ref) => `${describeWorkload(ref, ctx.workspace)} declares only ${joinAnd(servingPorts(ref.object).map((p) => describePort(p.port)))}`),
+      );
+      ctx.report({
+        span,
+        related: missing.map((ref) => relatedAt(ref, `${ref.object.kind} ${ref.object.name ?? '(unnamed)'} does not declare ${target}`)),
+        message:
+          `Service \`${service.name ?? '(unnamed)'}\` ${describeServicePort(port)} sends traffic to port ${target} of the pods${how}, but ${declared}.` +
+          `\nUndeclared ports still work (containerPort is informational), but check that the app really listens on ${target}.`,
+        data: {
+          portIndex: port.index,
+          targetPort: target,
+          missingIn: missing.map((ref) => workloadData(ref, ctx.workspace)),
+          declared: missing.flatMap((ref) =>
+            servingPorts(ref.object).map(({ port: p }) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol, workload: ref.object.name })),
+          ),
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { apiError } from '../core/apiError';
+import { serviceRule } from '../core/rule';
+import { decodedString } from '../core/validation/names';
+import { asMap, fieldOf } from '../core/yamlNodes';
+
+const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
+const TOPOLOGY_AWARE_HINTS = 'service.kubernetes.io/topology-aware-hints';
+
+/**
+ * ValidateService (pkg/apis/core/validation/validation.go): when both the topology-mode annotation and its deprecated
+ * predecessor topology-aware-hints are present, their values must be equal.
+ */
+export const topologyAnnotationsConflict = serviceRule({
+  id: 'topology-annotations-conflict',
+  defaultSeverity: 'error',
+  description: `The ${TOPOLOGY_MODE} and deprecated ${TOPOLOGY_AWARE_HINTS} annotations are both set with different values.`,
+  crossResource: false,
+  check(service, ctx) {
+    const annotations = asMap(fieldOf(service.metadata, 'annotations')?.node);
+    const modeField = fieldOf(annotations, TOPOLOGY_MODE);
+    const hintsField = fieldOf(annotations, TOPOLOGY_AWARE_HINTS);
+    if (!modeField || !hintsField) return;
+    const mode = decodedString(modeField.node, service.doc);
+    const hints = decodedString(hintsField.node, service.doc);
+    if (mode === undefined || hints === undefined || (mode ?? '') === (hints ?? '')) return;
+    ctx.report({
+      span: modeField.valueSpan,
+      message:
+        apiError.invalid(`metadata.annotations[${TOPOLOGY_MODE}]`, mode ?? '', `must match annotations[${TOPOLOGY_AWARE_HINTS}] when both are specified`) +
+        `\n${TOPOLOGY_AWARE_HINTS} is the deprecated name of ${TOPOLOGY_MODE}: remove it, or give both the same value.`,
+      data: { deprecatedKey: TOPOLOGY_AWARE_HINTS, value: mode ?? '', deprecatedValue: hints ?? '' },
+    });
+  },
+});
