@@ -6,7 +6,8 @@ import { totals } from './results';
 const REPOSITORY = 'https://github.com/kube-service-lens/kube-service-lens';
 export const ruleHelpUri = (id: string) => `${REPOSITORY}/blob/main/docs/rules/${id}.md`;
 
-const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ');
+/** The API server's line has no final period; keep the two sentences apart on one line. */
+const oneLine = (message: string) => message.replace(/([^.!?:])\s*\n\s*/g, '$1. ').replace(/\s*\n\s*/g, ' ');
 
 export function formatText(results: readonly FileResult[], color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);

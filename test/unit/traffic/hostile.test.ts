@@ -13,8 +13,8 @@ const STATEMENTS = [
   new RegExp(`^\\s*subgraph ${ID} \\["${SAFE}"\\]$`),
   /^\s*direction LR$/,
   /^\s*end$/,
-  new RegExp(`^\\s*${ID}(?:\\["|\\(\\["|\\[\\["|\\("|\\{\\{"|\\[/"|>")${SAFE}(?:"\\]|"\\]\\)|"\\]\\]|"\\)|"\\}\\}|"/\\]|"\\\\\\])$`),
-  new RegExp(`^\\s*${ID} (?:-->|-\\.->|==>|-\\.-)(?:\\|"${SAFE}"\\|)? ${ID}$`),
+  new RegExp(`^\\s*${ID}(?:\\["|\\(\\["|\\[\\["|\\("|\\{\\{"|\\[/"|>")${SAFE}(?:"\\]|"\\]\\)|"\\]\\]|"\\)|"\\}\\}|"/\\])$`),
+  new RegExp(`^\\s*${ID} (?:-->|-\\.->|-\\.-)(?:\\|"${SAFE}"\\|)? ${ID}$`),
   /^\s*classDef (?:client|problem|warning|info|muted) [a-z0-9:#,.\- ]+$/,
   new RegExp(`^\\s*class ${ID}(?:,${ID})* (?:client|problem|warning|info|muted)$`),
 ];

@@ -35,14 +35,18 @@ const DEFAULT_AFFINITY_TIMEOUT = 10800;
 
 export function buildTrafficPaths(input: TrafficInput): TrafficPaths {
   const { scope, services } = servicesInScope(input.file, input.offset);
-  const lines = new Map<string, LineIndex>();
+  const lines = new Map<string, { text: string; index: LineIndex }>();
   const link = (uri: string, span: Span): SourceLink => {
-    let index = lines.get(uri);
-    if (!index) {
-      index = new LineIndex((uri === input.file.uri ? input.file.text : input.workspace.get(uri)?.text) ?? '');
-      lines.set(uri, index);
+    let file = lines.get(uri);
+    if (!file) {
+      const text = (uri === input.file.uri ? input.file.text : input.workspace.get(uri)?.text) ?? '';
+      file = { text, index: new LineIndex(text) };
+      lines.set(uri, file);
     }
-    return { uri, range: index.rangeOf(span.start, span.end) };
+    // A block mapping's range runs to the next line; revealing should select the entry only.
+    let end = span.end;
+    while (end > span.start && /\s/.test(file.text.charAt(end - 1))) end--;
+    return { uri, range: file.index.rangeOf(span.start, end) };
   };
   return { scope, paths: services.map((placed, i) => describe(placed, `s${i}`, input, link)) };
 }

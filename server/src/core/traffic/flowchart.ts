@@ -36,7 +36,7 @@ export function words(text: string): string {
   return escapeLabel(text);
 }
 
-export type Shape = 'rect' | 'round' | 'stadium' | 'subroutine' | 'hexagon' | 'trapezoid' | 'parallelogram' | 'flag';
+export type Shape = 'rect' | 'round' | 'stadium' | 'subroutine' | 'hexagon' | 'parallelogram' | 'flag';
 
 const SHAPES: Record<Shape, [string, string]> = {
   rect: ['["', '"]'],
@@ -44,15 +44,14 @@ const SHAPES: Record<Shape, [string, string]> = {
   stadium: ['(["', '"])'],
   subroutine: ['[["', '"]]'],
   hexagon: ['{{"', '"}}'],
-  trapezoid: ['[/"', '"\\]'],
   parallelogram: ['[/"', '"/]'],
   flag: ['>"', '"]'],
 };
 
 export type NodeClass = 'client' | 'problem' | 'warning' | 'info' | 'muted';
-export type EdgeStyle = 'solid' | 'dotted' | 'thick' | 'link';
+export type EdgeStyle = 'solid' | 'dotted' | 'link';
 
-const ARROWS: Record<EdgeStyle, string> = { solid: '-->', dotted: '-.->', thick: '==>', link: '-.-' };
+const ARROWS: Record<EdgeStyle, string> = { solid: '-->', dotted: '-.->', link: '-.-' };
 
 /** Builds `flowchart LR` text plus the node → YAML location table the preview uses for click-to-reveal. */
 export class Flowchart {
@@ -92,10 +91,6 @@ export class Flowchart {
     body();
     this.depth--;
     this.push('end');
-  }
-
-  addClass(id: string, cls: NodeClass): void {
-    this.classes.set(cls, [...(this.classes.get(cls) ?? []), id]);
   }
 
   toString(): string {

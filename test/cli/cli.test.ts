@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(root, 'dist', 'cli.js');
+const corpus = path.resolve(root, '..', 'shared', 'corpus');
+
+function run(args: string[], options: { cwd?: string; input?: string } = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ksl-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+interface SarifLog {
+  runs: Array<{
+    tool: { driver: { rules: Array<{ id: string; helpUri: string }> } };
+    results: Array<{ ruleId: string; ruleIndex: number; locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number; endLine: number } } }> }>;
+  }>;
+}
+
+const BAD_SERVICE = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 80\n';
+const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n';
+
+test('text output: file:line:col severity message [rule], exit 1 on errors', () => {
+  const dir = workspace({ 'svc.yaml': BAD_SERVICE, 'deploy/web.yaml': DEPLOYMENT });
+  const { code, stdout } = run(['check', '.'], { cwd: dir });
+  assert.equal(code, 1);
+  assert.match(stdout, /^svc\.yaml:9:17 error spec\.ports\[0\]\.nodePort: Invalid value: 80: provided port is not in the valid range\. The range of valid ports is 30000-32767 .* \[nodeport-out-of-range\]$/m);
+  // The Deployment in another file is seen: no selector warning.
+  assert.doesNotMatch(stdout, /selector-matches-nothing/);
+  assert.match(stdout, /2 files checked: 1 error/);
+});
+
+test('exit 0 on a clean manifest; --max-warnings turns warnings into failure', () => {
+  const dir = workspace({ 'svc.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30080').replace('app: web}', 'app: nothing}'), 'web.yaml': DEPLOYMENT });
+  const relaxed = run(['check', 'svc.yaml', 'web.yaml'], { cwd: dir });
+  assert.equal(relaxed.code, 0, relaxed.stdout);
+  assert.match(relaxed.stdout, /selector-matches-nothing/);
+  const strict = run(['check', '--max-warnings', '0', '.'], { cwd: dir });
+  assert.equal(strict.code, 1);
+  assert.match(strict.stderr, /more than --max-warnings 0/);
+});
+
+test('--node-port-range and .kube-service-lens.yaml change the verdict; flags beat the file', () => {
+  const dir = workspace({ 'svc.yaml': BAD_SERVICE, 'web.yaml': DEPLOYMENT, '.kube-service-lens.yaml': 'nodePortRange: 1-1000\nrules:\n  selector-matches-nothing: off\n' });
+  assert.equal(run(['check', '.'], { cwd: dir }).code, 0);
+  assert.equal(run(['check', '--no-config', '.'], { cwd: dir }).code, 1);
+  assert.equal(run(['check', '--node-port-range', '30000-32767', '.'], { cwd: dir }).code, 1);
+  const broken = workspace({ 'svc.yaml': BAD_SERVICE, '.kube-service-lens.yaml': 'nodePortRange: lots\nrules: {x: loud}\nfoo: 1\n' });
+  const result = run(['check', '.'], { cwd: broken });
+  assert.match(result.stderr, /nodePortRange "lots" is not a range/);
+  assert.match(result.stderr, /rules\.x: "loud" is not error/);
+  assert.match(result.stderr, /unknown setting "foo"/);
+});
+
+test('standard input, globs, and bad inputs each get a clear message while the rest is analysed', () => {
+  const fromStdin = run(['check', '-'], { input: BAD_SERVICE });
+  assert.equal(fromStdin.code, 1);
+  assert.match(fromStdin.stdout, /^<stdin>:9:17 error/m);
+  const dir = workspace({ 'a/svc.yaml': BAD_SERVICE, 'b/other.yml': DEPLOYMENT, 'binary.yaml': Buffer.from([0, 1, 2, 255]), 'empty/readme.txt': 'x' });
+  const globbed = run(['check', 'a/**/*.yaml', 'missing.yaml', 'empty'], { cwd: dir });
+  assert.equal(globbed.code, 2, 'a named input that does not exist is fatal');
+  assert.match(globbed.stderr, /missing\.yaml: no such file or folder/);
+  assert.match(globbed.stderr, /empty: folder contains no \.yaml or \.yml files/);
+  assert.match(globbed.stdout, /^a\/svc\.yaml:9:17 error/m);
+  const folder = run(['check', '.'], { cwd: dir });
+  assert.match(folder.stderr, /binary\.yaml: skipped, binary content/);
+  assert.match(folder.stdout, /2 files checked/);
+  assert.equal(run(['check', '--format', 'xml']).code, 2);
+  assert.equal(run(['frobnicate']).code, 2);
+});
+
+test('JSON and GitHub formats', () => {
+  const dir = workspace({ 'svc.yaml': BAD_SERVICE, 'web.yaml': DEPLOYMENT });
+  const json = JSON.parse(run(['check', '--format', 'json', '.'], { cwd: dir }).stdout);
+  const svc = json.find((entry: { file: string }) => entry.file === 'svc.yaml');
+  assert.deepEqual(
+    svc.findings.map((f: { ruleId: string; line: number; column: number; endColumn: number }) => [f.ruleId, f.line, f.column, f.endColumn]),
+    [['nodeport-out-of-range', 9, 17, 19]],
+  );
+  const github = run(['check', '--format', 'github', '.'], { cwd: dir }).stdout;
+  assert.match(github, /^::error file=svc\.yaml,line=9,col=17,endLine=9,endColumn=19,title=nodeport-out-of-range::spec\.ports\[0\]\.nodePort: Invalid value: 80: .*%0A.*$/m);
+});
+
+test('SARIF output is valid SARIF 2.1.0 with rule metadata and regions, on the whole real-world corpus', () => {
+  const schema = JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+  // The official schema has a pattern that is only valid without the `u` flag.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  const validate = ajv.compile(schema);
+  const { code, stdout } = run(['check', '--format', 'sarif', path.join(corpus, 'real-world')]);
+  assert.equal(code, 1, 'the corpus has files the API server would reject');
+  const sarif = JSON.parse(stdout) as SarifLog;
+  assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
+  const run0 = sarif.runs[0];
+  assert.ok(run0.tool.driver.rules.length > 20);
+  for (const rule of run0.tool.driver.rules) assert.match(rule.helpUri, new RegExp(`/docs/rules/${rule.id}\\.md$`));
+  assert.ok(run0.results.length > 0);
+  for (const result of run0.results) {
+    const region = result.locations[0].physicalLocation.region;
+    assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine, JSON.stringify(result));
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+  }
+});
+
+test('the not-Kubernetes corpus gives no findings and exit 0', () => {
+  const { code, stdout } = run(['check', path.join(corpus, 'not-kubernetes')]);
+  assert.equal(code, 0, stdout);
+  assert.match(stdout, /no problems/);
+});
+
+test('help and version', () => {
+  assert.match(run(['help']).stdout, /kube-service-lens check/);
+  assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+/);
+});
+
+test('explain: the Service path in words with its own numbers, and Mermaid for a README', () => {
+  const dir = workspace({ 'svc.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30007'), 'web.yaml': DEPLOYMENT });
+  const words = run(['explain', 'svc.yaml'], { cwd: dir });
+  assert.equal(words.code, 0, words.stderr);
+  assert.match(words.stdout, /<NodeIP>:30007/);
+  assert.match(words.stdout, /Deployment `web`/);
+  assert.doesNotMatch(words.stdout, /command:/, 'no editor command links in a terminal');
+  const mermaid = run(['explain', 'svc.yaml', '--mermaid', '--service', 'web'], { cwd: dir });
+  assert.match(mermaid.stdout, /^```mermaid\nflowchart /);
+  assert.match(mermaid.stdout, /30007/);
+  assert.equal(run(['explain', 'svc.yaml', '--service', 'nope'], { cwd: dir }).code, 2);
+  assert.equal(run(['explain', 'web.yaml'], { cwd: dir }).code, 2);
+});
