@@ -46,7 +46,7 @@ export function assembleRun({ repoRoot, cacheDir, driverSrc, workspaceSrc }) {
   writeJson(path.join(driverDir, 'package.json'), {
     ...DRIVER_ID,
     private: true,
-    engines: { vscode: '*' },
+    engines: { vscode: '^1.75.0' }, // '*' makes VS Code reject the extension as invalid
     main: './extension.js',
     // After start-up, once the workbench is up, so the suite sees a settled window.
     activationEvents: ['onStartupFinished'],
@@ -59,6 +59,7 @@ export function assembleRun({ repoRoot, cacheDir, driverSrc, workspaceSrc }) {
   writeJson(path.join(dirs.userData, 'User', 'settings.json'), {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden', // the empty chat pane, in screenshots
     'workbench.enableExperiments': false,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',

@@ -6,7 +6,7 @@
 // `include/node` headers, so node-gyp can build code-server's native modules offline against
 // those headers (npm_config_nodedir) instead of downloading them from nodejs.org.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -71,26 +71,94 @@ export async function ensureTools(cacheDir, log) {
 /** @returns true when it had to install (cold), false when the marker says it is already there. */
 async function ensureInstalled({ prefix, spec, check, env, log }) {
   const marker = path.join(prefix, '.e2e-install-complete');
-  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === spec && check()) return false;
-  // A half-finished install (killed run, network error) is not trusted: start from scratch.
-  rmSync(prefix, { recursive: true, force: true });
-  mkdirSync(prefix, { recursive: true });
-  // A private package.json keeps npm from walking up to the repo's package.json and lockfile.
-  writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ name: 'e2e-cache', private: true }) + '\n');
-  log(`installing ${spec} into ${path.relative(process.cwd(), prefix) || prefix} (one-time, may take minutes)...`);
-  const args = ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec];
-  const code = await run('npm', args, { cwd: prefix, env });
-  if (code !== 0 || !check()) throw new Error(`npm install ${spec} failed (exit ${code}); see the npm output above`);
-  writeFileSync(marker, spec + '\n');
-  return true;
+  const done = () => existsSync(marker) && readFileSync(marker, 'utf8').trim() === spec && check();
+  if (done()) return false;
+  // Two launchers starting cold at once (two terminals, lead + helper) must not rm -rf each other.
+  const release = await lock(`${prefix}.lock`, log);
+  try {
+    if (done()) return false; // the other launcher finished it while we waited
+    // A half-finished install (killed run, network error) is not trusted: start from scratch.
+    rmSync(prefix, { recursive: true, force: true });
+    mkdirSync(prefix, { recursive: true });
+    // A private package.json keeps npm from walking up to the repo's package.json and lockfile.
+    writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ name: 'e2e-cache', private: true }) + '\n');
+    log(`installing ${spec} into ${path.relative(process.cwd(), prefix) || prefix} (one-time, may take minutes)...`);
+    const args = ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec];
+    const code = await run('npm', args, { cwd: prefix, env });
+    if (code !== 0 || !check()) throw new Error(`npm install ${spec} failed (exit ${code}); see the npm output above`);
+    writeFileSync(marker, spec + '\n');
+    return true;
+  } finally {
+    release();
+  }
+}
+
+/** mkdir-based lock holding the owner's pid; a lock left by a dead process is taken over. */
+async function lock(dir, log, timeoutMs = 15 * 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let announced = false;
+  mkdirSync(path.dirname(dir), { recursive: true }); // fresh clone: .cache/e2e/ does not exist yet
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'pid'), String(process.pid));
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    const owner = lockOwner(dir);
+    if (owner === undefined || (owner > 0 && !alive(owner))) {
+      rmSync(dir, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`${dir} is held by pid ${owner || '?'} for more than ${timeoutMs / 60_000} min`);
+    if (!announced) log(`waiting for another launcher (pid ${owner || '?'}) to finish installing...`);
+    announced = true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** pid of the holder; 0 while it is still writing it; undefined if the lock is stale or gone. */
+function lockOwner(dir) {
+  try {
+    return Number(readFileSync(path.join(dir, 'pid'), 'utf8')) || 0;
+  } catch {
+    try {
+      // No pid file: either just created (wait) or its creator died right after mkdir (take over).
+      return Date.now() - statSync(dir).mtimeMs < 10_000 ? 0 : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
 }
 
 function run(cmd, args, opts) {
   return new Promise((resolve, reject) => {
-    // Inherit stdio so a slow native build shows progress and errors land in the CI log.
-    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Inherit stdio so a slow native build shows progress and errors land in the CI log. Own process
+    // group, killed on exit, so an interrupted launcher leaves no npm/node-gyp writing into the cache.
+    const child = spawn(cmd, args, { ...opts, detached: true, stdio: ['ignore', 'inherit', 'inherit'] });
+    const killOnExit = () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already finished */
+      }
+    };
+    process.on('exit', killOnExit);
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.on('exit', (code, signal) => {
+      process.off('exit', killOnExit);
+      resolve(code ?? (signal ? 128 : 1));
+    });
   });
 }
 
