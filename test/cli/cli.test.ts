@@ -38,7 +38,7 @@ test('text output: file:line:col severity message [rule], exit 1 on errors', () 
   const dir = workspace({ 'svc.yaml': BAD_SERVICE, 'deploy/web.yaml': DEPLOYMENT });
   const { code, stdout } = run(['check', '.'], { cwd: dir });
   assert.equal(code, 1);
-  assert.match(stdout, /^svc\.yaml:9:17 error spec\.ports\[0\]\.nodePort: Invalid value: 80: provided port is not in the valid range\. The range of valid ports is 30000-32767 .* \[nodeport-out-of-range\]$/m);
+  assert.match(stdout, /^svc\.yaml:9:17 error spec\.ports\[0\]\.nodePort: Invalid value: 80: provided port is not in the valid range\. The range of valid ports is 30000-32767\. Node ports .* \[nodeport-out-of-range\]$/m);
   // The Deployment in another file is seen: no selector warning.
   assert.doesNotMatch(stdout, /selector-matches-nothing/);
   assert.match(stdout, /2 files checked: 1 error/);

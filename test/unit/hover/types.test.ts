@@ -176,3 +176,9 @@ test('a type that is not a plain string is not mistaken for the ClusterIP defaul
   assert.match(templated, /template syntax/);
   assert.doesNotMatch(templated, /type: ClusterIP/);
 });
+
+test('a nodePort outside the range is called rejected before the path is described', () => {
+  const md = hover(service('  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 8080\n'), 'NodePort');
+  assert.match(md, /\*\*As written this is rejected:\*\* node port 8080 is outside 30000-32767\. If it were accepted: Clients reach any node at `<NodeIP>:8080`/);
+  assert.doesNotMatch(hover(service('  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080\n'), 'NodePort'), /rejected/);
+});

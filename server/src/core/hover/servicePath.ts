@@ -36,6 +36,13 @@ export function effectiveExternalPolicy(service: ServiceModel): string | undefin
   return service.externalTrafficPolicy || 'Cluster';
 }
 
+/** Describing a path the API server will refuse as if it worked would mislead: say so first. */
+function outOfRange(port: ServicePortModel, env: HoverEnv): string {
+  const { first, last } = env.settings.nodePortRange;
+  if (port.nodePort === undefined || (port.nodePort >= first && port.nodePort <= last)) return '';
+  return `**As written this is rejected:** node port ${port.nodePort} is outside ${first}-${last}. If it were accepted: `;
+}
+
 /** One sentence per port saying how clients get in and where kube-proxy sends them. */
 export function portPath(service: ServiceModel, port: ServicePortModel, workloads: ObjectRef<WorkloadModel>[], env: HoverEnv): string {
   const range = formatPortRange(env.settings.nodePortRange);
@@ -50,11 +57,11 @@ export function portPath(service: ServiceModel, port: ServicePortModel, workload
     }
     case 'NodePort': {
       const node = port.nodePort !== undefined ? code(`<NodeIP>:${port.nodePort}`) : `${code('<NodeIP>:<nodePort>')}, a node port Kubernetes allocates from ${range} when the Service is created,`;
-      return `Clients reach any node at ${node} (${proto}); kube-proxy forwards to ${forward}. Inside the cluster it also answers on its cluster IP as ${inCluster(service, listen)}.`;
+      return `${outOfRange(port, env)}Clients reach any node at ${node} (${proto}); kube-proxy forwards to ${forward}. Inside the cluster it also answers on its cluster IP as ${inCluster(service, listen)}.`;
     }
     case 'LoadBalancer': {
       const entry = `Clients connect to the load balancer's address on port ${listen} (${proto})`;
-      if (port.nodePort !== undefined) return `${entry}; it forwards to node port ${port.nodePort} on the nodes, and kube-proxy forwards to ${forward}.`;
+      if (port.nodePort !== undefined) return `${outOfRange(port, env)}${entry}; it forwards to node port ${port.nodePort} on the nodes, and kube-proxy forwards to ${forward}.`;
       if (specBoolean(service, 'allocateLoadBalancerNodePorts') !== false) {
         return `${entry}; it forwards to a node port that Kubernetes allocates from ${range} on the nodes, and kube-proxy forwards to ${forward}.`;
       }
