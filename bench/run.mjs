@@ -18,7 +18,12 @@ const SERVER = path.join(root, 'dist', 'server.js');
 const ARGO = path.resolve(root, '..', 'shared', 'corpus', 'real-world', 'argoproj__argo-cd__manifests_install.yaml');
 const quick = process.argv.includes('--quick');
 const skipPeer = process.argv.includes('--no-peer');
-const SIZES = quick ? [10, 1000] : [10, 100, 1000, 10000];
+// `--sizes=10000` measures only the given document counts (e.g. the navigation figures on the largest file).
+const sizesArg = process.argv.find((arg) => arg.startsWith('--sizes='));
+const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [10, 1000] : [10, 100, 1000, 10000];
+// `--requests=completion,definition` measures only those requests (on 10,000 documents one code action takes seconds).
+const requestsArg = process.argv.find((arg) => arg.startsWith('--requests='));
+const REQUESTS = requestsArg ? new Set(requestsArg.slice('--requests='.length).split(',')) : undefined;
 const EDITS = 7;
 const PROBES = quick ? 50 : 300;
 
@@ -47,6 +52,21 @@ function middleEdit(text, round) {
   const position = positionAt(text, offset);
   const insert = String.fromCharCode(97 + (round % 26));
   return { range: { start: position, end: position }, text: insert, newText: text.slice(0, offset) + insert + text.slice(offset) };
+}
+
+/** Offsets for navigation probes: named targetPorts and selector labels (definition), container ports (references). */
+function navigationOffsets(text) {
+  const after = (re) => [...text.matchAll(re)].map((m) => m.index + m[0].length);
+  return {
+    definition: [...after(/targetPort: (?=[a-z])/g), ...after(/\n {2}selector:\n {4}(?=\S)/g)].sort((x, y) => x - y),
+    references: after(/containerPort: /g),
+  };
+}
+
+/** Up to `count` positions spread evenly over `offsets`. */
+function spread(text, offsets, count) {
+  const n = Math.min(count, offsets.length);
+  return Array.from({ length: n }, (_, i) => positionAt(text, offsets[Math.floor((i * offsets.length) / n)]));
 }
 
 /**
@@ -91,15 +111,29 @@ async function measureServer(kind, command, args, text, uri, configuration) {
   result.edit = median(edits.slice(1));
 
   const offsets = interestingOffsets(current);
-  const probes = Array.from({ length: Math.min(PROBES, offsets.length) }, (_, i) => positionAt(current, offsets[Math.floor((i * offsets.length) / Math.min(PROBES, offsets.length))]));
-  for (const [name, method, params] of [
-    ['hover', 'textDocument/hover', (position) => ({ textDocument: { uri }, position })],
-    ['codeAction', 'textDocument/codeAction', (position) => ({ textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } })],
-  ]) {
-    const provider = name === 'hover' ? client.capabilities.hoverProvider : client.capabilities.codeActionProvider;
-    if (!provider || probes.length === 0) continue;
+  const probes = spread(current, offsets, PROBES);
+  const nav = navigationOffsets(current);
+  const textDocument = { uri };
+  // Completion at the same value positions as hovers (port, targetPort, nodePort, type); the navigation requests
+  // are ours only: yaml-language-server has no cross-resource definition, references or inlay hints to compare.
+  const requests = [
+    ['hover', 'textDocument/hover', probes, (position) => ({ textDocument, position }), 'hoverProvider'],
+    ['codeAction', 'textDocument/codeAction', probes, (position) => ({ textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }), 'codeActionProvider'],
+    ['completion', 'textDocument/completion', probes, (position) => ({ textDocument, position }), 'completionProvider'],
+  ];
+  if (kind === 'ours') {
+    requests.push(
+      ['definition', 'textDocument/definition', spread(current, nav.definition, PROBES), (position) => ({ textDocument, position }), 'definitionProvider'],
+      ['references', 'textDocument/references', spread(current, nav.references, PROBES), (position) => ({ textDocument, position, context: { includeDeclaration: true } }), 'referencesProvider'],
+      // One screen (60 lines) from each probe, as an editor asks for the visible range.
+      ['inlay', 'textDocument/inlayHint', probes, (position) => ({ textDocument, range: { start: position, end: { line: position.line + 60, character: 0 } } }), 'inlayHintProvider'],
+      ['symbols', 'textDocument/documentSymbol', probes.slice(0, 20), () => ({ textDocument }), 'documentSymbolProvider'],
+    );
+  }
+  for (const [name, method, positions, params, capability] of requests) {
+    if (!client.capabilities[capability] || positions.length === 0 || (REQUESTS && !REQUESTS.has(name))) continue;
     const times = [];
-    for (const position of probes) {
+    for (const position of positions) {
       t = performance.now();
       await client.connection.sendRequest(method, params(position));
       times.push(performance.now() - t);
@@ -173,6 +207,19 @@ async function main() {
       `| ${input.label} | ${(input.text.length / 1024).toFixed(0)} | ${ms(floor)} | ${ms(ours.open)} | ${ms(peer?.open)} | ${ratio(ours.open, peer?.open)} | ${ratio(ours.open, floor)} | ${ms(ours.edit)} | ${ms(peer?.edit)} | ${ratio(ours.edit, peer?.edit)} | ${ms(ours.hoverP50)}/${ms(ours.hoverP99)} | ${ms(ours.codeActionP50)}/${ms(ours.codeActionP99)} | ${mb(ours.peakRss)} | ${mb(peer?.peakRss)} | ${ratio(ours.peakRss, peer?.peakRss)} | ${(ours.rssAfterOpen / input.docs).toFixed(0)} |`,
     );
   }
+  lines.push(
+    '',
+    '## Completion and navigation (ours)',
+    '',
+    `Latency in ms, p50/p99 over up to ${PROBES} positions per request after the edits above: completion at the same value positions as hovers, definition on named targetPorts and selector labels, references on container ports (declaration included), inlay hints for 60 lines from each position, the document outline 20 times. "peer" completion is yaml-language-server's schema completion at the same positions.`,
+    '',
+    '| input | completion ours | completion peer | definition | references | inlay hints | document symbols |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(({ input, ours, peer }) => {
+      const pair = (r, name) => (r?.[`${name}P50`] === undefined ? 'n/a' : `${ms(r[`${name}P50`])}/${ms(r[`${name}P99`])}`);
+      return `| ${input.label} | ${pair(ours, 'completion')} | ${pair(peer, 'completion')} | ${pair(ours, 'definition')} | ${pair(ours, 'references')} | ${pair(ours, 'inlay')} | ${pair(ours, 'symbols')} |`;
+    }),
+  );
   lines.push('', `Workspace indexing of ${quick ? 500 : 5000} files (a Service and a Deployment each) in one folder tree: ${ms(indexing.elapsed)} ms from initialize to "indexed", peak RSS ${mb(indexing.peak)} MB.`, '');
   writeFileSync(path.join(here, 'results.md'), lines.join('\n'));
   console.log(lines.join('\n'));

@@ -14,6 +14,8 @@ const tiers = [
   { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/unit/'], tap: true },
   { name: 'protocol', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/protocol/'], tap: true },
   { name: 'cli', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/cli/'], tap: true },
+  // Skips itself, with the reason printed, where nvim is not installed.
+  { name: 'nvim', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/nvim/'], tap: true },
   { name: 'webview', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/webview/'], tap: true, when: () => existsSync('out/test/webview') },
   { name: 'grammar', cmd: process.execPath, args: ['test/grammar/run.mjs'], summary: true, when: () => existsSync('test/grammar/run.mjs') },
   { name: 'package', cmd: process.execPath, args: ['scripts/package.mjs', '--check'], summary: true, when: () => existsSync('scripts/package.mjs') },

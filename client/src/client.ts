@@ -43,6 +43,7 @@ export class LensClient implements vscode.Disposable {
     };
     const initializationOptions: InitializationOptions = {
       reportYamlSyntaxErrors: vscode.extensions.getExtension(REDHAT_YAML) === undefined,
+      trafficPreviewCommand: true,
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

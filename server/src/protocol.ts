@@ -10,6 +10,11 @@ export interface InitializationOptions {
    * shown twice. Defaults to true for clients that say nothing.
    */
   reportYamlSyntaxErrors?: boolean;
+  /**
+   * True when the client implements the `kubeServiceLens.showTrafficPreviewToSide` command (the VS Code extension
+   * does). Only then do hovers link to it and CodeLenses invoke it; other editors would show a dead link.
+   */
+  trafficPreviewCommand?: boolean;
 }
 
 /** The `kubeServiceLens` settings section, as read through `workspace/configuration`. */
@@ -19,6 +24,10 @@ export interface ServerSettings {
   severity?: Record<string, string>;
   /** `unknown`, `cloud`, `bare-metal` or `local`. */
   clusterProfile?: string;
+  /** `kubeServiceLens.inlayHints.enabled` (default true): hints for what the API server fills in or resolves. */
+  inlayHints?: { enabled?: boolean };
+  /** Megabytes of an open document that are analysed (default 5, 0 for no limit); beyond it, one Information diagnostic. */
+  maxFileSize?: number;
 }
 
 export const SETTINGS_SECTION = 'kubeServiceLens';

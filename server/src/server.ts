@@ -1,6 +1,7 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
+import { createConnection, LSPErrorCodes, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseFile, type FileModel } from './core/parse';
+import { DEFAULT_SETTINGS, sizeLimit } from './core/settings';
 import { WorkspaceIndex } from './core/workspace';
 import type { ServerContext } from './handlers/context';
 import { registerDiagnostics } from './handlers/diagnostics';
@@ -10,10 +11,19 @@ import { FEATURES } from './handlers';
 import type { InitializationOptions } from './protocol';
 
 // The transport (--stdio, --node-ipc, --socket=N) comes from the command line, so any LSP client can start us.
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, {
+  // A request the client cancels while it still waits behind slow work is answered at once and never run, so
+  // abandoned hovers and code actions (the mouse moved on) do not pile up behind a big file.
+  cancelUndispatched: (message) => ({
+    jsonrpc: '2.0',
+    id: 'id' in message ? (message.id as number | string | null) : null,
+    error: { code: LSPErrorCodes.RequestCancelled, message: 'Request cancelled before it started.' },
+  }),
+});
 const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();
-const parsedVersions = new Map<string, number>();
+/** `version/limit` of the text each open document's model was parsed from. */
+const parsedVersions = new Map<string, string>();
 const indexListeners: Array<(uri: string) => void> = [];
 let settingsStore: SettingsStore | undefined;
 let scheduleDiagnostics: (uri?: string) => void = () => undefined;
@@ -22,17 +32,21 @@ const ctx: ServerContext = {
   connection,
   documents,
   index,
-  settings: () => settingsStore?.get() ?? (() => { throw new Error('settings used before initialize'); })(),
+  settings: (uri?: string) => settingsStore?.get(uri) ?? (() => { throw new Error('settings used before initialize'); })(),
   fileModel(uri: string): FileModel | undefined {
     const document = documents.get(uri);
     if (!document) return index.get(uri);
-    if (parsedVersions.get(uri) !== document.version || !index.get(uri)) {
-      index.set(parseFile(uri, document.getText(), index.get(uri)));
-      parsedVersions.set(uri, document.version);
+    // Only the part of a huge document within kubeServiceLens.maxFileSize is parsed (core/limits.ts).
+    const maxSize = sizeLimit(settingsStore?.get(uri) ?? DEFAULT_SETTINGS);
+    const parsedAs = `${document.version}/${maxSize ?? 'all'}`;
+    if (parsedVersions.get(uri) !== parsedAs || !index.get(uri)) {
+      index.set(parseFile(uri, document.getText(), index.get(uri), { maxSize }));
+      parsedVersions.set(uri, parsedAs);
     }
     return index.get(uri);
   },
   scheduleDiagnostics: (uri) => scheduleDiagnostics(uri),
+  clientHasTrafficPreview: () => (initParams?.initializationOptions as InitializationOptions | undefined)?.trafficPreviewCommand === true,
   onIndexChanged: (listener) => indexListeners.push(listener),
   indexChanged: (uri) => indexListeners.forEach((listener) => listener(uri)),
 };
@@ -44,7 +58,8 @@ connection.onInitialize((params) => {
   initParams = params;
   const capabilities = params.capabilities;
   settingsStore = new SettingsStore(connection, params.initializationOptions as InitializationOptions | undefined, !!capabilities.workspace?.configuration);
-  scheduleDiagnostics = registerDiagnostics(ctx);
+  scheduleDiagnostics = registerDiagnostics(settingsStore.withProjectFileProblems(ctx));
+  ctx.clientCapabilities = params.capabilities;
   for (const feature of FEATURES) feature.register(ctx);
   return {
     capabilities: Object.assign(
@@ -60,8 +75,10 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(async () => {
   const capabilities = initParams?.capabilities;
-  await settingsStore?.register(() => scheduleDiagnostics());
   const folders = initParams?.workspaceFolders ?? (initParams?.rootUri ? [{ uri: initParams.rootUri, name: 'root' }] : []);
+  // Before any await: documents opened next are checked with the project file already applied.
+  settingsStore?.watchProjectFiles(ctx, folders);
+  await settingsStore?.register(() => scheduleDiagnostics());
   await workspaceFiles.start(folders, !!capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration);
 });
 

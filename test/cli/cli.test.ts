@@ -59,10 +59,16 @@ test('--node-port-range and .kube-service-lens.yaml change the verdict; flags be
   assert.equal(run(['check', '.'], { cwd: dir }).code, 0);
   assert.equal(run(['check', '--no-config', '.'], { cwd: dir }).code, 1);
   assert.equal(run(['check', '--node-port-range', '30000-32767', '.'], { cwd: dir }).code, 1);
-  const broken = workspace({ 'svc.yaml': BAD_SERVICE, '.kube-service-lens.yaml': 'nodePortRange: lots\nrules: {x: loud}\nfoo: 1\n' });
+  const broken = workspace({
+    'svc.yaml': BAD_SERVICE,
+    '.kube-service-lens.yaml': 'nodePortRange: lots\nrules: {nodeport-out-of-range: loud, nodeport-out-of-rnge: off}\nfoo: 1\n',
+  });
   const result = run(['check', '.'], { cwd: broken });
+  assert.equal(result.code, 2, 'a broken project file fails the run instead of silently using defaults');
+  assert.match(result.stdout, /nodeport-out-of-range/, 'the files are still analysed');
   assert.match(result.stderr, /nodePortRange "lots" is not a range/);
-  assert.match(result.stderr, /rules\.x: "loud" is not error/);
+  assert.match(result.stderr, /rules\.nodeport-out-of-range: "loud" is not error/);
+  assert.match(result.stderr, /rules\.nodeport-out-of-rnge: no rule has this id/);
   assert.match(result.stderr, /unknown setting "foo"/);
 });
 
@@ -92,6 +98,10 @@ test('JSON and GitHub formats', () => {
     [['nodeport-out-of-range', 9, 17, 19]],
   );
   const github = run(['check', '--format', 'github', '.'], { cwd: dir }).stdout;
+  // Run from a subfolder of the checkout, paths are still relative to GITHUB_WORKSPACE, or annotations would not attach.
+  mkdirSync(path.join(dir, 'sub'));
+  const fromSub = spawnSync(process.execPath, [CLI, 'check', '--format', 'github', '..'], { cwd: path.join(dir, 'sub'), encoding: 'utf8', env: { ...process.env, GITHUB_WORKSPACE: dir } });
+  assert.match(fromSub.stdout, /^::error file=svc\.yaml,line=9/m);
   assert.match(github, /^::error file=svc\.yaml,line=9,col=17,endLine=9,endColumn=19,title=nodeport-out-of-range::spec\.ports\[0\]\.nodePort: Invalid value: 80: .*%0A.*$/m);
 });
 

@@ -52,7 +52,8 @@ const markdownOf = (hover: Hover | null): string => {
 test('over stdio: the server announces hovers and explains a NodePort with a workload from an unopened file', async (t) => {
   const folder = mkdtempSync(path.join(tmpdir(), 'ksl-hover-'));
   writeFileSync(path.join(folder, 'deploy.yaml'), DEPLOYMENT);
-  const client = new LspTestClient({ workspaceFolders: [folder] });
+  // As the VS Code client does: it implements the preview command the hover links to.
+  const client = new LspTestClient({ workspaceFolders: [folder], initializationOptions: { trafficPreviewCommand: true } });
   t.after(async () => {
     await client.shutdown();
     rmSync(folder, { recursive: true, force: true });
@@ -89,6 +90,8 @@ test('over stdio: hovers follow edits, and positions outside a Service give null
   client.open(uri, SERVICE, 1);
   await client.waitForDiagnostics(uri);
   assert.equal(await hoverAt(client, uri, 3, 4), null, 'metadata.name has no hover');
+  // A client without the preview command (Neovim, Helix...) gets no dead command link.
+  assert.doesNotMatch(markdownOf(await hoverAt(client, uri, 5, 10)), /command:/);
   assert.equal(await hoverAt(client, uri, 40, 0), null, 'past the end of the file');
 
   client.change(uri, 2, [{ range: { start: { line: 5, character: 8 }, end: { line: 5, character: 16 } }, text: 'LoadBalancer' }]);

@@ -64,7 +64,7 @@ test('CodeLenses over each Service: open the preview, and count the workloads fo
   const folder = mkdtempSync(path.join(tmpdir(), 'ksl-lens-'));
   const deployment = NODEPORT_EXAMPLE.slice(NODEPORT_EXAMPLE.indexOf('apiVersion: apps/v1'), NODEPORT_EXAMPLE.indexOf('---\napiVersion: networking'));
   writeFileSync(path.join(folder, 'deploy.yaml'), deployment);
-  const client = new LspTestClient({ workspaceFolders: [folder] });
+  const client = new LspTestClient({ workspaceFolders: [folder], initializationOptions: { trafficPreviewCommand: true } });
   t.after(async () => {
     await client.shutdown();
     rmSync(folder, { recursive: true, force: true });

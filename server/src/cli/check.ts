@@ -18,14 +18,17 @@ export interface CheckOutcome {
   stderr: string;
 }
 
-/** Settings for a CLI run: defaults, then the project file, then command-line flags. */
-export function cliSettings(options: CheckOptions, cwd: string, notes: string[]): AnalysisSettings {
+/** Settings for a CLI run: defaults, then the project file, then command-line flags; `broken` when the file has problems. */
+export function cliSettings(options: CheckOptions, cwd: string, notes: string[]): { settings: AnalysisSettings; broken: boolean } {
+  let broken = false;
   let settings: AnalysisSettings = { ...DEFAULT_SETTINGS, yamlSyntaxErrors: true };
   if (!options.noConfig) {
     const file = options.config ? path.resolve(cwd, options.config) : findProjectConfig(cwd);
     if (file) {
       const config = loadProjectConfig(file);
       notes.push(...config.problems);
+      // CI must not pass green with settings it did not mean.
+      broken = config.problems.length > 0;
       settings = applyProjectConfig(settings, config);
     } else if (options.config) {
       throw new UsageError(`--config ${options.config}: no such file`);
@@ -36,14 +39,14 @@ export function cliSettings(options: CheckOptions, cwd: string, notes: string[])
     if (!range) throw new UsageError(`--node-port-range "${options.nodePortRange}" is not a range like 30000-32767`);
     settings = { ...settings, nodePortRange: range };
   }
-  return settings;
+  return { settings, broken };
 }
 
 export async function runCheck(options: CheckOptions, cwd: string, version: string, stdin: () => Promise<string> = readStdin): Promise<CheckOutcome> {
   const notes: string[] = [];
-  const settings = cliSettings(options, cwd, notes);
+  const { settings, broken } = cliSettings(options, cwd, notes);
   const { files, problems } = await expandInputs(options.inputs, cwd);
-  let fatal = problems.length > 0;
+  let fatal = problems.length > 0 || broken;
   notes.push(...problems);
 
   const index = new WorkspaceIndex();
@@ -76,7 +79,7 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
       stdout = formatSarif(results, ALL_RULES, version, cwd);
       break;
     case 'github':
-      stdout = formatGithub(results);
+      stdout = formatGithub(results, cwd);
       break;
     default:
       stdout = formatText(results, options.color);

@@ -26,7 +26,7 @@ function forTerminal(markdown: string): string {
  */
 export async function runExplain(options: ExplainOptions, cwd: string): Promise<CheckOutcome> {
   const notes: string[] = [];
-  const settings = cliSettings({ command: 'check', inputs: [], format: 'text', noConfig: false, color: false }, cwd, notes);
+  const { settings } = cliSettings({ command: 'check', inputs: [], format: 'text', noConfig: false, color: false }, cwd, notes);
   const file = path.resolve(cwd, options.file);
   const read = await readManifest(file);
   if (!('text' in read)) throw new UsageError(`${options.file}: ${read.skipped}`);

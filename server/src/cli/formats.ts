@@ -50,14 +50,17 @@ export function formatJson(results: readonly FileResult[]): string {
 }
 
 /** GitHub Actions workflow commands: annotations on the pull request's diff. */
-export function formatGithub(results: readonly FileResult[]): string {
+export function formatGithub(results: readonly FileResult[], cwd: string = process.cwd()): string {
+  // Annotations attach only with paths relative to the checkout, wherever in it the command ran.
+  const root = process.env.GITHUB_WORKSPACE;
+  const fileOf = (result: FileResult) => (root && result.path !== '-' ? path.relative(root, result.path) : path.relative(cwd, result.path) || result.display);
   const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const command = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
   const lines: string[] = [];
   for (const result of results) {
     for (const { finding, line, column, endLine, endColumn } of result.findings) {
-      const props = [`file=${escapeProperty(result.display)}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${escapeProperty(finding.ruleId)}`];
+      const props = [`file=${escapeProperty(result.path === '-' ? result.display : fileOf(result))}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${escapeProperty(finding.ruleId)}`];
       lines.push(`::${command[finding.severity]} ${props.join(',')}::${escapeData(finding.message)}`);
     }
   }

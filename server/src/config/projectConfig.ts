@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
+import { ALL_RULES } from '../rules';
+import { TEMPLATE_NOTICE_ID } from '../core/templates';
+import { nestsTooDeep } from '../core/limits';
 import { CLUSTER_PROFILES, parsePortRange, type AnalysisSettings, type ClusterProfile, type SeveritySetting } from '../core/settings';
 
 /** The project file shared by the CLI (in CI) and the editor, so both judge a repository the same way. */
@@ -16,15 +19,29 @@ export interface ProjectConfig {
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((rule) => rule.id), TEMPLATE_NOTICE_ID]);
 
-export function parseProjectConfig(text: string, file: string): ProjectConfig {
+/** Rule ids the project file may name; a typo there would otherwise silently change nothing. */
+export function parseProjectConfig(text: string, file: string, knownRules: ReadonlySet<string> = KNOWN_RULE_IDS): ProjectConfig {
   const config: ProjectConfig = { path: file, severities: {}, problems: [] };
+  // The file comes from the repository, which may not be trusted: it must never take the server down.
+  if (nestsTooDeep(text)) {
+    config.problems.push(`${file}: not valid YAML (nested hundreds of levels deep)`);
+    return config;
+  }
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     config.problems.push(`${file}: not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
     return config;
   }
-  const raw = doc.toJS() as unknown;
+  let raw: unknown;
+  try {
+    // Throws on an alias without its anchor, and on alias bombs (yaml's maxAliasCount).
+    raw = doc.toJS();
+  } catch (error) {
+    config.problems.push(`${file}: not valid YAML (${(error as Error).message})`);
+    return config;
+  }
   if (raw === null || raw === undefined) return config;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     config.problems.push(`${file}: expected a mapping with nodePortRange, clusterProfile and rules`);
@@ -46,7 +63,8 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
       for (const [id, severity] of Object.entries(value as Record<string, unknown>)) {
         // YAML 1.2 reads `off` as a string, but people also write `false`.
         const normalized = severity === false ? 'off' : String(severity);
-        if (SEVERITIES.includes(normalized)) config.severities[id] = normalized as SeveritySetting;
+        if (knownRules && !knownRules.has(id)) config.problems.push(`${file}: rules.${id}: no rule has this id (see docs/rules/)`);
+        else if (SEVERITIES.includes(normalized)) config.severities[id] = normalized as SeveritySetting;
         else config.problems.push(`${file}: rules.${id}: "${String(severity)}" is not error, warning, information, hint or off`);
       }
     } else {

@@ -15,26 +15,27 @@ const PREAMBLE_LINE = /^\uFEFF?(?:[ \t]*(?:#.*)?\r?$|%)/;
 export function splitChunks(text: string): TextChunk[] {
   const chunks: TextChunk[] = [];
   let chunkStart = 0;
-  // Comments and directives before a marker belong to the document that marker starts.
-  let preambleOnly = true;
-  let lineStart = 0;
-  for (;;) {
-    let lineEnd = text.indexOf('\n', lineStart);
+  // Only the first chunk can be mere preamble: every later one starts with its own marker line.
+  let firstMarkerSeen = false;
+  // indexOf jumps from candidate to candidate, so a 5 MB file costs a few hundred checks, not 100,000 line splits.
+  for (let at = text.indexOf('---'); at !== -1; at = text.indexOf('---', at + 3)) {
+    const lineStart = at === 1 && text.charCodeAt(0) === 0xfeff ? 0 : at;
+    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 /* \n */) continue;
+    let lineEnd = text.indexOf('\n', at);
     if (lineEnd === -1) lineEnd = text.length;
-    const isMarker = text.charCodeAt(lineStart) === 45 /* - */ || text.charCodeAt(lineStart) === 0xfeff;
-    const line = text.slice(lineStart, lineEnd);
-    if (isMarker && DOCUMENT_START.test(line)) {
-      if (!preambleOnly) {
-        chunks.push({ start: chunkStart, text: text.slice(chunkStart, lineStart) });
-        chunkStart = lineStart;
-      }
-      preambleOnly = false;
-    } else if (preambleOnly && !PREAMBLE_LINE.test(line)) {
-      preambleOnly = false;
+    if (!DOCUMENT_START.test(text.slice(lineStart, lineEnd))) continue;
+    // Comments and directives before the first marker belong to the document that marker starts.
+    const split = firstMarkerSeen || !isPreamble(text.slice(chunkStart, lineStart));
+    firstMarkerSeen = true;
+    if (split && lineStart > chunkStart) {
+      chunks.push({ start: chunkStart, text: text.slice(chunkStart, lineStart) });
+      chunkStart = lineStart;
     }
-    if (lineEnd >= text.length) break;
-    lineStart = lineEnd + 1;
   }
   chunks.push({ start: chunkStart, text: text.slice(chunkStart) });
   return chunks;
+}
+
+function isPreamble(head: string): boolean {
+  return head.split('\n').every((line, i, lines) => (i === lines.length - 1 && line === '') || PREAMBLE_LINE.test(line));
 }

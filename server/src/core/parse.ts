@@ -2,6 +2,7 @@ import { parseAllDocuments, type Document } from 'yaml';
 import { splitChunks } from './chunks';
 import { extractObjects } from './extract';
 import { isGoTemplate } from './templates';
+import { nestsTooDeep } from './limits';
 import type { K8sObject } from './model';
 import type { Span } from './yamlNodes';
 
@@ -23,6 +24,8 @@ export interface ParsedChunk {
    * composes it when a feature needs it after all.
    */
   readonly skippedKind?: string;
+  /** Set when the document nests too deep to hand to the parser at all (see limits.ts); nothing else is set then. */
+  readonly tooDeep?: true;
 }
 
 /** Kinds whose documents are composed: Services, what they select, and what routes to them. */
@@ -54,6 +57,16 @@ export interface FileModel {
   template: boolean;
   /** Every object with its chunk, in file order. */
   objects: Array<{ object: K8sObject; chunk: PlacedChunk }>;
+  /**
+   * Set when the text is longer than the size limit: only the documents that end within `limit` characters were
+   * parsed (`chunks` holds just those), up to offset `analysedUpTo`.
+   */
+  truncated?: { limit: number; analysedUpTo: number };
+}
+
+export interface ParseOptions {
+  /** Parse only the documents that end within this many characters (see limits.ts); undefined for no limit. */
+  maxSize?: number;
 }
 
 export function parseChunk(text: string, compose = false): ParsedChunk {
@@ -61,6 +74,7 @@ export function parseChunk(text: string, compose = false): ParsedChunk {
   if (kind !== undefined && !RELEVANT_KINDS.has(kind) && !kind.endsWith('List')) {
     return { text, docs: [], objects: [], syntaxErrors: [], skippedKind: kind };
   }
+  if (nestsTooDeep(text)) return { text, docs: [], objects: [], syntaxErrors: [], tooDeep: true };
   // `uniqueKeys` stays on so duplicate keys are visible: kubectl keeps the last value silently (duplicate-field).
   const docs = parseAllDocuments(text, { keepSourceTokens: false, prettyErrors: false }) as Document[];
   const list = Array.isArray(docs) ? docs : [];
@@ -68,33 +82,84 @@ export function parseChunk(text: string, compose = false): ParsedChunk {
   const objects: K8sObject[] = [];
   for (const doc of list) {
     for (const error of doc.errors) {
-      syntaxErrors.push({ span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) }, message: error.message, code: error.code });
+      syntaxErrors.push({ span: errorSpan(text, error.pos), message: error.message, code: error.code });
     }
     objects.push(...extractObjects(doc));
   }
   return { text, docs: list, objects, syntaxErrors };
 }
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * Where a YAML error goes: `yaml` reports an error at the end of the input (an unterminated quote) one character
+ * past it, and may point between the two halves of a surrogate pair (an emoji), which is no LSP position.
+ */
+function errorSpan(text: string, [from, to]: [number, number]): Span {
+  let start = Math.min(from, text.length);
+  let end = Math.min(Math.max(to, start), text.length);
+  if (start > 0 && isHighSurrogate(text.charCodeAt(start - 1))) start--;
+  if (end > 0 && end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++;
+  return { start, end };
+}
+
 /**
  * Parses a file chunk by chunk, reusing the parse of every chunk whose text is unchanged since `previous`.
  * A chunk text that occurs twice in one file is parsed twice, so each object belongs to exactly one place.
  */
-export function parseFile(uri: string, text: string, previous?: FileModel): FileModel {
-  const reusable = new Map<string, ParsedChunk[]>();
-  for (const chunk of previous?.chunks ?? []) {
-    const list = reusable.get(chunk.parsed.text);
-    if (list) list.push(chunk.parsed);
-    else reusable.set(chunk.parsed.text, [chunk.parsed]);
-  }
+export function parseFile(uri: string, text: string, previous?: FileModel, options: ParseOptions = {}): FileModel {
   const chunks: PlacedChunk[] = [];
   const objects: FileModel['objects'] = [];
-  for (const { start, text: chunkText } of splitChunks(text)) {
-    const parsed = reusable.get(chunkText)?.shift() ?? parseChunk(chunkText);
+  const limit = options.maxSize;
+  const truncated = limit !== undefined && text.length > limit;
+  // Nothing past the limit is even scanned; the last piece of a cut text runs past it, so it is dropped too.
+  const scanned = truncated ? text.slice(0, limit) : text;
+  const pieces = truncated ? splitChunks(scanned).slice(0, -1) : splitChunks(text);
+  const reuse = reusableChunks(previous?.chunks ?? [], pieces);
+  for (const [i, { start, text: chunkText }] of pieces.entries()) {
+    const parsed = reuse(i) ?? parseChunk(chunkText);
     const placed = { start, parsed };
     chunks.push(placed);
     for (const object of parsed.objects) objects.push({ object, chunk: placed });
   }
-  return { uri, text, chunks, objects, template: isGoTemplate(text) };
+  const model: FileModel = { uri, text, chunks, objects, template: isGoTemplate(scanned) };
+  if (truncated) {
+    const last = pieces.at(-1);
+    model.truncated = { limit, analysedUpTo: last ? last.start + last.text.length : 0 };
+  }
+  return model;
+}
+
+/**
+ * Matches new pieces to the previous parse. An edit changes one or two documents in the middle, so the unchanged
+ * head and tail are matched by position (a plain string comparison), and only the few pieces in between are looked
+ * up by text; hashing every document's text on every keystroke would cost more than the edit itself. A text that
+ * occurs twice is reused once, so each object keeps exactly one place.
+ */
+function reusableChunks(previous: readonly PlacedChunk[], pieces: ReadonlyArray<{ text: string }>): (index: number) => ParsedChunk | undefined {
+  let head = 0;
+  while (head < pieces.length && head < previous.length && previous[head].parsed.text === pieces[head].text) head++;
+  let tail = 0;
+  while (
+    tail < pieces.length - head &&
+    tail < previous.length - head &&
+    previous[previous.length - 1 - tail].parsed.text === pieces[pieces.length - 1 - tail].text
+  ) {
+    tail++;
+  }
+  const middle = new Map<string, ParsedChunk[]>();
+  for (let i = head; i < previous.length - tail; i++) {
+    const parsed = previous[i].parsed;
+    const list = middle.get(parsed.text);
+    if (list) list.push(parsed);
+    else middle.set(parsed.text, [parsed]);
+  }
+  const tailStart = pieces.length - tail;
+  return (index) => {
+    if (index < head) return previous[index].parsed;
+    if (index >= tailStart) return previous[previous.length - (pieces.length - index)].parsed;
+    return middle.get(pieces[index].text)?.shift();
+  };
 }
 
 export function absoluteSpan(chunk: PlacedChunk, span: Span): Span {

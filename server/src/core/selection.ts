@@ -114,9 +114,55 @@ export function selects(service: ServiceModel, workload: WorkloadModel): boolean
   return selector !== undefined && sameNamespace(service, workload) && selectorMatchesPods(selector, podLabelsOf(workload));
 }
 
+/**
+ * Workloads by namespace and pod label, so a selector is matched against the few workloads that carry its first
+ * label instead of every workload of the workspace (thousands, on every keystroke). `wild` holds workloads whose
+ * label value is templated or generated at runtime, which may match any value.
+ */
+interface LabelIndex {
+  exact: Map<string, ObjectRef<WorkloadModel>[]>;
+  wild: Map<string, ObjectRef<WorkloadModel>[]>;
+}
+
+// Keyed on the array WorkspaceIndex.workloads() returns, which stays the same until a file changes.
+const labelIndexes = new WeakMap<readonly ObjectRef<WorkloadModel>[], LabelIndex>();
+const labelKey = (namespace: string, key: string, value?: string) => (value === undefined ? `${namespace}\u0000${key}` : `${namespace}\u0000${key}\u0000${value}`);
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+function labelIndexOf(workloads: readonly ObjectRef<WorkloadModel>[]): LabelIndex {
+  let index = labelIndexes.get(workloads);
+  if (!index) {
+    index = { exact: new Map(), wild: new Map() };
+    for (const ref of workloads) {
+      const namespace = namespaceOf(ref.object);
+      const labels = podLabelsOf(ref.object);
+      for (const [key, value] of Object.entries(labels.template)) {
+        if (isTemplated(value)) push(index.wild, labelKey(namespace, key), ref);
+        else push(index.exact, labelKey(namespace, key, value), ref);
+      }
+      for (const key of Object.keys(labels.generated)) if (!(key in labels.template)) push(index.wild, labelKey(namespace, key), ref);
+    }
+    labelIndexes.set(workloads, index);
+  }
+  return index;
+}
+
 /** The workloads (across the workspace) whose pods this Service selects. */
 export function selectedWorkloads(service: ServiceModel, workloads: readonly ObjectRef<WorkloadModel>[]): ObjectRef<WorkloadModel>[] {
-  return usableSelector(service) ? workloads.filter((ref) => selects(service, ref.object)) : [];
+  const selector = usableSelector(service);
+  if (!selector) return [];
+  const index = labelIndexOf(workloads);
+  const namespace = namespaceOf(service);
+  const [key, value] = Object.entries(selector)[0];
+  const candidates = [...(index.exact.get(labelKey(namespace, key, value)) ?? []), ...(index.wild.get(labelKey(namespace, key)) ?? [])];
+  // Keep workspace order, as callers list workloads in it.
+  const matched = new Set(candidates.filter((ref) => selects(service, ref.object)));
+  return matched.size <= 1 ? [...matched] : workloads.filter((ref) => matched.has(ref));
 }
 
 /** The reverse, for hovers on a workload: the Services whose selector picks its pods. */
@@ -278,7 +324,14 @@ const composedChunks = new WeakMap<ParsedChunk, ParsedChunk>();
  * parse.ts does not compose documents of kinds the core model ignores; those are composed here on demand, once per
  * chunk text, and only when their kind is wanted.
  */
-export function workspaceObjects(workspace: WorkspaceIndex, wanted: (kind: string) => boolean): ObjectRef[] {
+export function workspaceObjects(workspace: WorkspaceIndex, wanted: (kind: string) => boolean, cacheKey?: string): ObjectRef[] {
+  let cache = objectCaches.get(workspace);
+  if (!cache || cache.version !== workspace.version) {
+    cache = { version: workspace.version, results: new Map() };
+    objectCaches.set(workspace, cache);
+  }
+  const cached = cacheKey === undefined ? undefined : cache.results.get(cacheKey);
+  if (cached) return cached;
   const found: ObjectRef[] = [];
   for (const uri of workspace.uris()) {
     for (const chunk of workspace.get(uri)?.chunks ?? []) {
@@ -295,5 +348,9 @@ export function workspaceObjects(workspace: WorkspaceIndex, wanted: (kind: strin
       for (const object of parsed.objects) if (wanted(object.kind)) found.push({ uri, object, chunk });
     }
   }
+  if (cacheKey !== undefined) cache.results.set(cacheKey, found);
   return found;
 }
+
+// Rules ask the same question for every Service of a file; the answer only changes when a file does.
+const objectCaches = new WeakMap<WorkspaceIndex, { version: number; results: Map<string, ObjectRef[]> }>();

@@ -18,6 +18,13 @@ export interface AnalysisSettings {
   clusterProfile: ClusterProfile;
   /** Whether YAML syntax errors are reported (off when another YAML tool already reports them). */
   yamlSyntaxErrors: boolean;
+  /** Whether inlay hints show what the API server fills in or resolves (no rule reads it, so not in settingsKey). */
+  inlayHints: boolean;
+  /**
+   * Open documents longer than this many megabytes (of text, 1 MB = 1,048,576 characters) are analysed only up to
+   * the last document that ends within the limit; 0 means no limit. It bounds the parse, not a rule (not in settingsKey).
+   */
+  maxFileSize: number;
 }
 
 export const DEFAULT_NODE_PORT_RANGE: PortRange = { first: 30000, last: 32767 };
@@ -27,7 +34,14 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   severities: {},
   clusterProfile: 'unknown',
   yamlSyntaxErrors: true,
+  inlayHints: true,
+  maxFileSize: 5,
 };
+
+/** `maxFileSize` in characters, or undefined for no limit. */
+export function sizeLimit(settings: Pick<AnalysisSettings, 'maxFileSize'>): number | undefined {
+  return settings.maxFileSize > 0 ? Math.floor(settings.maxFileSize * 1024 * 1024) : undefined;
+}
 
 /** Parses `30000-32767` (kube-apiserver also accepts `30000+2767`, base+size). Returns undefined when malformed. */
 export function parsePortRange(text: unknown): PortRange | undefined {

@@ -12,6 +12,7 @@ export interface ObjectRef<T extends K8sObject = K8sObject> {
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileModel>();
   private cachedServices?: ObjectRef<ServiceModel>[];
+  private changes = 0;
   private cachedWorkloads?: ObjectRef<WorkloadModel>[];
 
   get(uri: string): FileModel | undefined {
@@ -47,7 +48,13 @@ export class WorkspaceIndex {
     return this.cachedWorkloads as ObjectRef<WorkloadModel>[];
   }
 
+  /** Grows with every change to any file, so derived indexes can tell whether they are stale. */
+  get version(): number {
+    return this.changes;
+  }
+
   private invalidate(): void {
+    this.changes++;
     this.cachedServices = undefined;
     this.cachedWorkloads = undefined;
   }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, isAlias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, isAlias, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** A character span, relative to the start of the chunk the node was parsed from. */
 export interface Span {
@@ -59,10 +59,33 @@ function fieldFromPair(pair: Pair): Field | undefined {
   return { key: String(keyNode.value), pair, keyNode, node, keySpan, valueSpan };
 }
 
+const aliasTargets = new WeakMap<Document, WeakMap<Alias, Node | undefined>>();
+
+/**
+ * The node an alias stands for. yaml's `Alias.resolve(doc)` searches the whole document on every call, so N aliases
+ * cost N² (3,000 aliases took seconds on every keystroke); one pass per document records every alias's target,
+ * with the same rule: the last node with that anchor before the alias, in document order.
+ */
+export function resolveAlias(alias: Alias, doc: Document): Node | undefined {
+  let targets = aliasTargets.get(doc);
+  if (!targets) {
+    const table = new WeakMap<Alias, Node | undefined>();
+    const anchors = new Map<string, Node>();
+    visit(doc, {
+      Node(_key, node) {
+        if (isAlias(node)) table.set(node, anchors.get(node.source));
+        else if (node.anchor) anchors.set(node.anchor, node);
+      },
+    });
+    aliasTargets.set(doc, (targets = table));
+  }
+  return targets.has(alias) ? targets.get(alias) : (alias.resolve(doc) as Node | undefined);
+}
+
 /** The scalar value of a node, following an alias; undefined for collections and missing nodes. */
 export function scalarValue(node: Node | null | undefined, doc?: Document): unknown {
   let target: unknown = node;
-  if (isAlias(target) && doc) target = target.resolve(doc);
+  if (isAlias(target) && doc) target = resolveAlias(target, doc);
   return isScalar(target) ? target.value : undefined;
 }
 

@@ -2,7 +2,7 @@ import { isMap } from 'yaml';
 import { removePair, replaceNode } from '../core/fixes/edits';
 import type { FixProvider } from '../core/fixes/fix';
 import { isService } from '../core/model';
-import { usedNodePorts, freeNodePort } from './nodePorts';
+import { usedNodePorts, freeNodePort } from '../core/fixes/nodePorts';
 
 /** Remove the nodePort (Kubernetes allocates one) or move it to a free port in the range. */
 export const fixNodePortOutOfRange: FixProvider = ({ file, workspace, settings, finding, object, chunk }) => {

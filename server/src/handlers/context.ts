@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisSettings } from '../core/settings';
 import type { WorkspaceIndex } from '../core/workspace';
@@ -10,6 +10,10 @@ export interface ServerContext {
   readonly documents: TextDocuments<TextDocument>;
   readonly index: WorkspaceIndex;
   settings(): AnalysisSettings;
+  /** The capabilities the client sent in initialize; undefined before it. */
+  clientCapabilities?: ClientCapabilities;
+  /** Whether the client can run the traffic-preview command (see InitializationOptions.trafficPreviewCommand). */
+  clientHasTrafficPreview(): boolean;
   /** The current model of a file: parsed from the open document, or from disk by the workspace scan. */
   fileModel(uri: string): FileModel | undefined;
   /** Ask for diagnostics of open documents to be recomputed (debounced). */

@@ -18,7 +18,7 @@ export const hoverFeature: Feature = {
       const offsetAt = (p: typeof position) => (document ? document.offsetAt(p) : (lines as LineIndex).offsetAt(p));
       const positionAt = (offset: number) => (document ? document.positionAt(offset) : (lines as LineIndex).positionAt(offset));
       try {
-        const result = hoverAt({ uri: textDocument.uri, file, workspace: ctx.index, settings: ctx.settings(), positionAt }, offsetAt(position));
+        const result = hoverAt({ uri: textDocument.uri, file, workspace: ctx.index, settings: ctx.settings(), positionAt, commandLinks: ctx.clientHasTrafficPreview() }, offsetAt(position));
         if (!result) return null;
         return {
           contents: { kind: MarkupKind.Markdown, value: result.markdown },

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, DidChangeWatchedFilesNotification, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAME } from '../config/projectConfig';
 import { parseFile } from '../core/parse';
 import { isYamlPath, listYamlFiles, readManifest, SKIPPED_DIRS } from '../node/files';
 import type { ServerContext } from './context';
@@ -35,7 +36,10 @@ export class WorkspaceFiles {
     });
     if (canWatch) {
       await connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          // Named explicitly: whether `*` matches a leading dot differs between clients' glob libraries (minimatch's default: no).
+          watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+        })
         .catch(() => undefined);
     }
     await this.indexAll();
@@ -47,9 +51,16 @@ export class WorkspaceFiles {
     else if (this.ctx.index.delete(uri)) this.ctx.indexChanged(uri);
   }
 
+  /** Only the part below the workspace folder counts: a workspace may itself live under a folder called `out`. */
+  private inSkippedDir(file: string): boolean {
+    const folder = this.folders.find((f) => file.startsWith(f + path.sep));
+    const relative = folder ? file.slice(folder.length + 1) : file;
+    return relative.split(path.sep).slice(0, -1).some((segment) => SKIPPED_DIRS.has(segment));
+  }
+
   private async load(uri: string): Promise<void> {
     // File events also arrive for folders the startup scan skips (node_modules, dist...): keep them out too.
-    if (!this.isInWorkspace(uri) || fileURLToPath(uri).split(path.sep).some((segment) => SKIPPED_DIRS.has(segment))) return;
+    if (!this.isInWorkspace(uri) || this.inSkippedDir(fileURLToPath(uri))) return;
     const read = await readManifest(fileURLToPath(uri));
     if (this.ctx.documents.get(uri)) return; // opened while we were reading: the editor's text wins
     const text = 'text' in read ? read.text : undefined;

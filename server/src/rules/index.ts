@@ -12,6 +12,7 @@ import { externalNameIpFields } from './externalname-ip-fields';
 import { headlessIgnoredField } from './headless-ignored-field';
 import { headlessWithNodePortOrLb } from './headless-with-nodeport-or-lb';
 import { healthCheckNodePortInvalid } from './health-check-nodeport-invalid';
+import { helmValuesNodePortOutOfRange } from './helm-values-nodeport-out-of-range';
 import { internalTrafficPolicyInvalid } from './internal-traffic-policy-invalid';
 import { ipFamiliesInvalid } from './ip-families-invalid';
 import { ipFamilyPolicyInvalid } from './ip-family-policy-invalid';
@@ -72,6 +73,7 @@ export const ALL_RULES: readonly Rule[] = [
   headlessIgnoredField,
   headlessWithNodePortOrLb,
   healthCheckNodePortInvalid,
+  helmValuesNodePortOutOfRange,
   internalTrafficPolicyInvalid,
   ipFamiliesInvalid,
   ipFamilyPolicyInvalid,

@@ -52,5 +52,5 @@ export const loadBalancerPending = serviceRule({
 
 /** MetalLB hands out addresses only from its IPAddressPool objects; one in the workspace means it is being set up. */
 function hasMetalLbPool(workspace: WorkspaceIndex): boolean {
-  return workspaceObjects(workspace, (kind) => kind === 'IPAddressPool').some(({ object }) => object.apiVersion.startsWith('metallb.io/'));
+  return workspaceObjects(workspace, (kind) => kind === 'IPAddressPool', 'IPAddressPool').some(({ object }) => object.apiVersion.startsWith('metallb.io/'));
 }

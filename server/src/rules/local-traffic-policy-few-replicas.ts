@@ -73,7 +73,7 @@ function minimumPods(ref: ObjectRef<WorkloadModel>, workspace: WorkspaceIndex): 
 }
 
 function autoscalerOf(workload: WorkloadModel, workspace: WorkspaceIndex): { pods: number; hpa: string } | undefined {
-  for (const { object } of workspaceObjects(workspace, (kind) => kind === 'HorizontalPodAutoscaler')) {
+  for (const { object } of workspaceObjects(workspace, (kind) => kind === 'HorizontalPodAutoscaler', 'HorizontalPodAutoscaler')) {
     if (!object.apiVersion.startsWith('autoscaling/') || namespaceOf(object) !== namespaceOf(workload)) continue;
     const spec = asMap(fieldOf(object.root, 'spec')?.node);
     const target = asMap(fieldOf(spec, 'scaleTargetRef')?.node);

@@ -63,6 +63,17 @@ function claimsByPort(workspace: WorkspaceIndex): Map<number, OtherClaim[]> {
   return index;
 }
 
+const refCache = new WeakMap<readonly ObjectRef<ServiceModel>[], Map<ServiceModel, ObjectRef<ServiceModel>>>();
+
+function refsByObject(services: readonly ObjectRef<ServiceModel>[]): Map<ServiceModel, ObjectRef<ServiceModel>> {
+  let map = refCache.get(services);
+  if (!map) {
+    map = new Map(services.map((ref) => [ref.object, ref]));
+    refCache.set(services, map);
+  }
+  return map;
+}
+
 /** The same Service written twice (overlays, per-environment copies) is one object in the cluster, not a rival. */
 function sameIdentity(a: ServiceModel, b: ServiceModel): boolean {
   return a === b || (a.name !== undefined && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? ''));
@@ -102,7 +113,7 @@ export const nodePortCollision = serviceRule({
     const range = ctx.settings.nodePortRange;
     const own = new Map<number, Claim>();
     const others = claimsByPort(ctx.workspace);
-    const self = ctx.workspace.services().find((ref) => ref.object === service);
+    const self = refsByObject(ctx.workspace.services()).get(service);
 
     const conflictWith = (claim: Claim, apiText: (detail: string) => string) => {
       const fieldName = claim.portIndex === undefined ? 'healthCheckNodePort' : 'nodePort';

@@ -23,13 +23,20 @@ export const nodePortHandPicked = serviceRule({
     const mine = pickedPorts(service, range);
     if (mine.length === 0) return;
     // The same Service written twice (overlays, per-environment copies) is one object in a cluster, not another team.
-    const others = ctx.workspace.services().filter((ref) => !sameIdentity(ref.object, service) && pickedPorts(ref.object, range).length > 0);
-    if (others.length === 0) return;
+    // Only a handful of the others are named or linked, so only those are located (a workspace may hold thousands).
+    let othersCount = 0;
+    const shown: ObjectRef<ServiceModel>[] = [];
+    for (const ref of servicesPicking(ctx.workspace.services(), range)) {
+      if (sameIdentity(ref.object, service)) continue;
+      othersCount++;
+      if (shown.length < MAX_SHOWN) shown.push(ref);
+    }
+    if (othersCount === 0) return;
 
     const band = staticBand(range);
-    const otherData = others.map((ref) => describe(ref, ctx.workspace, range));
-    const listed = joinAnd(otherData.slice(0, 3).map((o) => `\`${o.name}\` (${o.file}:${o.line})`)) + (otherData.length > 3 ? ` and ${otherData.length - 3} more` : '');
-    const related = others.slice(0, 10).flatMap((ref) =>
+    const otherData = shown.map((ref) => describe(ref, ctx.workspace, range));
+    const listed = joinAnd(otherData.slice(0, 3).map((o) => `\`${o.name}\` (${o.file}:${o.line})`)) + (othersCount > 3 ? ` and ${othersCount - 3} more` : '');
+    const related = shown.flatMap((ref) =>
       pickedPorts(ref.object, range).map((p) =>
         relatedAt(ref, `Service ${ref.object.name ?? '(unnamed)'} also hand-picks node port ${p.nodePort}`, p.fields.nodePort?.valueSpan ?? p.span),
       ),
@@ -39,15 +46,29 @@ export const nodePortHandPicked = serviceRule({
       ctx.report({
         span: port.fields.nodePort?.valueSpan ?? port.span,
         message:
-          `Service \`${service.name ?? '(unnamed)'}\` hand-picks node port ${value}, as ${others.length === 1 ? 'does 1 other Service' : `do ${others.length} other Services`} in this workspace (${listed}).` +
+          `Service \`${service.name ?? '(unnamed)'}\` hand-picks node port ${value}, as ${othersCount === 1 ? 'does 1 other Service' : `do ${othersCount} other Services`} in this workspace (${listed}).` +
           '\nNode ports are shared by the whole cluster, so hand-picked numbers collide across teams and environments; remove nodePort to let Kubernetes allocate a free one' +
           (band ? `, or pick from ${band.first}-${band.last}, the band automatic allocation uses last.` : '.'),
-        data: { portIndex: port.index, nodePort: value, staticBand: band, others: otherData },
+        data: { portIndex: port.index, nodePort: value, staticBand: band, othersCount, others: otherData },
         related,
       });
     }
   },
 });
+
+const MAX_SHOWN = 3;
+const pickingCache = new WeakMap<readonly ObjectRef<ServiceModel>[], { key: string; refs: ObjectRef<ServiceModel>[] }>();
+
+/** The Services that hand-pick node ports, computed once per workspace state and range. */
+function servicesPicking(services: readonly ObjectRef<ServiceModel>[], range: PortRange): ObjectRef<ServiceModel>[] {
+  const key = `${range.first}-${range.last}`;
+  let cached = pickingCache.get(services);
+  if (!cached || cached.key !== key) {
+    cached = { key, refs: services.filter((ref) => pickedPorts(ref.object, range).length > 0) };
+    pickingCache.set(services, cached);
+  }
+  return cached.refs;
+}
 
 /** Same name and namespace: one object in the cluster, wherever it is written. */
 function sameIdentity(a: ServiceModel, b: ServiceModel): boolean {

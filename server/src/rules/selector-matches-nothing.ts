@@ -201,7 +201,7 @@ const NOT_POD_OWNERS = new Set([
  * selector labels (on itself, spec.template.metadata or spec.podMetadata), the pods are presumably its own.
  */
 function operatorOwned(service: ServiceModel, selector: Record<string, string>, workspace: WorkspaceIndex): boolean {
-  for (const { object } of workspaceObjects(workspace, (kind) => !NOT_POD_OWNERS.has(kind))) {
+  for (const { object } of workspaceObjects(workspace, (kind) => !NOT_POD_OWNERS.has(kind), 'possible-pod-owners')) {
     if (!isCustomResource(object) || namespaceOf(object) !== namespaceOf(service)) continue;
     const spec = asMap(fieldOf(object.root, 'spec')?.node);
     const templateMeta = asMap(fieldOf(asMap(fieldOf(spec, 'template')?.node), 'metadata')?.node);

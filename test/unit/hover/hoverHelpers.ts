@@ -12,6 +12,8 @@ export interface HoverOptions {
   settings?: Partial<AnalysisSettings>;
   /** Which occurrence of the needle (0-based). */
   occurrence?: number;
+  /** Whether the client runs our commands (the VS Code extension does). */
+  commandLinks?: boolean;
 }
 
 /** The offset of the `occurrence`-th `needle` in `text`; throws when missing, so a typo fails loudly. */
@@ -29,7 +31,7 @@ export function hoverResult(text: string, needle: string, options: HoverOptions 
   const file = parseFile(URI, text);
   workspace.set(file);
   for (const [uri, other] of Object.entries(options.others ?? {})) workspace.set(parseFile(uri, other));
-  const env = { uri: URI, file, workspace, settings: { ...DEFAULT_SETTINGS, ...options.settings } };
+  const env = { uri: URI, file, workspace, settings: { ...DEFAULT_SETTINGS, ...options.settings }, commandLinks: options.commandLinks };
   return hoverAt(env, offsetOf(text, needle, options.occurrence));
 }
 

@@ -53,8 +53,9 @@ test('NodePort vs LoadBalancer table states who balances and how, without folklo
   for (const mention of md.match(/[^.|]*round-robin[^.|]*/g) ?? []) assert.match(mention, /IPVS/, `round-robin only with IPVS: ${mention}`);
 });
 
-test('the command link opens the traffic preview at the Service', () => {
-  const md = hover(NODEPORT, 'NodePort', { others });
+test('the command link opens the traffic preview at the Service, only for clients that have the command', () => {
+  assert.doesNotMatch(hover(NODEPORT, 'NodePort', { others }), /command:/);
+  const md = hover(NODEPORT, 'NodePort', { others, commandLinks: true });
   const match = /\[Show traffic path\]\(command:kubeServiceLens\.showTrafficPreviewToSide\?([^ )]+)/.exec(md);
   assert.ok(match, md);
   assert.deepEqual(JSON.parse(decodeURIComponent(match[1])), [URI, { line: 1, character: 6 }]);

@@ -17,6 +17,8 @@ export interface HoverEnv {
    * built; without it the shared per-file line table of core/selection.ts is used.
    */
   positionAt?(offset: number): Position;
+  /** Whether the client runs our commands, so Markdown may link to the traffic preview. */
+  commandLinks?: boolean;
 }
 
 /** An ObjectRef for an object of the hovered file, so it can be linked like any indexed object. */

@@ -111,7 +111,7 @@ function links(env: HoverEnv, service: ServiceModel, chunk: PlacedChunk): string
     link('Service types', DOCS.serviceTypes),
     link('Virtual IPs and Service proxies', DOCS.proxyModes),
     link('Using source IP', DOCS.sourceIPTutorial),
-    trafficPathLink(env, service, chunk),
+    ...(env.commandLinks ? [trafficPathLink(env, service, chunk)] : []),
   ].join(' · ');
 }
 

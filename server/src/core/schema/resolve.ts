@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import { resolveAlias } from '../yamlNodes';
 
 /**
  * What kube-apiserver receives for a YAML node. kubectl converts YAML to JSON with sigs.k8s.io/yaml, which
@@ -97,7 +98,7 @@ function scalarView(node: Scalar): JsonView {
 
 /** The JSON value kube-apiserver sees for a node; aliases are followed, a missing value is null. */
 export function jsonView(node: Node | null | undefined, doc: Document): JsonView {
-  const target = isAlias(node) ? node.resolve(doc) : node;
+  const target = isAlias(node) ? resolveAlias(node, doc) : node;
   if (isMap(target)) return { kind: 'object', quoted: false };
   if (isSeq(target)) return { kind: 'array', quoted: false };
   if (isScalar(target)) return scalarView(target);

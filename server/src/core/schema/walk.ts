@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { K8sObject } from '../model';
-import { fieldsOf, spanOf, type Field, type Span } from '../yamlNodes';
+import { fieldsOf, resolveAlias, spanOf, type Field, type Span } from '../yamlNodes';
 import { jsonKey, jsonView, type JsonView } from './resolve';
 import { goTypeOf, type FieldType, type StructType } from './types';
 
@@ -105,7 +105,7 @@ class Walker {
   constructor(private readonly doc: Document) {}
 
   resolved(node: Node | null): Node | null {
-    return isAlias(node) ? (node.resolve(this.doc) ?? null) : node;
+    return isAlias(node) ? (resolveAlias(node, this.doc) ?? null) : node;
   }
 
   mismatch(node: Node | null, fallback: Span, at: Position, type: FieldType, view: JsonView): void {

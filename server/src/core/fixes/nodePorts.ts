@@ -1,11 +1,24 @@
-import type { PortRange } from '../core/settings';
-import type { WorkspaceIndex } from '../core/workspace';
+import type { ServiceModel } from '../model';
+import type { PortRange } from '../settings';
+import type { WorkspaceIndex } from '../workspace';
+import { fieldOf, numberValue } from '../yamlNodes';
 
-/** Node ports written explicitly by any Service in the workspace. */
-export function usedNodePorts(workspace: WorkspaceIndex): Set<number> {
+/** Same name and namespace: one object in the cluster, however many files write it (overlays, copies). */
+function sameService(a: ServiceModel, b: ServiceModel): boolean {
+  return a === b || (a.name !== undefined && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? ''));
+}
+
+/**
+ * Node ports (and health-check node ports) written explicitly by Services in the workspace, except by `self`. The
+ * node-port allocator is cluster-wide, so any of them is taken for every other Service.
+ */
+export function usedNodePorts(workspace: WorkspaceIndex, self?: ServiceModel): Set<number> {
   const used = new Set<number>();
   for (const { object } of workspace.services()) {
+    if (self && sameService(object, self)) continue;
     for (const port of object.ports) if (port.nodePort !== undefined) used.add(port.nodePort);
+    const health = numberValue(fieldOf(object.spec, 'healthCheckNodePort')?.node, object.doc);
+    if (health) used.add(health);
   }
   return used;
 }

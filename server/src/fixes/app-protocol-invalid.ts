@@ -1,0 +1,6 @@
+import type { FixProvider } from '../core/fixes/fix';
+import { fixOf, removeEntryAtFinding } from '../core/fixes/helpers';
+
+/** appProtocol is optional metadata for implementations; the only repair that needs no guess is to drop it. */
+export const fixAppProtocolInvalid: FixProvider = (ctx) =>
+  fixOf('Remove appProtocol', [removeEntryAtFinding(ctx)], { safe: false, preferred: true });

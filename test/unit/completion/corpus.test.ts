@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { completeAt } from '../../../server/src/core/completion';
+import { inlayHintsIn } from '../../../server/src/core/inlay';
+import { definitionAt } from '../../../server/src/core/navigation/definition';
+import { referencesAt } from '../../../server/src/core/navigation/references';
+import { parseFile } from '../../../server/src/core/parse';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
+import { documentSymbols } from '../../../server/src/core/symbols';
+import { WorkspaceIndex } from '../../../server/src/core/workspace';
+
+/**
+ * Every request at many positions of every file of the shared corpus (real install manifests, Helm templates,
+ * YAML that is not Kubernetes at all): nothing may throw, and files that are not Kubernetes get no suggestions.
+ */
+/** Next to the checkout when it is there (see /work/shared/corpus/SOURCES.md); a bare clone skips this test. */
+const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return files(full);
+    return /\.ya?ml$/.test(name) ? [full] : [];
+  });
+}
+
+test('no request fails anywhere in the corpus; non-Kubernetes YAML gets no suggestions', { timeout: 120_000, skip: !existsSync(CORPUS) && `no corpus at ${CORPUS}` }, () => {
+  const all = files(CORPUS);
+  assert.ok(all.length > 50, `corpus at ${CORPUS}`);
+  const workspace = new WorkspaceIndex();
+  const models = all.map((file) => parseFile(`file://${file}`, readFileSync(file, 'utf8')));
+  models.forEach((model) => workspace.set(model));
+  let requests = 0;
+  for (const file of models) {
+    const env = { uri: file.uri, file, workspace, settings: DEFAULT_SETTINGS };
+    // About 200 positions per file, always including line starts and ends, where completion is asked most.
+    const step = Math.max(1, Math.floor(file.text.length / 200));
+    const offsets = new Set<number>();
+    for (let offset = 0; offset <= file.text.length; offset += step) offsets.add(offset);
+    for (let i = file.text.indexOf('\n'); i !== -1 && offsets.size < 400; i = file.text.indexOf('\n', i + 1)) offsets.add(i);
+    for (const offset of offsets) {
+      const completion = completeAt(env, offset);
+      if (file.uri.includes('/not-kubernetes/')) assert.deepEqual(completion.items.map((item) => item.label), [], `${file.uri} at ${offset}`);
+      for (const item of completion.items) assert.ok(item.start <= offset && offset <= item.end, `${file.uri}: the edit range holds the cursor`);
+      definitionAt(env, offset);
+      referencesAt(env, offset, true);
+      requests += 3;
+    }
+    documentSymbols(file);
+    inlayHintsIn(env, 0, file.text.length);
+  }
+  assert.ok(requests > 10_000);
+});
