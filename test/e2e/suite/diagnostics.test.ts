@@ -24,4 +24,19 @@ suite('diagnostics', () => {
     assert.strictEqual(doc.getText(d.range), '80');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
   });
+
+  test('the most common real bug, a selector label one level too far left, shows in Problems as what it is', async () => {
+    // A copy of examples/misindented-selector.yaml.
+    const doc = await openFixture('misindented-selector.yaml');
+    const isTheOne = (d: vscode.Diagnostic) => codeOf(d) === 'misindented-field';
+    const diagnostics = await waitForDiagnostics(doc.uri, (ds) => ds.some(isTheOne));
+    const [d] = diagnostics.filter(isTheOne);
+    assert.strictEqual(doc.getText(d.range), 'app', describeDiagnostic(d));
+    assert.ok(d.message.startsWith('strict decoding error: unknown field "spec.app"'), d.message);
+    assert.match(d.message, /probably meant as a label under `selector:`/);
+    assert.match(d.message, /no selector/);
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    // Nobody else claims a selector that exists only in the user's head.
+    assert.ok(!diagnostics.some((other) => codeOf(other) === 'service-without-selector'), diagnostics.map(describeDiagnostic).join('\n'));
+  });
 });
