@@ -29,9 +29,14 @@ export function toolPaths(cacheDir) {
 
 /** Env for anything that must run on Node 24 (npm itself, node-gyp, code-server). */
 export function node24Env(paths, extra = {}) {
+  // Under `npm test` the environment carries the outer npm's settings (npm_node_execpath pointing at Node 20, ...);
+  // an inner npm would run lifecycle scripts with that Node, and code-server's postinstall refuses it.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${paths.nodeBin}${path.delimiter}${process.env.PATH ?? ''}`,
+    npm_node_execpath: paths.node,
+    NODE: paths.node,
     // Overrides any user-level `nodedir` (this machine's ~/.npmrc points at /usr = Node 20 headers).
     npm_config_nodedir: paths.nodePkg,
     ...extra,
