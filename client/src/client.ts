@@ -49,6 +49,8 @@ export class LensClient implements vscode.Disposable {
       documentSelector: [
         { scheme: 'file', language: 'yaml' },
         { scheme: 'untitled', language: 'yaml' },
+        // Virtual workspaces (GitHub repositories opened remotely): open documents are analysed, nothing is indexed.
+        { scheme: 'vscode-vfs', language: 'yaml' },
       ],
       synchronize: { configurationSection: SETTINGS_SECTION },
       initializationOptions,

@@ -104,6 +104,12 @@ function errorSpan(text: string, [from, to]: [number, number]): Span {
 }
 
 /**
+ * A chart's `templates/` folder holds Helm templates: there `{{` makes a file a template even when every use is inside
+ * quotes (`name: "{{ .Release.Name }}-web"`), which elsewhere is plain text (see templates.ts).
+ */
+const HELM_TEMPLATES_DIR = /\/templates\/[^/]*$/;
+
+/**
  * Parses a file chunk by chunk, reusing the parse of every chunk whose text is unchanged since `previous`.
  * A chunk text that occurs twice in one file is parsed twice, so each object belongs to exactly one place.
  */
@@ -122,7 +128,7 @@ export function parseFile(uri: string, text: string, previous?: FileModel, optio
     chunks.push(placed);
     for (const object of parsed.objects) objects.push({ object, chunk: placed });
   }
-  const model: FileModel = { uri, text, chunks, objects, template: isGoTemplate(scanned) };
+  const model: FileModel = { uri, text, chunks, objects, template: isGoTemplate(scanned) || (HELM_TEMPLATES_DIR.test(uri) && scanned.includes('{{')) };
   if (truncated) {
     const last = pieces.at(-1);
     model.truncated = { limit, analysedUpTo: last ? last.start + last.text.length : 0 };
