@@ -198,7 +198,8 @@ async function screenshot(view: PreviewPage, name: string, forReadme: boolean): 
   await view.page.setViewportSize({ width: 1400, height: 720 });
   const box = await view.page.locator('main').boundingBox();
   await view.page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1400, height: Math.min(1400, Math.ceil((box?.y ?? 0) + (box?.height ?? 720))) }, fullPage: true });
-  if (forReadme) {
+  // A test run must not rewrite tracked files (PNG bytes differ run to run): README images only on request.
+  if (forReadme && process.env.UPDATE_README_IMAGES === '1') {
     mkdirSync(path.join(REPO_ROOT, 'docs', 'images'), { recursive: true });
     copyFileSync(file, path.join(REPO_ROOT, 'docs', 'images', name));
   }
