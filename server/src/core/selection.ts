@@ -115,54 +115,11 @@ export function selects(service: ServiceModel, workload: WorkloadModel): boolean
 }
 
 /**
- * Workloads by namespace and pod label, so a selector is matched against the few workloads that carry its first
- * label instead of every workload of the workspace (thousands, on every keystroke). `wild` holds workloads whose
- * label value is templated or generated at runtime, which may match any value.
+ * The workloads (of `workloads`) whose pods this Service selects: the definition. Across a whole workspace use
+ * navigation/selectionIndex.ts, which gives the same answer from a label index instead of a scan.
  */
-interface LabelIndex {
-  exact: Map<string, ObjectRef<WorkloadModel>[]>;
-  wild: Map<string, ObjectRef<WorkloadModel>[]>;
-}
-
-// Keyed on the array WorkspaceIndex.workloads() returns, which stays the same until a file changes.
-const labelIndexes = new WeakMap<readonly ObjectRef<WorkloadModel>[], LabelIndex>();
-const labelKey = (namespace: string, key: string, value?: string) => (value === undefined ? `${namespace}\u0000${key}` : `${namespace}\u0000${key}\u0000${value}`);
-
-function push<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
-}
-
-function labelIndexOf(workloads: readonly ObjectRef<WorkloadModel>[]): LabelIndex {
-  let index = labelIndexes.get(workloads);
-  if (!index) {
-    index = { exact: new Map(), wild: new Map() };
-    for (const ref of workloads) {
-      const namespace = namespaceOf(ref.object);
-      const labels = podLabelsOf(ref.object);
-      for (const [key, value] of Object.entries(labels.template)) {
-        if (isTemplated(value)) push(index.wild, labelKey(namespace, key), ref);
-        else push(index.exact, labelKey(namespace, key, value), ref);
-      }
-      for (const key of Object.keys(labels.generated)) if (!(key in labels.template)) push(index.wild, labelKey(namespace, key), ref);
-    }
-    labelIndexes.set(workloads, index);
-  }
-  return index;
-}
-
-/** The workloads (across the workspace) whose pods this Service selects. */
 export function selectedWorkloads(service: ServiceModel, workloads: readonly ObjectRef<WorkloadModel>[]): ObjectRef<WorkloadModel>[] {
-  const selector = usableSelector(service);
-  if (!selector) return [];
-  const index = labelIndexOf(workloads);
-  const namespace = namespaceOf(service);
-  const [key, value] = Object.entries(selector)[0];
-  const candidates = [...(index.exact.get(labelKey(namespace, key, value)) ?? []), ...(index.wild.get(labelKey(namespace, key)) ?? [])];
-  // Keep workspace order, as callers list workloads in it.
-  const matched = new Set(candidates.filter((ref) => selects(service, ref.object)));
-  return matched.size <= 1 ? [...matched] : workloads.filter((ref) => matched.has(ref));
+  return usableSelector(service) ? workloads.filter((ref) => selects(service, ref.object)) : [];
 }
 
 /** The reverse, for hovers on a workload: the Services whose selector picks its pods. */

@@ -78,9 +78,11 @@ export const codeActionsFeature: Feature = {
       const actions: CodeAction[] = [];
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-      // Analysis is only needed for fixes; a cursor move that asks for refactorings alone skips it.
+      // Analysis is only needed for fixes; a cursor move that asks for refactorings alone skips it. 'reuse' keeps the
+      // cross-resource results the diagnostics passes computed, so fixes match the diagnostics the client shows and a
+      // request costs the edited document, not a re-check of every Service against the workspace.
       let analysed: Finding[] | undefined;
-      const findings = () => (analysed ??= analyzeFile(file, ctx.index, settings, ALL_RULES));
+      const findings = () => (analysed ??= analyzeFile(file, ctx.index, settings, ALL_RULES, 'reuse'));
 
       if (wants(CodeActionKind.QuickFix)) {
         for (const diagnostic of params.context.diagnostics) {

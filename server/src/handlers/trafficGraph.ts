@@ -35,8 +35,8 @@ export function trafficGraph(ctx: ServerContext, params: TrafficGraphParams): Tr
     return { uri, version, scope: 'document', services: [], mermaid: empty.text, links: empty.links };
   }
   const settings = ctx.settings();
-  // The same findings the Problems view shows; their chunk-local part is cached with the parse.
-  const findings = analyzeFile(file, ctx.index, settings, ALL_RULES);
+  // The same findings the Problems view shows, from the same caches: the preview asks on every pause in typing.
+  const findings = analyzeFile(file, ctx.index, settings, ALL_RULES, 'reuse');
   const offset = params.position ? new LineIndex(file.text).offsetAt(params.position) : undefined;
   const { scope, paths } = buildTrafficPaths({ file, workspace: ctx.index, settings, findings, offset });
   const graph = toMermaid(paths);

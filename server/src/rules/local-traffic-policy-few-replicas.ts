@@ -1,6 +1,7 @@
+import { selectionIndex } from '../core/navigation/selectionIndex';
 import type { WorkloadModel } from '../core/model';
 import { serviceRule } from '../core/rule';
-import { describeWorkload, joinAnd, namespaceOf, relatedAt, selectedWorkloads, workloadData, workspaceObjects } from '../core/selection';
+import { describeWorkload, joinAnd, namespaceOf, relatedAt, workloadData, workspaceObjects } from '../core/selection';
 import type { ObjectRef, WorkspaceIndex } from '../core/workspace';
 import { asMap, asSeq, fieldOf, numberValue, stringValue } from '../core/yamlNodes';
 
@@ -22,7 +23,7 @@ export const localTrafficPolicyFewReplicas = serviceRule({
     // Other types reject the field (API error "may only be set for externally-accessible services").
     if (!loadBalancer && service.type !== 'NodePort' && !(service.type === 'ClusterIP' && externalIPs > 0)) return;
     const field = fieldOf(service.spec, 'externalTrafficPolicy');
-    const selected = selectedWorkloads(service, ctx.workspace.workloads());
+    const selected = selectionIndex(ctx.workspace).selectedBy(service);
     if (!field || selected.length === 0) return;
     // A DaemonSet runs a pod on every schedulable node: the intended companion of Local.
     if (selected.some(({ object }) => object.kind === 'DaemonSet')) return;

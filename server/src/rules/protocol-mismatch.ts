@@ -1,5 +1,6 @@
+import { selectionIndex } from '../core/navigation/selectionIndex';
 import { serviceRule } from '../core/rule';
-import { describeServicePort, describeWorkload, joinAnd, relatedAt, resolveTargetPort, selectedWorkloads, workloadData } from '../core/selection';
+import { describeServicePort, describeWorkload, joinAnd, relatedAt, resolveTargetPort, workloadData } from '../core/selection';
 
 /**
  * FindPort (staging/src/k8s.io/endpointslice/utils.go) matches a named targetPort only on a container port with the
@@ -12,7 +13,7 @@ export const protocolMismatch = serviceRule({
   description: "The Service port's protocol differs from the protocol of the container port it targets.",
   crossResource: true,
   check(service, ctx) {
-    const selected = selectedWorkloads(service, ctx.workspace.workloads());
+    const selected = selectionIndex(ctx.workspace).selectedBy(service);
     if (selected.length === 0) return;
     for (const port of service.ports) {
       const mismatched = selected

@@ -1,3 +1,4 @@
+import { selectionIndex } from '../core/navigation/selectionIndex';
 import type { K8sObject, ServiceModel, WorkloadModel } from '../core/model';
 import { serviceRule } from '../core/rule';
 import {
@@ -8,7 +9,6 @@ import {
   podHasLabel,
   podLabelsOf,
   relatedAt,
-  selectedWorkloads,
   usableSelector,
   workspaceObjects,
   type ObjectLocation,
@@ -50,7 +50,7 @@ export const selectorMatchesNothing = serviceRule({
     if (!selector || !selectorField) return;
     const workloads = ctx.workspace.workloads();
     // No workload anywhere: the pods are defined outside this workspace (another repo, a chart), so say nothing.
-    if (workloads.length === 0 || selectedWorkloads(service, workloads).length > 0) return;
+    if (workloads.length === 0 || selectionIndex(ctx.workspace).selectedBy(service).length > 0) return;
     if (operatorOwned(service, selector, ctx.workspace)) return;
 
     const closest = closestWorkload(service, selector, workloads);

@@ -1,3 +1,4 @@
+import { selectionIndex } from '../core/navigation/selectionIndex';
 import { serviceRule } from '../core/rule';
 import {
   describePort,
@@ -6,7 +7,6 @@ import {
   joinAnd,
   relatedAt,
   resolveTargetPort,
-  selectedWorkloads,
   servingPorts,
   workloadData,
 } from '../core/selection';
@@ -22,7 +22,7 @@ export const targetPortNotFound = serviceRule({
   description: 'A named targetPort that the selected pods do not declare: those pods get no endpoint for that Service port.',
   crossResource: true,
   check(service, ctx) {
-    const selected = selectedWorkloads(service, ctx.workspace.workloads());
+    const selected = selectionIndex(ctx.workspace).selectedBy(service);
     if (selected.length === 0) return;
     for (const port of service.ports) {
       const field = port.fields.targetPort;

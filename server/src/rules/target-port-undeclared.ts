@@ -1,3 +1,4 @@
+import { selectionIndex } from '../core/navigation/selectionIndex';
 import { serviceRule } from '../core/rule';
 import {
   describePort,
@@ -6,7 +7,6 @@ import {
   joinAnd,
   relatedAt,
   resolveTargetPort,
-  selectedWorkloads,
   servingPorts,
   workloadData,
 } from '../core/selection';
@@ -24,7 +24,7 @@ export const targetPortUndeclared = serviceRule({
   description: 'A numeric targetPort that the selected containers, which declare other ports, do not declare as containerPort.',
   crossResource: true,
   check(service, ctx) {
-    const selected = selectedWorkloads(service, ctx.workspace.workloads());
+    const selected = selectionIndex(ctx.workspace).selectedBy(service);
     if (selected.length === 0) return;
     for (const port of service.ports) {
       const target = port.targetPort;

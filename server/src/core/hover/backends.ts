@@ -3,17 +3,18 @@
  * Selection and targetPort resolution themselves come from core/selection.ts, so hovers, rules and the preview agree.
  */
 import type { ContainerPortModel, ServiceModel, ServicePortModel, WorkloadModel } from '../model';
-import { resolveTargetPort, selectedWorkloads } from '../selection';
+import { selectionIndex } from '../navigation/selectionIndex';
+import { resolveTargetPort } from '../selection';
 import type { ObjectRef, WorkspaceIndex } from '../workspace';
 
 /** The workloads of the workspace a Service selects. */
 export function backendsOf(service: ServiceModel, workspace: WorkspaceIndex): ObjectRef<WorkloadModel>[] {
-  return selectedWorkloads(service, workspace.workloads());
+  return selectionIndex(workspace).selectedBy(service);
 }
 
 /** Services of the workspace whose selector picks this workload's pods. */
 export function servicesSelecting(workload: ObjectRef<WorkloadModel>, workspace: WorkspaceIndex): ObjectRef<ServiceModel>[] {
-  return workspace.services().filter(({ object }) => selectedWorkloads(object, [workload]).length > 0);
+  return selectionIndex(workspace).servicesSelecting(workload.object);
 }
 
 /**

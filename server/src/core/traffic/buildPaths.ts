@@ -1,3 +1,4 @@
+import { selectionIndex } from '../navigation/selectionIndex';
 import type { Node } from 'yaml';
 import type { Finding } from '../analyze';
 import { isService, SERVICE_TYPES, type K8sObject, type ServiceModel } from '../model';
@@ -5,7 +6,7 @@ import type { FileModel, PlacedChunk } from '../parse';
 import { formatPortRange, type AnalysisSettings } from '../settings';
 import { LineIndex } from '../text';
 import type { WorkspaceIndex } from '../workspace';
-import { resolveTargetPort, selectedWorkloads } from '../selection';
+import { resolveTargetPort } from '../selection';
 import { asMap, asSeq, fieldOf, numberValue, scalarValue, spanOf, stringMap, stringValue, type Span } from '../yamlNodes';
 import { pathDiagnostics, type WorkloadArea } from './findings';
 import type { LoadBalancerFacts, SourceLink, TrafficLane, TrafficPath, UpstreamRef } from './model';
@@ -82,7 +83,7 @@ function describe({ object: service, chunk }: PlacedService, id: string, input: 
   const loadBalancer = type === 'LoadBalancer' ? loadBalancerFacts(service, input.settings) : undefined;
   const externalTrafficPolicy = externallyAccessible ? (service.externalTrafficPolicy || 'Cluster') : undefined;
 
-  const workloadRefs = selectedWorkloads(service, input.workspace.workloads());
+  const workloadRefs = selectionIndex(input.workspace).selectedBy(service);
   const workloads = workloadRefs.map(({ uri: wUri, object, chunk: wChunk }) => ({
     kind: object.kind,
     name: object.name,
