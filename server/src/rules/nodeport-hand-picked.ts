@@ -24,18 +24,24 @@ export const nodePortHandPicked = serviceRule({
     if (mine.length === 0) return;
     // The same Service written twice (overlays, per-environment copies) is one object in a cluster, not another team.
     // Only a handful of the others are named or linked, so only those are located (a workspace may hold thousands).
-    let othersCount = 0;
-    const shown: ObjectRef<ServiceModel>[] = [];
-    for (const ref of servicesPicking(ctx.workspace.services(), range)) {
-      if (sameIdentity(ref.object, service)) continue;
-      othersCount++;
-      if (shown.length < MAX_SHOWN) shown.push(ref);
-    }
+    const picking = servicesPicking(ctx.workspace.services(), range);
+    const othersCount = picking.refs.length - picking.sameIdentityCount(service);
     if (othersCount === 0) return;
+    const shown: ObjectRef<ServiceModel>[] = [];
+    for (const ref of picking.refs) {
+      if (shown.length === MAX_SHOWN) break;
+      if (!sameIdentity(ref.object, service)) shown.push(ref);
+    }
 
     const band = staticBand(range);
-    const otherData = shown.map((ref) => describe(ref, ctx.workspace, range));
-    const listed = joinAnd(otherData.slice(0, 3).map((o) => `\`${o.name}\` (${o.file}:${o.line})`)) + (othersCount > 3 ? ` and ${othersCount - 3} more` : '');
+    const listed = listing(
+      shown.map((ref) => {
+        const where = locate(ref, ctx.workspace);
+        return `\`${ref.object.name ?? '(unnamed)'}\` (${pickedPorts(ref.object, range).map((p) => p.nodePort).join(', ')} at ${where.file}:${where.line})`;
+      }),
+      othersCount,
+    );
+    const otherData = shown.map((ref) => ({ name: ref.object.name ?? '(unnamed)', namespace: namespaceOf(ref.object), nodePorts: pickedPorts(ref.object, range).map((p) => p.nodePort as number) }));
     const related = shown.flatMap((ref) =>
       pickedPorts(ref.object, range).map((p) =>
         relatedAt(ref, `Service ${ref.object.name ?? '(unnamed)'} also hand-picks node port ${p.nodePort}`, p.fields.nodePort?.valueSpan ?? p.span),
@@ -46,7 +52,7 @@ export const nodePortHandPicked = serviceRule({
       ctx.report({
         span: port.fields.nodePort?.valueSpan ?? port.span,
         message:
-          `Service \`${service.name ?? '(unnamed)'}\` hand-picks node port ${value}, as ${othersCount === 1 ? 'does 1 other Service' : `do ${othersCount} other Services`} in this workspace (${listed}).` +
+          `Service \`${service.name ?? '(unnamed)'}\` hand-picks node port ${value}, and ${othersCount === 1 ? '1 other Service in this workspace hand-picks' : `${othersCount} other Services in this workspace hand-pick`} node ports too: ${listed}.` +
           '\nNode ports are shared by the whole cluster, so hand-picked numbers collide across teams and environments; remove nodePort to let Kubernetes allocate a free one' +
           (band ? `, or pick from ${band.first}-${band.last}, the band automatic allocation uses last.` : '.'),
         data: { portIndex: port.index, nodePort: value, staticBand: band, othersCount, others: otherData },
@@ -57,17 +63,43 @@ export const nodePortHandPicked = serviceRule({
 });
 
 const MAX_SHOWN = 3;
-const pickingCache = new WeakMap<readonly ObjectRef<ServiceModel>[], { key: string; refs: ObjectRef<ServiceModel>[] }>();
 
-/** The Services that hand-pick node ports, computed once per workspace state and range. */
-function servicesPicking(services: readonly ObjectRef<ServiceModel>[], range: PortRange): ObjectRef<ServiceModel>[] {
+interface Picking {
+  refs: ObjectRef<ServiceModel>[];
+  /** How many of `refs` are the given Service itself or the same Service written elsewhere. */
+  sameIdentityCount(service: ServiceModel): number;
+}
+
+const pickingCache = new WeakMap<readonly ObjectRef<ServiceModel>[], { key: string; picking: Picking }>();
+
+/**
+ * The Services that hand-pick node ports, counted by identity once per workspace state and range: every picking
+ * Service asks, so comparing each with all the others would be quadratic (a million comparisons at 1,000 Services).
+ */
+function servicesPicking(services: readonly ObjectRef<ServiceModel>[], range: PortRange): Picking {
   const key = `${range.first}-${range.last}`;
   let cached = pickingCache.get(services);
   if (!cached || cached.key !== key) {
-    cached = { key, refs: services.filter((ref) => pickedPorts(ref.object, range).length > 0) };
+    const refs = services.filter((ref) => pickedPorts(ref.object, range).length > 0);
+    const byName = new Map<string, number>();
+    const objects = new Set<ServiceModel>();
+    for (const { object } of refs) {
+      objects.add(object);
+      if (object.name !== undefined) byName.set(identityKey(object), (byName.get(identityKey(object)) ?? 0) + 1);
+    }
+    const sameIdentityCount = (service: ServiceModel) =>
+      service.name !== undefined ? (byName.get(identityKey(service)) ?? 0) : objects.has(service) ? 1 : 0;
+    cached = { key, picking: { refs, sameIdentityCount } };
     pickingCache.set(services, cached);
   }
-  return cached.refs;
+  return cached.picking;
+}
+
+const identityKey = (service: ServiceModel) => `${namespaceOf(service)}/${service.name}`;
+
+/** `a`, `b`, `c` and 2 more: the first few named, the rest counted. */
+function listing(named: string[], total: number): string {
+  return total > named.length ? `${named.join(', ')} and ${total - named.length} more` : joinAnd(named);
 }
 
 /** Same name and namespace: one object in the cluster, wherever it is written. */
@@ -79,19 +111,6 @@ function sameIdentity(a: ServiceModel, b: ServiceModel): boolean {
 function pickedPorts(service: ServiceModel, range: PortRange): ServicePortModel[] {
   if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return [];
   return service.ports.filter((p) => p.nodePort !== undefined && Number.isInteger(p.nodePort) && p.nodePort >= range.first && p.nodePort <= range.last);
-}
-
-function describe(ref: ObjectRef<ServiceModel>, workspace: Parameters<typeof locate>[1], range: PortRange) {
-  const where = locate(ref, workspace);
-  return {
-    name: ref.object.name ?? '(unnamed)',
-    namespace: namespaceOf(ref.object),
-    uri: where.uri,
-    file: where.file,
-    line: where.line,
-    range: where.range,
-    nodePorts: pickedPorts(ref.object, range).map((p) => p.nodePort as number),
-  };
 }
 
 /** The lower band reserved for static assignment (portallocator calculateRangeOffset); none for tiny ranges. */

@@ -44,7 +44,7 @@ test('names the other Services on the nodePort value, with links to their node p
   assert.equal(covered(text, finding), '30080');
   assert.equal(
     finding.message,
-    'Service `web` hand-picks node port 30080, as does 1 other Service in this workspace (`api` (api.yaml:2)).\n' +
+    'Service `web` hand-picks node port 30080, and 1 other Service in this workspace hand-picks node ports too: `api` (30081 at api.yaml:2).\n' +
       'Node ports are shared by the whole cluster, so hand-picked numbers collide across teams and environments; remove nodePort to let Kubernetes ' +
       'allocate a free one, or pick from 30000-30085, the band automatic allocation uses last.',
   );
@@ -75,5 +75,17 @@ test('the static band follows the configured range (kube-apiserver calculateRang
 test('many others are summarised', () => {
   const others = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((n, i) => [`file:///w/${n}.yaml`, service(n, 'NodePort', String(30100 + i))]));
   const [finding] = run(service('web', 'NodePort', '30080'), others);
-  assert.match(finding.message, /as do 5 other Services in this workspace \(`a` \(a\.yaml:2\), `b` \(b\.yaml:2\) and `c` \(c\.yaml:2\) and 2 more\)/);
+  assert.match(finding.message, /, and 5 other Services in this workspace hand-pick node ports too: `a` \(30100 at a\.yaml:2\), `b` \(30101 at b\.yaml:2\), `c` \(30102 at c\.yaml:2\) and 2 more\.\n/);
+  assert.equal((finding.data as { othersCount: number }).othersCount, 5);
+});
+
+test('copies of this Service are not counted as others, copies of another Service each are', () => {
+  const others = {
+    'file:///w/overlays/prod/web.yaml': service('web', 'NodePort', '30090'),
+    'file:///w/api.yaml': service('api', 'NodePort', '30081'),
+    'file:///w/overlays/prod/api.yaml': service('api', 'NodePort', '30091'),
+  };
+  const [finding] = run(service('web', 'NodePort', '30080'), others);
+  assert.equal((finding.data as { othersCount: number }).othersCount, 2);
+  assert.match(finding.message, /2 other Services in this workspace hand-pick node ports too: `api` \(30081 at api\.yaml:2\) and `api` \(30091 at api\.yaml:2\)\./);
 });
