@@ -49,7 +49,8 @@ export function fieldOf(map: YAMLMap | undefined, key: string): Field | undefine
   return undefined;
 }
 
-function fieldFromPair(pair: Pair): Field | undefined {
+/** The pair as a Field, or undefined when its key is not a scalar (or has no source range). */
+export function fieldFromPair(pair: Pair): Field | undefined {
   const keyNode = pair.key;
   if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') return undefined;
   const keySpan = spanOf(keyNode);

@@ -53,6 +53,9 @@ function goInteger(s: string): bigint | undefined {
 
 /** goyaml.v2 `resolve("", text)` for a plain scalar, as the JSON kubectl sends. */
 export function resolvePlain(text: string): Pick<JsonView, 'kind' | 'numberText' | 'yaml11Bool'> {
+  // Most plain scalars are words such as field names; every null, bool and special float spelling is at most five
+  // characters long, and a number never starts with a letter.
+  if (text.length > 5 && isLetter(text.charCodeAt(0))) return { kind: 'string' };
   if (NULLS.includes(text)) return { kind: 'null' };
   if (TRUE.includes(text) || FALSE.includes(text)) {
     return YAML12_BOOLS.includes(text) ? { kind: 'bool' } : { kind: 'bool', yaml11Bool: text };
@@ -75,6 +78,8 @@ export function resolvePlain(text: string): Pick<JsonView, 'kind' | 'numberText'
   if (integer !== undefined) return { kind: 'number', numberText: integer.toString() };
   return { kind: 'string' };
 }
+
+const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 const TAGS: Record<string, JsonKind> = {
   'tag:yaml.org,2002:str': 'string',
@@ -108,6 +113,28 @@ export function jsonView(node: Node | null | undefined, doc: Document): JsonView
 /** The map key sigs.k8s.io/yaml produces: non-string keys are formatted (`on:` becomes "true", `80:` "80"). */
 export function jsonKey(node: unknown): string | undefined {
   if (!isScalar(node) || (node.value !== null && typeof node.value === 'object')) return undefined;
+  if (!node.tag) {
+    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return String(node.value);
+    // Asked for every key of every mapping by several rules on each check. An untagged plain key's JSON form depends
+    // on its text alone, and the key vocabulary of manifests is small, so it is worked out once per spelling.
+    if (node.type === 'PLAIN' && typeof node.source === 'string') {
+      const cached = plainKeys.get(node.source);
+      if (cached !== undefined) return cached;
+      const key = computeJsonKey(node);
+      if (key !== undefined) {
+        if (plainKeys.size >= MAX_PLAIN_KEYS) plainKeys.clear();
+        plainKeys.set(node.source, key);
+      }
+      return key;
+    }
+  }
+  return computeJsonKey(node);
+}
+
+const plainKeys = new Map<string, string>();
+const MAX_PLAIN_KEYS = 50_000;
+
+function computeJsonKey(node: Scalar): string | undefined {
   const view = scalarView(node);
   if (view.kind === 'bool') return TRUE.includes(view.text ?? '') ? 'true' : 'false';
   if (view.kind === 'number') return view.numberText;

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { K8sObject } from '../model';
-import { fieldsOf, resolveAlias, spanOf, type Field, type Span } from '../yamlNodes';
+import { fieldFromPair, fieldsOf, resolveAlias, spanOf, type Field, type Span } from '../yamlNodes';
 import { jsonKey, jsonView, type JsonView } from './resolve';
 import { goTypeOf, type FieldType, type StructType } from './types';
 
@@ -86,13 +86,26 @@ function join(path: string, key: string): string {
  */
 export function keptFields(map: YAMLMap): Field[] {
   const fields = fieldsOf(map);
-  const keys = fields.map((field) => jsonKey(field.keyNode));
-  return fields.filter((_, i) => keys[i] === undefined || keys.indexOf(keys[i], i + 1) === -1);
+  const last = new Map<string, Field>();
+  for (const field of fields) {
+    const key = jsonKey(field.keyNode);
+    if (key !== undefined) last.set(key, field);
+  }
+  if (last.size === fields.length) return fields;
+  return fields.filter((field) => {
+    const key = jsonKey(field.keyNode);
+    return key === undefined || last.get(key) === field;
+  });
 }
 
 /** The value kubectl sends for `key` (the last one written), unlike yamlNodes.fieldOf, which finds the first. */
 export function keptField(map: unknown, key: string): Field | undefined {
-  return isMap(map) ? keptFields(map).find((field) => jsonKey(field.keyNode) === key) : undefined;
+  if (!isMap(map)) return undefined;
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const field = jsonKey(map.items[i].key) === key ? fieldFromPair(map.items[i]) : undefined;
+    if (field) return field;
+  }
+  return undefined;
 }
 
 /** Whether a YAML 1.1 merge key (`<<: *base`): go-yaml merges it, so it is no field of its own. */
