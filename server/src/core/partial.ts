@@ -62,12 +62,25 @@ const KUSTOMIZATION = /(?:^|\/)kustomization\.ya?ml$/i;
 
 /** Why `object` is only part of what reaches the cluster, or undefined when it is complete as written. */
 export function partialReason(file: FileModel, object: K8sObject, workspace: WorkspaceIndex): PartialReason | undefined {
-  if (hasMergeKey(object.root)) return 'merge-key';
-  if (isPatch(object.root)) return 'patch-directive';
+  const own = ownReason(object);
+  if (own) return own;
   const kustomizations = kustomizationsOf(workspace);
+  if (kustomizations.folders.size === 0) return undefined;
   if (kustomizations.patches.has(normalized(file.uri))) return 'kustomize-patch';
   if (isService(object) && !object.fields.ports && !object.fields.selector && kustomizations.folders.has(folderOf(file.uri))) return 'kustomize-patch';
   return undefined;
+}
+
+// What the object itself says never changes (objects are immutable), and every keystroke asks again for each object.
+const ownReasons = new WeakMap<K8sObject, PartialReason | null>();
+
+function ownReason(object: K8sObject): PartialReason | null {
+  let reason = ownReasons.get(object);
+  if (reason === undefined) {
+    reason = hasMergeKey(object.root) ? 'merge-key' : isPatch(object.root) ? 'patch-directive' : null;
+    ownReasons.set(object, reason);
+  }
+  return reason;
 }
 
 const mergeKeys = new WeakMap<object, boolean>();

@@ -2,10 +2,11 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { analyzeFile, analyzeFileInSlices, type Finding } from '../core/analyze';
-import { LineIndex } from '../core/text';
+import { positionMapper, type PositionMapper } from '../core/navigation/positions';
 import { ALL_RULES } from '../rules';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { ServerContext } from './context';
+import type { FileModel } from '../core/parse';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -14,17 +15,24 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const docUrls = new Map<string, string>();
+
 /** Rule docs ship next to the bundle (dist/server.js → docs/rules/<id>.md), so links work offline. */
 export function ruleDocUrl(ruleId: string): string {
-  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
+  let url = docUrls.get(ruleId);
+  if (url === undefined) docUrls.set(ruleId, (url = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href));
+  return url;
 }
 
-export function toDiagnostic(finding: Finding, lines: LineIndex, linesOf: (uri: string) => LineIndex | undefined = () => undefined): Diagnostic {
+type Lines = Pick<PositionMapper, 'positionAt'>;
+const rangeOf = (lines: Lines, start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
+
+export function toDiagnostic(finding: Finding, lines: Lines, linesOf: (uri: string) => Lines | undefined = () => undefined): Diagnostic {
   const tags: DiagnosticTag[] = [];
   if (finding.tags?.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
   if (finding.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
   return {
-    range: lines.rangeOf(finding.start, finding.end),
+    range: rangeOf(lines, finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     codeDescription: { href: ruleDocUrl(finding.ruleId) },
@@ -36,23 +44,24 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, linesOf: (uri: 
   };
 }
 
-function relatedInformation(finding: Finding, linesOf: (uri: string) => LineIndex | undefined): DiagnosticRelatedInformation[] {
+function relatedInformation(finding: Finding, linesOf: (uri: string) => Lines | undefined): DiagnosticRelatedInformation[] {
   const result: DiagnosticRelatedInformation[] = [];
   for (const related of finding.related ?? []) {
     const lines = linesOf(related.uri);
-    if (lines) result.push({ location: { uri: related.uri, range: lines.rangeOf(related.start, related.end) }, message: related.message });
+    if (lines) result.push({ location: { uri: related.uri, range: rangeOf(lines, related.start, related.end) }, message: related.message });
   }
   return result;
 }
 
+/** Edits closer together than this come from a machine (paste, undo, formatter), not from typing. */
+const BURST_MS = 10;
+/**
+ * The longest an edit waits for the previous pass's length. The pass that opens a huge file checks every object and
+ * takes seconds; the keystrokes after it cost a few milliseconds each and must not wait that long.
+ */
+const MAX_CATCH_UP_MS = 50;
 /** After typing stops for this long, cross-resource results of untouched objects are brought up to date. */
 const FULL_PASS_DELAY_MS = 250;
-/**
- * An edit that comes this soon after the previous one is part of a burst (a paste, an undo, a formatter, fast
- * typing): its quick pass waits until the burst settles, so only the last version is analysed. The first edit
- * after a pause is analysed at once.
- */
-const BURST_MS = 30;
 
 /**
  * Publishes diagnostics for open documents in two passes. On an edit, a quick pass at once: chunk-local findings come
@@ -65,26 +74,36 @@ export function registerDiagnostics(ctx: ServerContext): (uri?: string) => void 
   const quickTimers = new Map<string, NodeJS.Timeout>();
   const fullTimers = new Map<string, NodeJS.Timeout>();
   const generations = new Map<string, number>();
-  const lastEdit = new Map<string, number>();
+  /**
+   * An edit is analysed at once, except in two cases where analysing every version would be wasted work:
+   * - it arrives within BURST_MS of the previous edit (a paste, an undo burst, a formatter, a macro): the pass waits
+   *   until the edits pause, and analyses only the latest version;
+   * - it arrives less than one pass-length after the previous pass ended (typing faster than a huge file can be
+   *   checked): the pass waits out that length, so passes take at most about half the time during a burst.
+   * Keystrokes at typing pace (tens of milliseconds apart or more) on ordinary files are never delayed.
+   */
+  const lastArrival = new Map<string, number>();
+  const lastQuick = new Map<string, { end: number; cost: number }>();
   const quickDelay = (uri: string) => {
-    const now = Date.now();
-    const previous = lastEdit.get(uri);
-    lastEdit.set(uri, now);
-    return previous !== undefined && now - previous < BURST_MS ? BURST_MS : 0;
+    const now = performance.now();
+    const previous = lastArrival.get(uri);
+    lastArrival.set(uri, now);
+    const burst = previous !== undefined && now - previous < BURST_MS ? BURST_MS : 0;
+    const last = lastQuick.get(uri);
+    const catchUp = last ? last.end + Math.min(last.cost, MAX_CATCH_UP_MS) - now : 0;
+    return Math.max(0, Math.ceil(Math.max(burst, catchUp)));
   };
   // The index version at which a document's findings were last computed in full (no reused cross results).
   const completeAt = new Map<string, number>();
 
-  const send = (uri: string, version: number, text: string, findings: readonly Finding[]) => {
-    const lines = new LineIndex(text);
-    const otherLines = new Map<string, LineIndex>();
+  // Positions come from the open document's line table, which the editor's incremental changes keep current; a
+  // table of a 5 MB text built afresh would cost more than the quick pass itself.
+  const send = (uri: string, version: number, file: FileModel, findings: readonly Finding[]) => {
+    const lines = positionMapper(file, ctx.documents.get(uri));
     const linesOf = (other: string) => {
       if (other === uri) return lines;
-      if (!otherLines.has(other)) {
-        const otherText = ctx.fileModel(other)?.text;
-        if (otherText !== undefined) otherLines.set(other, new LineIndex(otherText));
-      }
-      return otherLines.get(other);
+      const otherFile = ctx.fileModel(other);
+      return otherFile && positionMapper(otherFile, ctx.documents.get(other));
     };
     void ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, lines, linesOf)) });
   };
@@ -98,7 +117,10 @@ export function registerDiagnostics(ctx: ServerContext): (uri?: string) => void 
     if (!document || !file) return;
     const stats = { reused: 0 };
     const indexVersion = ctx.index.version;
-    send(uri, document.version, file.text, analyzeFile(file, ctx.index, ctx.settings(), ALL_RULES, 'reuse', stats));
+    const started = performance.now();
+    send(uri, document.version, file, analyzeFile(file, ctx.index, ctx.settings(), ALL_RULES, 'reuse', stats));
+    const end = performance.now();
+    lastQuick.set(uri, { end, cost: end - started });
     if (stats.reused === 0) completeAt.set(uri, indexVersion);
     else completeAt.delete(uri);
   };
@@ -116,7 +138,7 @@ export function registerDiagnostics(ctx: ServerContext): (uri?: string) => void 
     const isStale = () => generations.get(uri) !== generation || ctx.documents.get(uri)?.version !== version || ctx.index.version !== indexVersion;
     const findings = await analyzeFileInSlices(file, ctx.index, ctx.settings(), ALL_RULES, isStale);
     if (findings) {
-      send(uri, version, file.text, findings);
+      send(uri, version, file, findings);
       completeAt.set(uri, indexVersion);
     }
   };
@@ -146,7 +168,8 @@ export function registerDiagnostics(ctx: ServerContext): (uri?: string) => void 
     // Any full pass still running for this document is now stale.
     generations.set(uri, (generations.get(uri) ?? 0) + 1);
     completeAt.delete(uri);
-    lastEdit.delete(uri);
+    lastQuick.delete(uri);
+    lastArrival.delete(uri);
   };
 
   ctx.documents.onDidClose(({ document }) => {

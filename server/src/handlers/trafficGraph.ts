@@ -4,7 +4,6 @@ import { isService, type ServiceModel, type WorkloadModel } from '../core/model'
 import { positionMapper } from '../core/navigation/positions';
 import { selectionIndex } from '../core/navigation/selectionIndex';
 import { usableSelector } from '../core/selection';
-import { LineIndex } from '../core/text';
 import { buildTrafficPaths } from '../core/traffic/buildPaths';
 import { toMermaid } from '../core/traffic/mermaid';
 import { spanOf } from '../core/yamlNodes';
@@ -37,7 +36,7 @@ export function trafficGraph(ctx: ServerContext, params: TrafficGraphParams): Tr
   const settings = ctx.settings();
   // The same findings the Problems view shows, from the same caches: the preview asks on every pause in typing.
   const findings = analyzeFile(file, ctx.index, settings, ALL_RULES, 'reuse');
-  const offset = params.position ? new LineIndex(file.text).offsetAt(params.position) : undefined;
+  const offset = params.position ? positionMapper(file, ctx.documents.get(uri)).offsetAt(params.position) : undefined;
   const { scope, paths } = buildTrafficPaths({ file, workspace: ctx.index, settings, findings, offset });
   const graph = toMermaid(paths);
   return { uri, version, scope, services: paths, mermaid: graph.text, links: graph.links };
