@@ -1,5 +1,5 @@
 import { parseAllDocuments, type Document } from 'yaml';
-import { splitChunks } from './chunks';
+import { splitChunks, type TextChunk } from './chunks';
 import { extractObjects } from './extract';
 import { isGoTemplate } from './templates';
 import { nestsTooDeep } from './limits';
@@ -64,6 +64,11 @@ export interface FileModel {
   truncated?: { limit: number; analysedUpTo: number };
 }
 
+/** What a new parse can reuse: an earlier model of the file, or the chunks an unfinished parse got through. */
+export interface PreviousParse {
+  readonly chunks: readonly PlacedChunk[];
+}
+
 export interface ParseOptions {
   /** Parse only the documents that end within this many characters (see limits.ts); undefined for no limit. */
   maxSize?: number;
@@ -113,27 +118,79 @@ const HELM_TEMPLATES_DIR = /\/templates\/[^/]*$/;
  * Parses a file chunk by chunk, reusing the parse of every chunk whose text is unchanged since `previous`.
  * A chunk text that occurs twice in one file is parsed twice, so each object belongs to exactly one place.
  */
-export function parseFile(uri: string, text: string, previous?: FileModel, options: ParseOptions = {}): FileModel {
-  const chunks: PlacedChunk[] = [];
-  const objects: FileModel['objects'] = [];
+export function parseFile(uri: string, text: string, previous?: PreviousParse, options: ParseOptions = {}): FileModel {
+  const steps = parseSteps(uri, text, previous, piecesOf(text, options));
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * parseFile in slices of about `sliceMs`, yielding to the event loop in between so that a multi-megabyte file does
+ * not hold up every other message while it is opened. `onHead` gets the model of the documents within the first
+ * `headChars` characters as soon as they are parsed (what an editor shows first). Gives up (undefined) as soon as
+ * `isStale()` says the text is outdated; `progress` then still holds every chunk parsed so far, for reuse.
+ */
+export async function parseFileInSlices(
+  uri: string,
+  text: string,
+  previous: PreviousParse | undefined,
+  options: ParseOptions & { isStale: () => boolean; onHead?: (head: FileModel) => void; headChars?: number; sliceMs?: number },
+  progress: { chunks: PlacedChunk[] } = { chunks: [] },
+): Promise<FileModel | undefined> {
+  const { isStale, onHead, headChars = 64 * 1024, sliceMs = 8 } = options;
+  const pieces = piecesOf(text, options);
+  const template = isTemplate(uri, pieces.scanned);
+  const steps = parseSteps(uri, text, previous, pieces, progress.chunks);
+  let sliceStart = performance.now();
+  let headSent = onHead === undefined;
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    const last = progress.chunks.at(-1);
+    if (!headSent && last && last.start + last.parsed.text.length >= Math.min(headChars, text.length)) {
+      headSent = true;
+      onHead?.(modelOf(uri, progress.chunks.slice(), text, template, pieces.truncated));
+    }
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (isStale()) return undefined;
+      sliceStart = performance.now();
+    }
+  }
+}
+
+interface Pieces {
+  pieces: TextChunk[];
+  /** The text the pieces come from: all of it, or only what lies within the size limit. */
+  scanned: string;
+  truncated?: FileModel['truncated'];
+}
+
+function piecesOf(text: string, options: ParseOptions): Pieces {
   const limit = options.maxSize;
-  const truncated = limit !== undefined && text.length > limit;
+  if (limit === undefined || text.length <= limit) return { pieces: splitChunks(text), scanned: text };
   // Nothing past the limit is even scanned; the last piece of a cut text runs past it, so it is dropped too.
-  const scanned = truncated ? text.slice(0, limit) : text;
-  const pieces = truncated ? splitChunks(scanned).slice(0, -1) : splitChunks(text);
+  const scanned = text.slice(0, limit);
+  const pieces = splitChunks(scanned).slice(0, -1);
+  const last = pieces.at(-1);
+  return { pieces, scanned, truncated: { limit, analysedUpTo: last ? last.start + last.text.length : 0 } };
+}
+
+/** Parses chunk by chunk into `chunks`, yielding after each one that needed parsing. */
+function* parseSteps(uri: string, text: string, previous: PreviousParse | undefined, { pieces, scanned, truncated }: Pieces, chunks: PlacedChunk[] = []): Generator<void, FileModel> {
   const reuse = reusableChunks(previous?.chunks ?? [], pieces);
   for (const [i, { start, text: chunkText }] of pieces.entries()) {
-    const parsed = reuse(i) ?? parseChunk(chunkText);
-    const placed = { start, parsed };
-    chunks.push(placed);
-    for (const object of parsed.objects) objects.push({ object, chunk: placed });
+    const reused = reuse(i);
+    chunks.push({ start, parsed: reused ?? parseChunk(chunkText) });
+    if (!reused) yield;
   }
-  const model: FileModel = { uri, text, chunks, objects, template: isGoTemplate(scanned) || (HELM_TEMPLATES_DIR.test(uri) && scanned.includes('{{')) };
-  if (truncated) {
-    const last = pieces.at(-1);
-    model.truncated = { limit, analysedUpTo: last ? last.start + last.text.length : 0 };
-  }
-  return model;
+  return modelOf(uri, chunks, text, isTemplate(uri, scanned), truncated);
+}
+
+const isTemplate = (uri: string, text: string) => isGoTemplate(text) || (HELM_TEMPLATES_DIR.test(uri) && text.includes('{{'));
+
+function modelOf(uri: string, chunks: PlacedChunk[], text: string, template: boolean, truncated?: FileModel['truncated']): FileModel {
+  const objects: FileModel['objects'] = [];
+  for (const chunk of chunks) for (const object of chunk.parsed.objects) objects.push({ object, chunk });
+  return truncated ? { uri, text, chunks, objects, template, truncated } : { uri, text, chunks, objects, template };
 }
 
 /**

@@ -18,7 +18,10 @@ export interface ServerContext {
   fileModel(uri: string): FileModel | undefined;
   /** Ask for diagnostics of open documents to be recomputed (debounced). */
   scheduleDiagnostics(uri?: string): void;
-  /** Listeners run after any file in the index changed (open, edit, disk change). */
-  onIndexChanged(listener: (uri: string) => void): void;
-  indexChanged(uri: string): void;
+  /**
+   * Listeners run after any file in the index changed (open, edit, disk change). For an edit of an open document,
+   * `receivedAt` is when handling of the edit began (performance.now()), before it was parsed.
+   */
+  onIndexChanged(listener: (uri: string, receivedAt?: number) => void): void;
+  indexChanged(uri: string, receivedAt?: number): void;
 }

@@ -70,25 +70,40 @@ const FULL_PASS_DELAY_MS = 250;
  * slices, abandoned as soon as a newer edit makes it stale. Documents affected by another file's change get the
  * full pass only.
  */
-export function registerDiagnostics(ctx: ServerContext): (uri?: string) => void {
+export interface DiagnosticsPublisher {
+  /** Recompute everything (settings changed, the workspace scan finished): for one document or all open ones. */
+  schedule(uri?: string): void;
+  /**
+   * Publish what a just-opened huge document's first screen shows while the rest is still being parsed: only the
+   * chunk-local findings of `head`, since cross-resource ones would judge against a half-read file (a selector whose
+   * Deployment comes later would "match nothing"). The complete set follows once the whole file is parsed.
+   */
+  preliminary(uri: string, version: number, head: FileModel): void;
+}
+
+const LOCAL_RULES = ALL_RULES.filter((rule) => !rule.crossResource);
+
+export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
   const quickTimers = new Map<string, NodeJS.Timeout>();
   const fullTimers = new Map<string, NodeJS.Timeout>();
   const generations = new Map<string, number>();
   /**
    * An edit is analysed at once, except in two cases where analysing every version would be wasted work:
-   * - it arrives within BURST_MS of the previous edit (a paste, an undo burst, a formatter, a macro): the pass waits
-   *   until the edits pause, and analyses only the latest version;
+   * - it was waiting to be read when the previous edit had been handled, or came within BURST_MS of it (a paste, an
+   *   undo burst, a formatter, a macro): the pass waits until the edits pause, and analyses only the latest version;
    * - it arrives less than one pass-length after the previous pass ended (typing faster than a huge file can be
    *   checked): the pass waits out that length, so passes take at most about half the time during a burst.
    * Keystrokes at typing pace (tens of milliseconds apart or more) on ordinary files are never delayed.
    */
-  const lastArrival = new Map<string, number>();
+  const lastHandled = new Map<string, number>();
   const lastQuick = new Map<string, { end: number; cost: number }>();
-  const quickDelay = (uri: string) => {
+  const quickDelay = (uri: string, receivedAt: number) => {
     const now = performance.now();
-    const previous = lastArrival.get(uri);
-    lastArrival.set(uri, now);
-    const burst = previous !== undefined && now - previous < BURST_MS ? BURST_MS : 0;
+    const previous = lastHandled.get(uri);
+    lastHandled.set(uri, now);
+    // Measured from the end of handling the previous edit, so that a burst stays one burst however long each edit
+    // takes to parse.
+    const burst = previous !== undefined && receivedAt - previous < BURST_MS ? BURST_MS : 0;
     const last = lastQuick.get(uri);
     const catchUp = last ? last.end + Math.min(last.cost, MAX_CATCH_UP_MS) - now : 0;
     return Math.max(0, Math.ceil(Math.max(burst, catchUp)));
@@ -169,7 +184,7 @@ export function registerDiagnostics(ctx: ServerContext): (uri?: string) => void 
     generations.set(uri, (generations.get(uri) ?? 0) + 1);
     completeAt.delete(uri);
     lastQuick.delete(uri);
-    lastArrival.delete(uri);
+    lastHandled.delete(uri);
   };
 
   ctx.documents.onDidClose(({ document }) => {
@@ -178,18 +193,27 @@ export function registerDiagnostics(ctx: ServerContext): (uri?: string) => void 
   });
 
   // Another file's Services and workloads can change this file's cross-resource results.
-  ctx.onIndexChanged((changed) => {
+  ctx.onIndexChanged((changed, receivedAt) => {
     for (const document of ctx.documents.all()) {
-      if (document.uri === changed) later(quickTimers, document.uri, quickDelay(changed), quickPass);
+      if (document.uri === changed) later(quickTimers, document.uri, quickDelay(changed, receivedAt ?? performance.now()), quickPass);
       later(fullTimers, document.uri, FULL_PASS_DELAY_MS, fullPass);
     }
   });
 
-  // Settings changed or the workspace scan finished: everything must be recomputed.
-  return (uri?: string) => {
-    for (const document of uri ? [ctx.documents.get(uri)].filter((d) => d !== undefined) : ctx.documents.all()) {
-      completeAt.delete(document.uri);
-      later(fullTimers, document.uri, 0, fullPass);
-    }
+  return {
+    schedule(uri?: string) {
+      for (const document of uri ? [ctx.documents.get(uri)].filter((d) => d !== undefined) : ctx.documents.all()) {
+        completeAt.delete(document.uri);
+        later(fullTimers, document.uri, 0, fullPass);
+      }
+    },
+    preliminary(uri: string, version: number, head: FileModel) {
+      if (ctx.documents.get(uri)?.version !== version || head.template) return;
+      try {
+        send(uri, version, head, analyzeFile(head, ctx.index, ctx.settings(), LOCAL_RULES, 'full'));
+      } catch (error) {
+        report(uri, error);
+      }
+    },
   };
 }
