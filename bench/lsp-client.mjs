@@ -9,11 +9,14 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 export class BenchClient {
   constructor(command, args, { configuration = {}, onLog } = {}) {
     this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr.on('data', () => undefined);
+    // KSL_BENCH_STDERR=1 shows the server's stderr (crashes, traces) while measuring.
+    this.child.stderr.on('data', (d) => process.env.KSL_BENCH_STDERR && process.stderr.write(d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.waiters = [];
+    this.diagnosticListeners = new Set();
     this.logs = [];
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
+      for (const listener of this.diagnosticListeners) listener(params);
       for (const waiter of [...this.waiters]) {
         if (waiter.test(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -51,6 +54,8 @@ export class BenchClient {
         window: { workDoneProgress: true },
       },
     });
+    // Before `initialized` is sent: the moment the server's answer arrived (server start-up time).
+    this.initializeAnsweredAt = performance.now();
     this.capabilities = result.capabilities;
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -65,6 +70,12 @@ export class BenchClient {
       }, timeoutMs);
       this.waiters.push(waiter);
     });
+  }
+
+  /** Calls `listener` with every publishDiagnostics until the returned function is called. */
+  onDiagnostics(listener) {
+    this.diagnosticListeners.add(listener);
+    return () => this.diagnosticListeners.delete(listener);
   }
 
   /** Peak resident set size of the server process (VmHWM), in bytes. */

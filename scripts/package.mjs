@@ -2,11 +2,13 @@
 // Builds the production bundles and packs the VSIX with @vscode/vsce. `--check` also verifies that the
 // package holds exactly what ships (no sources, maps, tests or node_modules) and stays within a size budget.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync, readFileSync } from 'node:fs';
+import { mkdtempSync, statSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const check = process.argv.includes('--check');
+// `--keep-vsix` leaves the checked VSIX in its temp dir for the caller (the benchmark unpacks it); else it is removed.
+const keep = process.argv.includes('--keep-vsix');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const vsce = path.join('node_modules', '@vscode', 'vsce', 'vsce');
 const outFile = check ? path.join(mkdtempSync(path.join(tmpdir(), 'ksl-vsix-')), 'check.vsix') : `${pkg.name}-${pkg.version}.vsix`;
@@ -32,5 +34,6 @@ if (check) {
   if (size > BUDGET_BYTES) failures.push(`VSIX is ${size} bytes, over the ${BUDGET_BYTES} byte budget`);
   for (const failure of failures) console.log(`FAIL ${failure}`);
   console.log(`${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
+  if (!keep) rmSync(path.dirname(outFile), { recursive: true, force: true });
   process.exit(failures.length === 0 ? 0 : 1);
 }
