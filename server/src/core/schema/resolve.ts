@@ -98,8 +98,17 @@ function scalarView(node: Scalar): JsonView {
     return { kind: tagged === 'number' && numberText === undefined ? 'string' : tagged, numberText, text, quoted };
   }
   if (quoted || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' || node.tag) return { kind: 'string', text, quoted };
-  return { ...resolvePlain(text), text, quoted };
+  // Every value of every object is decoded on open; a plain value's view depends on its text alone.
+  let view = plainViews.get(text);
+  if (!view) {
+    if (plainViews.size >= MAX_PLAIN_VIEWS) plainViews.clear();
+    plainViews.set(text, (view = Object.freeze({ ...resolvePlain(text), text, quoted: false })));
+  }
+  return view;
 }
+
+const plainViews = new Map<string, Readonly<JsonView>>();
+const MAX_PLAIN_VIEWS = 50_000;
 
 /** The JSON value kube-apiserver sees for a node; aliases are followed, a missing value is null. */
 export function jsonView(node: Node | null | undefined, doc: Document): JsonView {
