@@ -22,8 +22,16 @@ export type FieldValue = string | ReadonlyArray<readonly [string, string]>;
 type Range3 = [number, number, number];
 type Ranged = { range?: Range3 | null };
 
+// A code action builds several edits on the same text, and on a 5 MB file with no CRLF each answer costs a full scan.
+let lastText: string | undefined;
+let lastEnding = '\n';
+
 export function lineEnding(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text !== lastText) {
+    lastEnding = text.includes('\r\n') ? '\r\n' : '\n';
+    lastText = text;
+  }
+  return lastEnding;
 }
 
 /** The indentation unit the file uses (2 unless the file shows otherwise). */

@@ -1,4 +1,5 @@
 import type { Finding } from '../analyze';
+import { entriesOverlapping } from '../analyzeRange';
 import type { K8sObject } from '../model';
 import type { FileModel, PlacedChunk } from '../parse';
 import type { AnalysisSettings } from '../settings';
@@ -31,7 +32,8 @@ export type FixProvider = (ctx: FixContext) => Fix[];
 /** The object (and its chunk) whose mapping contains an absolute offset. */
 export function objectAt(file: FileModel, offset: number): { object: K8sObject; chunk: PlacedChunk } | undefined {
   let found: { object: K8sObject; chunk: PlacedChunk } | undefined;
-  for (const entry of file.objects) {
+  // Only the documents at the offset can contain it; fix-all asks once per finding of a file of thousands.
+  for (const entry of entriesOverlapping(file, offset, offset)) {
     const range = entry.object.root.range;
     if (!range) continue;
     const start = entry.chunk.start + range[0];

@@ -8,17 +8,55 @@ function sameService(a: ServiceModel, b: ServiceModel): boolean {
   return a === b || (a.name !== undefined && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? ''));
 }
 
+// Services are immutable and reused across edits of other documents, so what each one writes is read only once.
+const writtenPorts = new WeakMap<ServiceModel, readonly number[]>();
+
+/** The node ports and the health-check node port a Service writes explicitly. */
+function portsWrittenBy(service: ServiceModel): readonly number[] {
+  let ports = writtenPorts.get(service);
+  if (!ports) {
+    const list: number[] = [];
+    for (const port of service.ports) if (port.nodePort !== undefined) list.push(port.nodePort);
+    const health = numberValue(fieldOf(service.spec, 'healthCheckNodePort')?.node, service.doc);
+    if (health) list.push(health);
+    writtenPorts.set(service, (ports = list));
+  }
+  return ports;
+}
+
+// Who holds which port, per workspace version: a code action on every cursor move must not read every Service in the
+// workspace (5,000 in a 10,000-document file) once per conversion it offers.
+const holdersByWorkspace = new WeakMap<WorkspaceIndex, { version: number; holders: Map<number, ServiceModel[]> }>();
+
+function holdersOf(workspace: WorkspaceIndex): Map<number, ServiceModel[]> {
+  const cached = holdersByWorkspace.get(workspace);
+  if (cached && cached.version === workspace.version) return cached.holders;
+  const holders = new Map<number, ServiceModel[]>();
+  for (const { object } of workspace.services()) {
+    for (const port of portsWrittenBy(object)) {
+      const list = holders.get(port);
+      if (list) list.push(object);
+      else holders.set(port, [object]);
+    }
+  }
+  holdersByWorkspace.set(workspace, { version: workspace.version, holders });
+  return holders;
+}
+
 /**
- * Node ports (and health-check node ports) written explicitly by Services in the workspace, except by `self`. The
- * node-port allocator is cluster-wide, so any of them is taken for every other Service.
+ * Whether another Service in the workspace than `self` writes `port` as a node port or health-check node port. The
+ * node-port allocator is cluster-wide, so such a port is taken for every other Service.
  */
+export function nodePortTaken(workspace: WorkspaceIndex, port: number, self?: ServiceModel): boolean {
+  const holders = holdersOf(workspace).get(port);
+  return !!holders && (!self || holders.some((holder) => !sameService(holder, self)));
+}
+
+/** Node ports (and health-check node ports) written explicitly by Services in the workspace, except by `self`. */
 export function usedNodePorts(workspace: WorkspaceIndex, self?: ServiceModel): Set<number> {
   const used = new Set<number>();
-  for (const { object } of workspace.services()) {
-    if (self && sameService(object, self)) continue;
-    for (const port of object.ports) if (port.nodePort !== undefined) used.add(port.nodePort);
-    const health = numberValue(fieldOf(object.spec, 'healthCheckNodePort')?.node, object.doc);
-    if (health) used.add(health);
+  for (const [port, holders] of holdersOf(workspace)) {
+    if (!self || holders.some((holder) => !sameService(holder, self))) used.add(port);
   }
   return used;
 }

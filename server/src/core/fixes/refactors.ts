@@ -5,7 +5,7 @@ import type { AnalysisSettings } from '../settings';
 import { asMap, fieldOf, stringValue } from '../yamlNodes';
 import { keyStart, removePair, removePairs, scalarText, valueEnd, type TextEdit } from './edits';
 import type { WorkspaceIndex } from '../workspace';
-import { usedNodePorts } from './nodePorts';
+import { nodePortTaken } from './nodePorts';
 import { setScalarField } from './structure';
 
 /** The types a Service can be converted between without inventing anything (see docs/fixes.md for ExternalName). */
@@ -69,7 +69,7 @@ export function conversionEdits(
   service: ServiceModel,
   to: ConvertibleType,
   settings: AnalysisSettings,
-  taken: ReadonlySet<number> = new Set(),
+  taken: Pick<ReadonlySet<number>, 'has'> = new Set(),
 ): TextEdit[] | undefined {
   const spec = service.spec;
   if (!spec) return undefined;
@@ -143,9 +143,11 @@ export function serviceRefactors(text: string, chunk: PlacedChunk, service: Serv
   // document): rewriting it could delete the user's text (fuzz-found). Duplicate keys leave the rest intact.
   if (service.doc.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return [];
   const refactors: Refactor[] = [];
+  // Asked per node port the Service writes, not by listing every port of the workspace: most Services write none.
+  const taken = workspace && { has: (port: number) => nodePortTaken(workspace, port, service) };
   for (const to of CONVERTIBLE_TYPES) {
     if (to === current) continue;
-    const edits = conversionEdits(text, chunk, service, to, settings, workspace && usedNodePorts(workspace, service));
+    const edits = conversionEdits(text, chunk, service, to, settings, taken);
     if (edits) refactors.push({ title: TYPE_TITLES[to], edits });
   }
   if (current === 'NodePort' || current === 'LoadBalancer') {
