@@ -36,6 +36,13 @@ export function splitChunks(text: string): TextChunk[] {
   return chunks;
 }
 
+/** Whether a document-start marker line (`---`) begins at `offset`, which must be the start of a line. */
+export function markerLineAt(text: string, offset: number): boolean {
+  if (!text.startsWith('---', offset)) return false;
+  const end = text.indexOf('\n', offset);
+  return DOCUMENT_START.test(text.slice(offset, end === -1 ? text.length : end));
+}
+
 function isPreamble(head: string): boolean {
   return head.split('\n').every((line, i, lines) => (i === lines.length - 1 && line === '') || PREAMBLE_LINE.test(line));
 }

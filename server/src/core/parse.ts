@@ -1,5 +1,6 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import { splitChunks, type TextChunk } from './chunks';
+import { resplitChunks } from './resplit';
 import { extractObjects } from './extract';
 import { isGoTemplate } from './templates';
 import { nestsTooDeep } from './limits';
@@ -67,6 +68,9 @@ export interface FileModel {
 /** What a new parse can reuse: an earlier model of the file, or the chunks an unfinished parse got through. */
 export interface PreviousParse {
   readonly chunks: readonly PlacedChunk[];
+  /** The text `chunks` were split from, when they cover all of it (see resplit.ts). */
+  readonly text?: string;
+  readonly truncated?: FileModel['truncated'];
 }
 
 export interface ParseOptions {
@@ -119,7 +123,7 @@ const HELM_TEMPLATES_DIR = /\/templates\/[^/]*$/;
  * A chunk text that occurs twice in one file is parsed twice, so each object belongs to exactly one place.
  */
 export function parseFile(uri: string, text: string, previous?: PreviousParse, options: ParseOptions = {}): FileModel {
-  const steps = parseSteps(uri, text, previous, piecesOf(text, options));
+  const steps = parseSteps(uri, text, previous, piecesOf(text, options, previous));
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
@@ -137,7 +141,7 @@ export async function parseFileInSlices(
   progress: { chunks: PlacedChunk[] } = { chunks: [] },
 ): Promise<FileModel | undefined> {
   const { isStale, onHead, headChars = 64 * 1024, sliceMs = 8 } = options;
-  const pieces = piecesOf(text, options);
+  const pieces = piecesOf(text, options, previous);
   const template = isTemplate(uri, pieces.scanned);
   const steps = parseSteps(uri, text, previous, pieces, progress.chunks);
   let sliceStart = performance.now();
@@ -164,9 +168,12 @@ interface Pieces {
   truncated?: FileModel['truncated'];
 }
 
-function piecesOf(text: string, options: ParseOptions): Pieces {
+function piecesOf(text: string, options: ParseOptions, previous?: PreviousParse): Pieces {
   const limit = options.maxSize;
-  if (limit === undefined || text.length <= limit) return { pieces: splitChunks(text), scanned: text };
+  if (limit === undefined || text.length <= limit) {
+    const resplit = previous?.text !== undefined && !previous.truncated ? resplitChunks(previous.text, previous.chunks, text) : undefined;
+    return { pieces: resplit ?? splitChunks(text), scanned: text };
+  }
   // Nothing past the limit is even scanned; the last piece of a cut text runs past it, so it is dropped too.
   const scanned = text.slice(0, limit);
   const pieces = splitChunks(scanned).slice(0, -1);
