@@ -102,14 +102,22 @@ async function measureServer(kind, command, args, text, uri, configuration) {
   const result = { kind };
   let t = performance.now();
   // A server may publish more than once for the opened version (ours sends the first screen's own findings while the
-  // rest is still parsed): "first" is the first publish, "open" the last one before a quiet second, i.e. the
+  // rest is still parsed): "first" is the first publish, "open" the last one once the server has settled, i.e. the
   // complete diagnostics.
   const openPublishes = [];
   const stopListening = client.onDiagnostics((p) => p.uri === uri && openPublishes.push(performance.now()));
   let published = client.waitForDiagnostics((p) => p.uri === uri);
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   await published;
-  while (performance.now() - openPublishes.at(-1) < OPEN_QUIET_MS) await new Promise((r) => setTimeout(r, 50));
+  // Settled: no publish for OPEN_QUIET_MS and the server idle (under 3 ticks of CPU in the last 300 ms), so a long
+  // silent parse after a first publish is not mistaken for the end.
+  const ticks = [];
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    ticks.push(client.cpuTicks());
+    const idle = ticks.length >= 4 && ticks.at(-1) - ticks.at(-4) < 3;
+    if (idle && performance.now() - openPublishes.at(-1) >= OPEN_QUIET_MS) break;
+  }
   stopListening();
   result.openFirst = openPublishes[0] - t;
   result.open = openPublishes.at(-1) - t;

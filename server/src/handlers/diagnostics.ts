@@ -89,22 +89,26 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
   const generations = new Map<string, number>();
   /**
    * An edit is analysed at once, except in two cases where analysing every version would be wasted work:
-   * - it was waiting to be read when the previous edit had been handled, or came within BURST_MS of it (a paste, an
-   *   undo burst, a formatter, a macro): the pass waits until the edits pause, and analyses only the latest version;
+   * - it is handled within BURST_MS after the previous edit or after the previous pass and its publish, i.e. it was
+   *   waiting to be read (a paste, an undo burst, a formatter, a macro, or plain typing into a file that takes
+   *   longer to check than the gap between keys): the pass waits until the edits pause, and analyses only the
+   *   latest version;
    * - it arrives less than one pass-length after the previous pass ended (typing faster than a huge file can be
    *   checked): the pass waits out that length, so passes take at most about half the time during a burst.
    * Keystrokes at typing pace (tens of milliseconds apart or more) on ordinary files are never delayed.
    */
   const lastHandled = new Map<string, number>();
-  const lastQuick = new Map<string, { end: number; cost: number }>();
+  const lastQuick = new Map<string, { end: number; cost: number; published: number }>();
   const quickDelay = (uri: string, receivedAt: number) => {
     const now = performance.now();
     const previous = lastHandled.get(uri);
     lastHandled.set(uri, now);
     // Measured from the end of handling the previous edit, so that a burst stays one burst however long each edit
     // takes to parse.
-    const burst = previous !== undefined && receivedAt - previous < BURST_MS ? BURST_MS : 0;
     const last = lastQuick.get(uri);
+    // Handled right after the previous edit, or right after the previous pass (and its publish): it was waiting.
+    const waited = (previous !== undefined && receivedAt - previous < BURST_MS) || (last !== undefined && receivedAt - last.published < BURST_MS);
+    const burst = waited ? BURST_MS : 0;
     const catchUp = last ? last.end + Math.min(last.cost, MAX_CATCH_UP_MS) - now : 0;
     return Math.max(0, Math.ceil(Math.max(burst, catchUp)));
   };
@@ -135,7 +139,10 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
     const started = performance.now();
     send(uri, document.version, file, analyzeFile(file, ctx.index, ctx.settings(), ALL_RULES, 'reuse', stats));
     const end = performance.now();
-    lastQuick.set(uri, { end, cost: end - started });
+    const pass = { end, cost: end - started, published: end };
+    lastQuick.set(uri, pass);
+    // The publish is encoded and written after this returns; an edit that arrived meanwhile is handled only then.
+    setImmediate(() => (pass.published = performance.now()));
     if (stats.reused === 0) completeAt.set(uri, indexVersion);
     else completeAt.delete(uri);
   };
