@@ -81,11 +81,18 @@ export interface DiagnosticsPublisher {
   preliminary(uri: string, version: number, head: FileModel): void;
 }
 
+type Pending = { immediate: NodeJS.Immediate } | { timeout: NodeJS.Timeout };
+
+function cancel(pending: Pending | undefined): void {
+  if (pending && 'immediate' in pending) clearImmediate(pending.immediate);
+  else if (pending) clearTimeout(pending.timeout);
+}
+
 const LOCAL_RULES = ALL_RULES.filter((rule) => !rule.crossResource);
 
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
-  const quickTimers = new Map<string, NodeJS.Timeout>();
-  const fullTimers = new Map<string, NodeJS.Timeout>();
+  const quickTimers = new Map<string, Pending>();
+  const fullTimers = new Map<string, Pending>();
   const generations = new Map<string, number>();
   /**
    * An edit is analysed at once, except in two cases where analysing every version would be wasted work:
@@ -165,26 +172,24 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
     }
   };
 
-  const later = (timers: Map<string, NodeJS.Timeout>, uri: string, delay: number, run: (uri: string) => void | Promise<void>) => {
-    const existing = timers.get(uri);
-    if (existing) clearTimeout(existing);
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        try {
-          void Promise.resolve(run(uri)).catch((error) => report(uri, error));
-        } catch (error) {
-          report(uri, error);
-        }
-      }, delay),
-    );
+  const later = (timers: Map<string, Pending>, uri: string, delay: number, run: (uri: string) => void | Promise<void>) => {
+    cancel(timers.get(uri));
+    const fire = () => {
+      timers.delete(uri);
+      try {
+        void Promise.resolve(run(uri)).catch((error) => report(uri, error));
+      } catch (error) {
+        report(uri, error);
+      }
+    };
+    // setTimeout(0) waits for the next timers phase (a millisecond or more); an immediate runs as soon as the
+    // message being handled is done.
+    timers.set(uri, delay <= 0 ? { immediate: setImmediate(fire) } : { timeout: setTimeout(fire, delay) });
   };
 
   const forget = (uri: string) => {
     for (const timers of [quickTimers, fullTimers]) {
-      const timer = timers.get(uri);
-      if (timer) clearTimeout(timer);
+      cancel(timers.get(uri));
       timers.delete(uri);
     }
     // Any full pass still running for this document is now stale.
