@@ -1,0 +1,43 @@
+// A huge manifest opened in a real VS Code: the first screen's own findings arrive first, the complete set later,
+// and no cross-resource finding is ever guessed from a half-read file.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { codeOf, waitForDiagnostics } from './helpers';
+
+const deployment = (name: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: app\n          image: example/${name}\n          ports:\n            - containerPort: 8080\n`;
+const service = (name: string, app: string, extra = '') =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  type: NodePort\n  selector: {app: ${app}}\n  ports:\n    - port: 80\n      targetPort: 8080\n${extra}`;
+
+/** About 1.5 MB; `front` (line 0) selects the very last document, `orphan` (line 12) selects nothing. */
+function bigManifest(): string {
+  const parts = [service('front', 'backend-at-the-end', '      nodePort: 80\n'), service('orphan', 'nobody')];
+  for (let i = 0; parts.join('---\n').length < 1.5 * 1024 * 1024; i++) parts.push(service(`s${i}`, `d${i}`), deployment(`d${i}`));
+  parts.push(deployment('backend-at-the-end'));
+  return parts.join('---\n');
+}
+
+suite('large files', () => {
+  test('a 1.5 MB manifest: its first screen is checked first, then everything, with no guess in between', async () => {
+    // Untitled, so the workspace scan has not read it already (a file it has read opens at once, from its parse).
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: bigManifest() });
+    const snapshots: string[][] = [];
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === doc.uri.toString())) snapshots.push(vscode.languages.getDiagnostics(doc.uri).map((d) => `${codeOf(d)}@${d.range.start.line}`));
+    });
+    try {
+      await vscode.window.showTextDocument(doc);
+      const complete = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'selector-matches-nothing'), 60_000);
+      const top = complete.filter((d) => d.range.start.line < 23).map((d) => `${codeOf(d)}@${d.range.start.line}`).sort();
+      assert.deepStrictEqual(top, ['nodeport-out-of-range@10', 'selector-matches-nothing@18']);
+      assert.ok(
+        snapshots.some((s) => s.includes('nodeport-out-of-range@10') && !s.some((d) => d.startsWith('selector-matches-nothing'))),
+        `no first-screen publish before the complete one: ${JSON.stringify(snapshots.map((s) => s.length))}`,
+      );
+      assert.ok(!snapshots.some((s) => s.some((d) => d.startsWith('selector-matches-nothing@') && Number(d.split('@')[1]) < 11)), '`front` was never said to select nothing');
+    } finally {
+      sub.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
