@@ -153,7 +153,9 @@ export async function parseFileInSlices(
       headSent = true;
       onHead?.(modelOf(uri, progress.chunks.slice(), text, template, pieces.truncated));
     }
-    if (performance.now() - sliceStart >= sliceMs) {
+    // The first screen is parsed in one go: a request arriving meanwhile (VS Code asks for symbols, lenses and
+    // hints right after opening) would otherwise finish the whole parse before the head is published.
+    if (headSent && performance.now() - sliceStart >= sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
       if (isStale()) return undefined;
       sliceStart = performance.now();

@@ -20,14 +20,16 @@ function bigManifest(): string {
 suite('large files', () => {
   test('a 1.5 MB manifest: its first screen is checked first, then everything, with no guess in between', async () => {
     // Untitled, so the workspace scan has not read it already (a file it has read opens at once, from its parse).
-    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: bigManifest() });
-    const snapshots: string[][] = [];
+    // Listening before the document exists: its first diagnostics may arrive before openTextDocument resolves.
+    const seen: Array<{ uri: string; diagnostics: string[] }> = [];
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === doc.uri.toString())) snapshots.push(vscode.languages.getDiagnostics(doc.uri).map((d) => `${codeOf(d)}@${d.range.start.line}`));
+      for (const uri of e.uris) if (uri.scheme === 'untitled') seen.push({ uri: uri.toString(), diagnostics: vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}@${d.range.start.line}`) });
     });
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: bigManifest() });
     try {
       await vscode.window.showTextDocument(doc);
       const complete = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'selector-matches-nothing'), 60_000);
+      const snapshots = seen.filter((s) => s.uri === doc.uri.toString()).map((s) => s.diagnostics);
       const top = complete.filter((d) => d.range.start.line < 23).map((d) => `${codeOf(d)}@${d.range.start.line}`).sort();
       assert.deepStrictEqual(top, ['nodeport-out-of-range@10', 'selector-matches-nothing@18']);
       assert.ok(

@@ -27,9 +27,12 @@ test('the head is handed over first: the documents within the first headChars ch
   const heads: FileModel[] = [];
   let parsedWhenHeadCame = -1;
   const progress = { chunks: [] as PlacedChunk[] };
+  let yieldsBeforeHead = 0;
   await parseFileInSlices('file:///w/a.yaml', text, undefined, {
     headChars: 1000,
-    isStale: () => false,
+    sliceMs: 0,
+    // A yield lets a request finish the whole parse at once, and the head would never be published on its own.
+    isStale: () => (heads.length === 0 && yieldsBeforeHead++, false),
     onHead: (head) => {
       heads.push(head);
       parsedWhenHeadCame = progress.chunks.length;
@@ -41,6 +44,7 @@ test('the head is handed over first: the documents within the first headChars ch
   assert.ok(end(head.chunks.at(-1) as PlacedChunk) >= 1000, 'covers the first 1000 characters');
   assert.ok(end(head.chunks.at(-2) as PlacedChunk) < 1000, 'and no more documents than that');
   assert.equal(parsedWhenHeadCame, head.chunks.length, 'before anything further was parsed');
+  assert.equal(yieldsBeforeHead, 0, 'the head is parsed in one go');
   assert.deepEqual(head.objects.map(({ object }) => object.name), head.chunks.map((_, i) => `svc-${i}`));
 });
 
