@@ -2,22 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { LspTestClient } from '../helpers/lspClient';
-
-const deployment = (name: string) =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: app\n          image: example/${name}\n          ports:\n            - containerPort: 8080\n`;
-const service = (name: string, app: string, extra = '') =>
-  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  type: NodePort\n  selector: {app: ${app}}\n  ports:\n    - port: 80\n      targetPort: 8080\n${extra}`;
-
-/**
- * About 1.5 MB: at the top a Service with an out-of-range nodePort whose Deployment is the very last document, and
- * one selecting nothing; thousands of unrelated pairs in between.
- */
-function bigManifest(): string {
-  const parts = [service('front', 'backend-at-the-end', '      nodePort: 80\n'), service('orphan', 'nobody')];
-  for (let i = 0; parts.join('---\n').length < 1.5 * 1024 * 1024; i++) parts.push(service(`s${i}`, `d${i}`), deployment(`d${i}`));
-  parts.push(deployment('backend-at-the-end'));
-  return parts.join('---\n');
-}
+import { bigManifest } from '../helpers/bigManifest';
 
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.code}@${d.range.start.line}`).sort();
 

@@ -3,19 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { codeOf, waitForDiagnostics } from './helpers';
-
-const deployment = (name: string) =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n    spec:\n      containers:\n        - name: app\n          image: example/${name}\n          ports:\n            - containerPort: 8080\n`;
-const service = (name: string, app: string, extra = '') =>
-  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  type: NodePort\n  selector: {app: ${app}}\n  ports:\n    - port: 80\n      targetPort: 8080\n${extra}`;
-
-/** About 1.5 MB; `front` (line 0) selects the very last document, `orphan` (line 12) selects nothing. */
-function bigManifest(): string {
-  const parts = [service('front', 'backend-at-the-end', '      nodePort: 80\n'), service('orphan', 'nobody')];
-  for (let i = 0; parts.join('---\n').length < 1.5 * 1024 * 1024; i++) parts.push(service(`s${i}`, `d${i}`), deployment(`d${i}`));
-  parts.push(deployment('backend-at-the-end'));
-  return parts.join('---\n');
-}
+import { bigManifest } from '../../helpers/bigManifest';
 
 suite('large files', () => {
   test('a 1.5 MB manifest: its first screen is checked first, then everything, with no guess in between', async () => {
