@@ -3,7 +3,8 @@ import { analyzeFile, type Finding } from '../core/analyze';
 import { analyzeRange } from '../core/analyzeRange';
 import { fixAll, fixesFor } from '../core/fixes';
 import type { TextEdit } from '../core/fixes/edits';
-import { documentLineIndex, type LinePositions } from '../core/fixes/positions';
+import { positionMapper } from '../core/navigation/positions';
+import type { LinePositions } from '../core/text';
 import { refactorsAt } from '../core/fixes/refactorsAt';
 import { ALL_RULES } from '../rules';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
@@ -47,7 +48,7 @@ export const codeActionsFeature: Feature = {
       const file = ctx.fileModel(params.textDocument.uri);
       if (!document || !file || file.template) return [];
       const settings = ctx.settings();
-      const lines = documentLineIndex(file.text, document);
+      const lines = positionMapper(file, document);
       const textDocument = { uri: document.uri, version: document.version };
       const actions: CodeAction[] = [];
       const only = params.context.only;

@@ -24,15 +24,14 @@ export function ruleDocUrl(ruleId: string): string {
   return url;
 }
 
-type Lines = Pick<PositionMapper, 'positionAt'>;
-const rangeOf = (lines: Lines, start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
+type Lines = Pick<PositionMapper, 'rangeOf'>;
 
 export function toDiagnostic(finding: Finding, lines: Lines, linesOf: (uri: string) => Lines | undefined = () => undefined): Diagnostic {
   const tags: DiagnosticTag[] = [];
   if (finding.tags?.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
   if (finding.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
   return {
-    range: rangeOf(lines, finding.start, finding.end),
+    range: lines.rangeOf(finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     codeDescription: { href: ruleDocUrl(finding.ruleId) },
@@ -48,7 +47,7 @@ function relatedInformation(finding: Finding, linesOf: (uri: string) => Lines | 
   const result: DiagnosticRelatedInformation[] = [];
   for (const related of finding.related ?? []) {
     const lines = linesOf(related.uri);
-    if (lines) result.push({ location: { uri: related.uri, range: rangeOf(lines, related.start, related.end) }, message: related.message });
+    if (lines) result.push({ location: { uri: related.uri, range: lines.rangeOf(related.start, related.end) }, message: related.message });
   }
   return result;
 }

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../../server/src/core/text';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseFile } from '../../../server/src/core/parse';
+import { positionMapper } from '../../../server/src/core/navigation/positions';
 
 test('positions count UTF-16 code units, as LSP requires', () => {
   const text = 'a: "😀x"\nb: 1';
@@ -24,4 +27,16 @@ test('offsetAt is the inverse of positionAt and clamps', () => {
   assert.equal(lines.offsetAt({ line: 9, character: 0 }), text.length);
   assert.equal(lines.offsetAt({ line: 0, character: 99 }), 3);
   assert.deepEqual(lines.positionAt(999), lines.positionAt(text.length));
+});
+
+test('every feature maps positions as LineIndex does, also through an open document, CRLF corners included', () => {
+  const text = 'a: 1\r\nb:\r\n  - x\r\r\n\nc: "y"\r\n';
+  const file = parseFile('file:///w/a.yaml', text);
+  const document = TextDocument.create(file.uri, 'yaml', 1, text);
+  const lines = new LineIndex(text);
+  const mapped = positionMapper(file, document);
+  for (let offset = 0; offset <= text.length; offset++) {
+    assert.deepEqual(mapped.positionAt(offset), lines.positionAt(offset), `offset ${offset}`);
+    assert.equal(mapped.offsetAt(lines.positionAt(offset)), lines.offsetAt(lines.positionAt(offset)), `back from offset ${offset}`);
+  }
 });

@@ -18,7 +18,7 @@ import { objectAt } from '../../../server/src/core/fixes/fix';
 import { serviceRefactors } from '../../../server/src/core/fixes/refactors';
 import { refactorsAt } from '../../../server/src/core/fixes/refactorsAt';
 import { usedNodePorts } from '../../../server/src/core/fixes/nodePorts';
-import { documentLineIndex } from '../../../server/src/core/fixes/positions';
+import { documentLineIndex } from '../../../server/src/core/text';
 import { fieldOf, numberValue } from '../../../server/src/core/yamlNodes';
 import { ALL_RULES } from '../../../server/src/rules';
 

@@ -1,19 +1,18 @@
 import type { FileModel } from '../parse';
-import { LineIndex, type Position } from '../text';
+import { documentLineIndex, LineIndex, type DocumentLines, type LinePositions } from '../text';
 
-export interface PositionMapper {
-  positionAt(offset: number): Position;
-  offsetAt(position: Position): number;
-}
+export type PositionMapper = LinePositions;
 
 const lineIndexes = new WeakMap<FileModel, LineIndex>();
 
 /**
- * Offsets ↔ positions for a file: through the open document when there is one (its line table already exists),
- * else through a line table built once per parsed version of the file.
+ * Offsets ↔ positions for a file, the same for every feature (diagnostics, quick fixes, navigation): through the open
+ * document when there is one (its line table already exists and follows edits), else through a line table built once
+ * per parsed version of the file. Either way the mapping is LineIndex's, so a quick fix finds the finding behind a
+ * diagnostic by comparing ranges even in CRLF corners.
  */
-export function positionMapper(file: FileModel, document?: PositionMapper): PositionMapper {
-  if (document) return document;
+export function positionMapper(file: FileModel, document?: DocumentLines): PositionMapper {
+  if (document) return documentLineIndex(file.text, document);
   let lines = lineIndexes.get(file);
   if (!lines) lineIndexes.set(file, (lines = new LineIndex(file.text)));
   return lines;
