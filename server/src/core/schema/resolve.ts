@@ -122,28 +122,7 @@ export function jsonView(node: Node | null | undefined, doc: Document): JsonView
 /** The map key sigs.k8s.io/yaml produces: non-string keys are formatted (`on:` becomes "true", `80:` "80"). */
 export function jsonKey(node: unknown): string | undefined {
   if (!isScalar(node) || (node.value !== null && typeof node.value === 'object')) return undefined;
-  if (!node.tag) {
-    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return String(node.value);
-    // Asked for every key of every mapping by several rules on each check. An untagged plain key's JSON form depends
-    // on its text alone, and the key vocabulary of manifests is small, so it is worked out once per spelling.
-    if (node.type === 'PLAIN' && typeof node.source === 'string') {
-      const cached = plainKeys.get(node.source);
-      if (cached !== undefined) return cached;
-      const key = computeJsonKey(node);
-      if (key !== undefined) {
-        if (plainKeys.size >= MAX_PLAIN_KEYS) plainKeys.clear();
-        plainKeys.set(node.source, key);
-      }
-      return key;
-    }
-  }
-  return computeJsonKey(node);
-}
-
-const plainKeys = new Map<string, string>();
-const MAX_PLAIN_KEYS = 50_000;
-
-function computeJsonKey(node: Scalar): string | undefined {
+  // scalarView remembers plain spellings, so the keys of every mapping, asked for by several rules, cost a lookup.
   const view = scalarView(node);
   if (view.kind === 'bool') return TRUE.includes(view.text ?? '') ? 'true' : 'false';
   if (view.kind === 'number') return view.numberText;
