@@ -1,7 +1,7 @@
 import { analyzeFile, type CrossMode, type Finding } from './analyze';
 import { FILE_TOO_LARGE_ID, limitNotices } from './limits';
 import type { K8sObject } from './model';
-import type { FileModel, PlacedChunk } from './parse';
+import { chunkIndexAt, type FileModel, type PlacedChunk } from './parse';
 import type { Rule } from './rule';
 import type { AnalysisSettings } from './settings';
 import type { WorkspaceIndex } from './workspace';
@@ -11,22 +11,14 @@ const SIZE_NOTICE_MAX_END = 200;
 
 const chunkEnd = (chunk: PlacedChunk) => chunk.start + chunk.parsed.text.length;
 
-/**
- * The chunks (YAML documents) that touch the offsets `start`..`end`, ends included, in file order. Chunks are in file
- * order and never overlap, so a binary search finds the first: a request at the cursor costs the documents there, not
- * a walk of the 10,000 documents of a huge file.
- */
+/** The chunks (YAML documents) that touch the offsets `start`..`end`, ends included, in file order. */
 export function chunksOverlapping(file: FileModel, start: number, end: number): PlacedChunk[] {
   const chunks = file.chunks;
-  let low = 0;
-  let high = chunks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (chunkEnd(chunks[mid]) < start) low = mid + 1;
-    else high = mid;
-  }
+  let first = Math.max(0, chunkIndexAt(chunks, start));
+  // A chunk that ends exactly at `start` touches it too.
+  while (first > 0 && chunkEnd(chunks[first - 1]) >= start) first--;
   const found: PlacedChunk[] = [];
-  for (let i = low; i < chunks.length && chunks[i].start <= end; i++) found.push(chunks[i]);
+  for (let i = first; i < chunks.length && chunks[i].start <= end; i++) if (chunkEnd(chunks[i]) >= start) found.push(chunks[i]);
   return found;
 }
 

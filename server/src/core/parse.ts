@@ -234,6 +234,22 @@ function reusableChunks(previous: readonly PlacedChunk[], pieces: ReadonlyArray<
   };
 }
 
+/**
+ * Index of the last chunk that starts at or before `offset`, or -1 when there is none: chunks are in file order and
+ * never overlap, so a binary search finds it, and a request at the cursor costs one document, not a walk of them all.
+ */
+export function chunkIndexAt(chunks: readonly PlacedChunk[], offset: number): number {
+  if (chunks.length === 0 || offset < chunks[0].start) return -1;
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (chunks[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 export function absoluteSpan(chunk: PlacedChunk, span: Span): Span {
   return { start: chunk.start + span.start, end: chunk.start + span.end };
 }

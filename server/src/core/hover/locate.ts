@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { K8sObject } from '../model';
-import type { FileModel, PlacedChunk } from '../parse';
+import { chunkIndexAt, type FileModel, type PlacedChunk } from '../parse';
 import { spanOf, type Span } from '../yamlNodes';
 
 export type PathSegment = string | number;
@@ -32,15 +32,8 @@ export function locate(file: FileModel, offset: number): Located | undefined {
 }
 
 export function chunkAt(chunks: readonly PlacedChunk[], offset: number): PlacedChunk | undefined {
-  let low = 0;
-  let high = chunks.length - 1;
-  if (high < 0 || offset < chunks[0].start) return undefined;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (chunks[mid].start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return chunks[low];
+  const index = chunkIndexAt(chunks, offset);
+  return index < 0 ? undefined : chunks[index];
 }
 
 /** `spec.ports[0].nodePort`, the way the API server prints field paths. */
