@@ -1,14 +1,14 @@
 import { createConnection, LSPErrorCodes, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseFile, parseFileInSlices, type FileModel, type PlacedChunk } from './core/parse';
-import { DEFAULT_SETTINGS, sizeLimit } from './core/settings';
-import { WorkspaceIndex } from './core/workspace';
-import type { ServerContext } from './handlers/context';
-import { registerDiagnostics, type DiagnosticsPublisher } from './handlers/diagnostics';
+import { parseFile, parseFileInSlices, type FileModel, type PlacedChunk } from './document/parse';
+import { DEFAULT_SETTINGS, sizeLimit } from './analysis/settings';
+import { WorkspaceIndex } from './kubernetes/workspace';
+import type { ServerContext } from './lsp/context';
+import { registerDiagnostics, type DiagnosticsPublisher } from './lsp/diagnostics';
 import type { TextDocument as OpenDocument } from 'vscode-languageserver-textdocument';
-import { SettingsStore } from './handlers/settings';
-import { WorkspaceFiles } from './handlers/workspaceFiles';
-import { FEATURES } from './handlers';
+import { SettingsStore } from './lsp/settings';
+import { WorkspaceFiles } from './lsp/workspaceFiles';
+import { FEATURES } from './lsp';
 import type { InitializationOptions } from './protocol';
 
 // The transport (--stdio, --node-ipc, --socket=N) comes from the command line, so any LSP client can start us.

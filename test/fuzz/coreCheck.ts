@@ -1,14 +1,14 @@
-import { analyzeFile, type Finding } from '../../server/src/core/analyze';
-import { fixAll, fixesFor } from '../../server/src/core/fixes';
-import { applyEdits, type TextEdit } from '../../server/src/core/fixes/edits';
-import { serviceRefactors } from '../../server/src/core/fixes/refactors';
-import { hoverAt } from '../../server/src/core/hover';
-import { isService, type ServiceModel } from '../../server/src/core/model';
-import { parseFile } from '../../server/src/core/parse';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/core/settings';
-import { buildTrafficPaths } from '../../server/src/core/traffic/buildPaths';
-import { toMermaid } from '../../server/src/core/traffic/mermaid';
-import { WorkspaceIndex } from '../../server/src/core/workspace';
+import { analyzeFile, type Finding } from '../../server/src/analysis/analyze';
+import { fixAll, fixesFor } from '../../server/src/features/fixes';
+import { applyEdits, type TextEdit } from '../../server/src/document/edits';
+import { serviceRefactors } from '../../server/src/features/fixes/refactors';
+import { hoverAt } from '../../server/src/features/hover';
+import { isService, type ServiceModel } from '../../server/src/kubernetes/model';
+import { parseFile } from '../../server/src/document/parse';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/analysis/settings';
+import { buildTrafficPaths } from '../../server/src/features/traffic/buildPaths';
+import { toMermaid } from '../../server/src/features/traffic/mermaid';
+import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
 import { ALL_RULES } from '../../server/src/rules';
 import { timeBound } from './bounds';
 

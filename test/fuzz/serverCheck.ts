@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, InitializeResult, Position, Range, TextEdit } from 'vscode-languageserver/node';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex } from '../../server/src/document/text';
 import { TRAFFIC_GRAPH_METHOD } from '../../server/src/protocol';
 import { withTimeout, type LspTestClient } from '../helpers/lspClient';
 import { timeBound } from './bounds';

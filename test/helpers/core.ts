@@ -1,9 +1,9 @@
-import { parseFile } from '../../server/src/core/parse';
-import { analyzeFile, type Finding } from '../../server/src/core/analyze';
-import { WorkspaceIndex } from '../../server/src/core/workspace';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/core/settings';
+import { parseFile } from '../../server/src/document/parse';
+import { analyzeFile, type Finding } from '../../server/src/analysis/analyze';
+import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/analysis/settings';
 import { ALL_RULES } from '../../server/src/rules';
-import type { Rule } from '../../server/src/core/rule';
+import type { Rule } from '../../server/src/analysis/rule';
 
 /** Analyses one or more in-memory files as a workspace; returns the findings of the first file. */
 export function analyze(

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeFile } from '../core/analyze';
-import { parseFile, type FileModel } from '../core/parse';
-import { DEFAULT_SETTINGS, parsePortRange, type AnalysisSettings } from '../core/settings';
-import { WorkspaceIndex } from '../core/workspace';
-import { applyProjectConfig, findProjectConfig, loadProjectConfig } from '../config/projectConfig';
+import { analyzeFile } from '../analysis/analyze';
+import { parseFile, type FileModel } from '../document/parse';
+import { DEFAULT_SETTINGS, parsePortRange, type AnalysisSettings } from '../analysis/settings';
+import { WorkspaceIndex } from '../kubernetes/workspace';
+import { applyProjectConfig, findProjectConfig, loadProjectConfig } from '../service/projectConfig';
 import { readManifest } from '../node/files';
 import { ALL_RULES } from '../rules';
 import { UsageError, type CheckOptions } from './args';

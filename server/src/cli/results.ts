@@ -1,6 +1,6 @@
-import type { Finding } from '../core/analyze';
-import type { Rule } from '../core/rule';
-import { LineIndex } from '../core/text';
+import type { Finding } from '../analysis/analyze';
+import type { Rule } from '../analysis/rule';
+import { LineIndex } from '../document/text';
 
 /** A finding placed for humans and tools: 1-based lines and columns (UTF-16 code units). */
 export interface FileResult {

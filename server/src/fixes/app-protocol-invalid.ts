@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { fixOf, removeEntryAtFinding } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { fixOf, removeEntryAtFinding } from './helpers';
 
 /** appProtocol is optional metadata for implementations; the only repair that needs no guess is to drop it. */
 export const fixAppProtocolInvalid: FixProvider = (ctx) =>

@@ -1,9 +1,9 @@
 import { isScalar, isSeq } from 'yaml';
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, locatedAt, replaceAtFinding, serviceSpec } from '../core/fixes/helpers';
-import { removeItem, removePair, replaceScalar } from '../core/fixes/edits';
-import { setScalarField } from '../core/fixes/structure';
-import { fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, locatedAt, replaceAtFinding, serviceSpec } from './helpers';
+import { removeItem, removePair, replaceScalar } from '../document/edits';
+import { setScalarField } from '../document/structure';
+import { fieldOf } from '../document/yamlNodes';
 
 /**
  * - clusterIPs without clusterIP: add clusterIP with clusterIPs' first value, which is what the API requires and

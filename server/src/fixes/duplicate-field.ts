@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, removeEntryAtFinding } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, removeEntryAtFinding } from './helpers';
 
 /**
  * kubectl keeps only the last occurrence of a key and silently drops this one, so removing it changes nothing in the

@@ -1,9 +1,9 @@
 import { isSeq } from 'yaml';
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, locatedAt, replaceAtFinding, serviceSpec } from '../core/fixes/helpers';
-import { removeItem, removePair } from '../core/fixes/edits';
-import { isValidIP } from '../core/validation/ip';
-import { fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, locatedAt, replaceAtFinding, serviceSpec } from './helpers';
+import { removeItem, removePair } from '../document/edits';
+import { isValidIP } from '../kubernetes/validation/ip';
+import { fieldOf } from '../document/yamlNodes';
 
 /**
  * `203.0.113.7/32` or `203.0.113.7:80` → the address itself (externalIPs takes bare addresses; the port comes from

@@ -1,8 +1,8 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, removeEntryAtFinding, suggestionFixes } from '../core/fixes/helpers';
-import { usedNodePorts } from '../core/fixes/nodePorts';
-import { conversionEdits } from '../core/fixes/refactors';
-import { isService } from '../core/model';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, removeEntryAtFinding, suggestionFixes } from './helpers';
+import { usedNodePorts } from '../kubernetes/nodePorts';
+import { conversionEdits } from '../features/fixes/refactors';
+import { isService } from '../kubernetes/model';
 
 /**
  * A mis-cased value gets its valid spelling (safe). On a Service that receives no external traffic the field is

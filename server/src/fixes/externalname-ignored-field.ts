@@ -1,7 +1,7 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, removeEntryAtFinding, serviceSpec } from '../core/fixes/helpers';
-import { externalNameBlockers } from '../core/fixes/refactors';
-import { setScalarField } from '../core/fixes/structure';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, removeEntryAtFinding, serviceSpec } from './helpers';
+import { externalNameBlockers } from '../features/fixes/refactors';
+import { setScalarField } from '../document/structure';
 
 /**
  * The API server ignores the field, so removing it changes nothing (safe). For `externalName` on another type the

@@ -1,7 +1,7 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, serviceSpec } from '../core/fixes/helpers';
-import { removePairs } from '../core/fixes/edits';
-import { fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, serviceSpec } from './helpers';
+import { removePairs } from '../document/edits';
+import { fieldOf } from '../document/yamlNodes';
 
 /**
  * An ExternalName Service is only a DNS alias and never gets an IP, so these fields can never apply: removing them

@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, removeEntryAtFinding } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, removeEntryAtFinding } from './helpers';
 
 /** A field a headless Service ignores anyway: removing it changes nothing in the cluster, so fix-all may do it. */
 export const fixHeadlessIgnoredField: FixProvider = (ctx) => {

@@ -1,9 +1,9 @@
 import { isScalar, isSeq } from 'yaml';
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, serviceSpec } from '../core/fixes/helpers';
-import { removePairs } from '../core/fixes/edits';
-import { conversionEdits } from '../core/fixes/refactors';
-import { fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, serviceSpec } from './helpers';
+import { removePairs } from '../document/edits';
+import { conversionEdits } from '../features/fixes/refactors';
+import { fieldOf } from '../document/yamlNodes';
 
 const isNone = (node: unknown) => isScalar(node) && node.value === 'None';
 

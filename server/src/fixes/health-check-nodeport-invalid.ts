@@ -1,9 +1,9 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, fixOf, removeEntryAtFinding, replaceNumberAtFinding, serviceSpec } from '../core/fixes/helpers';
-import { conversionEdits } from '../core/fixes/refactors';
-import { setScalarField } from '../core/fixes/structure';
-import { fieldOf, stringValue } from '../core/yamlNodes';
-import { freeNodePort, usedNodePorts } from '../core/fixes/nodePorts';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, fixOf, removeEntryAtFinding, replaceNumberAtFinding, serviceSpec } from './helpers';
+import { conversionEdits } from '../features/fixes/refactors';
+import { setScalarField } from '../document/structure';
+import { fieldOf, stringValue } from '../document/yamlNodes';
+import { freeNodePort, usedNodePorts } from '../kubernetes/nodePorts';
 
 /**
  * Out of range: remove it and Kubernetes allocates one (safe, as for nodePort), or pick a free port. On a Service

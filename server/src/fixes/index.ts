@@ -1,4 +1,4 @@
-import type { FixProvider } from '../core/fixes/fix';
+import type { FixProvider } from '../analysis/fix';
 import { fixAppProtocolInvalid } from './app-protocol-invalid';
 import { fixClusterIPInvalid } from './clusterip-invalid';
 import { fixDuplicateField } from './duplicate-field';

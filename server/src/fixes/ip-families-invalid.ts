@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
-import type { FixProvider } from '../core/fixes/fix';
-import { fixOf, locatedAt, removeItemAtFinding, suggestionFixes } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { fixOf, locatedAt, removeItemAtFinding, suggestionFixes } from './helpers';
 
 /**
  * `ipv4` → `IPv4`; a family listed a second time is removed (not applied unseen: the user may have meant the other

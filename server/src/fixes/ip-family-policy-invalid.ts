@@ -1,6 +1,6 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { serviceSpec, suggestionFixes } from '../core/fixes/helpers';
-import { setScalarField } from '../core/fixes/structure';
+import type { FixProvider } from '../analysis/fix';
+import { serviceSpec, suggestionFixes } from './helpers';
+import { setScalarField } from '../document/structure';
 
 /**
  * `singlestack` → `SingleStack`. Two cluster IPs or families need a dual-stack policy: PreferDualStack (falls back to

@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { fixOf, replaceAtFinding } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { fixOf, replaceAtFinding } from './helpers';
 
 /**
  * One suggestion is the same address in the spelling Kubernetes prints (leading zeros dropped the way Kubernetes reads

@@ -1,7 +1,7 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, locatedAt } from '../core/fixes/helpers';
-import { renameKey, replaceScalar } from '../core/fixes/edits';
-import { fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, locatedAt } from './helpers';
+import { renameKey, replaceScalar } from '../document/edits';
+import { fieldOf } from '../document/yamlNodes';
 import { isScalar } from 'yaml';
 
 /**

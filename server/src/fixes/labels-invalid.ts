@@ -1,4 +1,4 @@
-import type { FixProvider } from '../core/fixes/fix';
+import type { FixProvider } from '../analysis/fix';
 import { labelSpellingFix } from './labelFixes';
 
 /** `app name: web` → `app-name`: see labelSpellingFix. */

@@ -1,8 +1,8 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, removeEntryAtFinding } from '../core/fixes/helpers';
-import { usedNodePorts } from '../core/fixes/nodePorts';
-import { SOURCE_RANGES_ANNOTATION, conversionEdits, removeAnnotation } from '../core/fixes/refactors';
-import { isService } from '../core/model';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, removeEntryAtFinding } from './helpers';
+import { usedNodePorts } from '../kubernetes/nodePorts';
+import { SOURCE_RANGES_ANNOTATION, conversionEdits, removeAnnotation } from '../features/fixes/refactors';
+import { isService } from '../kubernetes/model';
 
 /**
  * Remove the load-balancer field, or make the Service a LoadBalancer (the same conversion as the refactoring, so

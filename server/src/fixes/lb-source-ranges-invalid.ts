@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
-import type { FixContext, FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, locatedAt, replaceAtFinding } from '../core/fixes/helpers';
-import { relativeSpan } from '../core/fixes/locate';
-import { asMap, fieldOf, fieldsOf } from '../core/yamlNodes';
+import type { FixContext, FixProvider } from '../analysis/fix';
+import { dataString, fixOf, locatedAt, replaceAtFinding } from './helpers';
+import { relativeSpan } from '../document/nodeAtSpan';
+import { asMap, fieldOf, fieldsOf } from '../document/yamlNodes';
 
 /**
  * A plain IP where a CIDR belongs means that single address: /32 (or /128) says exactly that (safe). In the legacy

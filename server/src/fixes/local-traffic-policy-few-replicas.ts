@@ -1,9 +1,9 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { fixOf, serviceSpec } from '../core/fixes/helpers';
-import { removePair } from '../core/fixes/edits';
-import { CLUSTER_POLICY_TITLE } from '../core/fixes/refactors';
-import { setScalarField } from '../core/fixes/structure';
-import { fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { fixOf, serviceSpec } from './helpers';
+import { removePair } from '../document/edits';
+import { CLUSTER_POLICY_TITLE } from '../features/fixes/refactors';
+import { setScalarField } from '../document/structure';
+import { fieldOf } from '../document/yamlNodes';
 
 /**
  * Switch to externalTrafficPolicy: Cluster, as the refactoring does: every node then forwards external traffic, and

@@ -1,10 +1,10 @@
 import type { YAMLMap } from 'yaml';
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, dataString, fixOf, locatedAt } from '../core/fixes/helpers';
-import { destinationOf, moveEntries, type Destination } from '../core/fixes/structure';
-import { isService } from '../core/model';
-import { classifyUnknownKeys } from '../core/schema/classify';
-import { asMap, fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, dataString, fixOf, locatedAt } from './helpers';
+import { destinationOf, moveEntries, type Destination } from '../document/structure';
+import { isService } from '../kubernetes/model';
+import { classifyUnknownKeys } from '../kubernetes/schema/classify';
+import { asMap, fieldOf } from '../document/yamlNodes';
 
 /** The mapping a `moveTo` path of the rule names, as a place to move an entry to. */
 function destination(ctx: Parameters<FixProvider>[0], moveTo: string): Destination | undefined {

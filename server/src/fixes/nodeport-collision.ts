@@ -1,6 +1,6 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, fixOf, removeEntryAtFinding, replaceNumberAtFinding } from '../core/fixes/helpers';
-import { freeNodePort, usedNodePorts } from '../core/fixes/nodePorts';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, fixOf, removeEntryAtFinding, replaceNumberAtFinding } from './helpers';
+import { freeNodePort, usedNodePorts } from '../kubernetes/nodePorts';
 
 /**
  * Another Service (or another port of this one) holds the node port. Removing it lets Kubernetes allocate a free one;

@@ -1,6 +1,6 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, fixOf, removeEntryAtFinding, replaceNumberAtFinding } from '../core/fixes/helpers';
-import { freeNodePort, usedNodePorts } from '../core/fixes/nodePorts';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, fixOf, removeEntryAtFinding, replaceNumberAtFinding } from './helpers';
+import { freeNodePort, usedNodePorts } from '../kubernetes/nodePorts';
 
 /** Two ports of one Service ask for the same node port: drop the second request, or give it a free port. */
 export const fixNodePortDuplicate: FixProvider = (ctx) => {

@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { fixOf, removeEntryAtFinding } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { fixOf, removeEntryAtFinding } from './helpers';
 
 /** Hand-picked node ports collide across teams; letting Kubernetes allocate is the repair (the port then changes). */
 export const fixNodePortHandPicked: FixProvider = (ctx) =>

@@ -1,8 +1,8 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, fixOf, serviceSpec } from '../core/fixes/helpers';
-import { removePair } from '../core/fixes/edits';
-import { usedNodePorts } from '../core/fixes/nodePorts';
-import { conversionEdits } from '../core/fixes/refactors';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, fixOf, serviceSpec } from './helpers';
+import { removePair } from '../document/edits';
+import { usedNodePorts } from '../kubernetes/nodePorts';
+import { conversionEdits } from '../features/fixes/refactors';
 
 /**
  * The classic "set nodePort, forgot type: NodePort": change the type (the NodePort conversion, which also drops

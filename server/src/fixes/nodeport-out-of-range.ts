@@ -1,8 +1,8 @@
 import { isMap } from 'yaml';
-import { removePair, replaceNode } from '../core/fixes/edits';
-import type { FixProvider } from '../core/fixes/fix';
-import { isService } from '../core/model';
-import { usedNodePorts, freeNodePort } from '../core/fixes/nodePorts';
+import { removePair, replaceNode } from '../document/edits';
+import type { FixProvider } from '../analysis/fix';
+import { isService } from '../kubernetes/model';
+import { usedNodePorts, freeNodePort } from '../kubernetes/nodePorts';
 
 /** Remove the nodePort (Kubernetes allocates one) or move it to a free port in the range. */
 export const fixNodePortOutOfRange: FixProvider = ({ file, workspace, settings, finding, object, chunk }) => {

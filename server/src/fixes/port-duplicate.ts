@@ -1,7 +1,7 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, fixOf, serviceSpec } from '../core/fixes/helpers';
-import { removeItem } from '../core/fixes/edits';
-import { fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, fixOf, serviceSpec } from './helpers';
+import { removeItem } from '../document/edits';
+import { fieldOf } from '../document/yamlNodes';
 import { isSeq } from 'yaml';
 
 /** Two entries with the same port and protocol: removing the second is the repair that needs no new number. */

@@ -1,7 +1,7 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, dataString, fixOf, replaceAtFinding, serviceSpec } from '../core/fixes/helpers';
-import type { ServiceModel } from '../core/model';
-import { isDNS1123Label } from '../core/validation/names';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, dataString, fixOf, replaceAtFinding, serviceSpec } from './helpers';
+import type { ServiceModel } from '../kubernetes/model';
+import { isDNS1123Label } from '../kubernetes/validation/names';
 
 // One Service can hold thousands of ports (generated manifests); their names are collected once, not per finding.
 const names = new WeakMap<ServiceModel, Set<string>>();

@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, replaceAtFinding, serviceSpec } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, replaceAtFinding, serviceSpec } from './helpers';
 
 /** `HTTP_API` → `http-api`. Ingresses and clients may refer to the port by name, so it is a choice; never a duplicate. */
 export const fixPortNameInvalid: FixProvider = (ctx) => {

@@ -1,6 +1,6 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, dataString, fixOf, serviceSpec } from '../core/fixes/helpers';
-import { setScalarField } from '../core/fixes/structure';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, dataString, fixOf, serviceSpec } from './helpers';
+import { setScalarField } from '../document/structure';
 
 /**
  * Adds the name the rule derived from the named targetPort, the port number's usual name or `<protocol>-<port>`, as

@@ -1,6 +1,6 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, fixOf, serviceSpec } from '../core/fixes/helpers';
-import { setScalarField } from '../core/fixes/structure';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, fixOf, serviceSpec } from './helpers';
+import { setScalarField } from '../document/structure';
 
 /**
  * Give the Service port the protocol the containers declare for that port. (Declaring the container port with the

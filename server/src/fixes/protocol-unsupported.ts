@@ -1,6 +1,6 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, dataString, fixOf, replaceAtFinding, sameIgnoringCase, serviceSpec } from '../core/fixes/helpers';
-import { setScalarField } from '../core/fixes/structure';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, dataString, fixOf, replaceAtFinding, sameIgnoringCase, serviceSpec } from './helpers';
+import { setScalarField } from '../document/structure';
 
 /**
  * `tcp` → `TCP` (safe: case only). An application protocol written as `protocol` (`HTTP`) becomes TCP, with the

@@ -1,9 +1,9 @@
 import { isScalar } from 'yaml';
-import type { FixProvider } from '../core/fixes/fix';
-import { fixOf, serviceSpec } from '../core/fixes/helpers';
-import { indentOf, lineContentEnd, lineEnding, removePairs, renameKey, replaceNode, replaceScalar, scalarText, type TextEdit } from '../core/fixes/edits';
-import { formatLabels } from '../core/selection';
-import { asMap, fieldsOf, stringValue } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { fixOf, serviceSpec } from './helpers';
+import { indentOf, lineContentEnd, lineEnding, removePairs, renameKey, replaceNode, replaceScalar, scalarText, type TextEdit } from '../document/edits';
+import { formatLabels } from '../kubernetes/selection';
+import { asMap, fieldsOf, stringValue } from '../document/yamlNodes';
 
 interface Closest {
   kind: string;

@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, suggestionFixes } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, suggestionFixes } from './helpers';
 
 /** `My_Service` → `my-service`: the name is the Service's DNS name, which clients use, so never applied unseen. */
 export const fixServiceNameInvalid: FixProvider = (ctx) =>

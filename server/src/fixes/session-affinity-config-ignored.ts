@@ -1,6 +1,6 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { fixOf, removeEntryAtFinding, serviceSpec } from '../core/fixes/helpers';
-import { setScalarField } from '../core/fixes/structure';
+import type { FixProvider } from '../analysis/fix';
+import { fixOf, removeEntryAtFinding, serviceSpec } from './helpers';
+import { setScalarField } from '../document/structure';
 
 /**
  * The API server drops sessionAffinityConfig when sessionAffinity is None, so removing it changes nothing (safe).

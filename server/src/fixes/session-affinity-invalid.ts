@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { suggestionFixes } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { suggestionFixes } from './helpers';
 
 /** `clientip` → `ClientIP`, `none` → `None`. */
 export const fixSessionAffinityInvalid: FixProvider = (ctx) => suggestionFixes(ctx, { what: 'sessionAffinity' });

@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, fixOf, removeEntryAtFinding, replaceNumberAtFinding } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, fixOf, removeEntryAtFinding, replaceNumberAtFinding } from './helpers';
 
 /** Remove timeoutSeconds to get the default (10800 s, 3 hours), or cap it at the maximum (86400 s, one day). */
 export const fixSessionAffinityTimeoutInvalid: FixProvider = (ctx) => {

@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { fixOf, replaceAtFinding, replaceNumberAtFinding } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { fixOf, replaceAtFinding, replaceNumberAtFinding } from './helpers';
 
 /**
  * `targetPort: "8080"` → `8080`: the quotes made a number into a (invalid) port name, so unquoting is what was meant

@@ -1,7 +1,7 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, dataString, preferFirst, serviceSpec } from '../core/fixes/helpers';
-import { setScalarField } from '../core/fixes/structure';
-import { editDistance } from '../core/schema/nearMiss';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, dataString, preferFirst, serviceSpec } from './helpers';
+import { setScalarField } from '../document/structure';
+import { editDistance } from '../kubernetes/schema/nearMiss';
 
 interface Declared {
   name?: string;

@@ -1,6 +1,6 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataNumber, preferFirst, serviceSpec } from '../core/fixes/helpers';
-import { setScalarField } from '../core/fixes/structure';
+import type { FixProvider } from '../analysis/fix';
+import { dataNumber, preferFirst, serviceSpec } from './helpers';
+import { setScalarField } from '../document/structure';
 
 interface Declared {
   name?: string;

@@ -1,7 +1,7 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, replaceAtFinding } from '../core/fixes/helpers';
-import { removePair } from '../core/fixes/edits';
-import { asMap, fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, replaceAtFinding } from './helpers';
+import { removePair } from '../document/edits';
+import { asMap, fieldOf } from '../document/yamlNodes';
 
 /** The API server rejects the two annotations with different values; which value was meant is the user's choice. */
 export const fixTopologyAnnotationsConflict: FixProvider = (ctx) => {

@@ -1,7 +1,7 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, locatedAt, removeEntryAtFinding } from '../core/fixes/helpers';
-import { renameKey } from '../core/fixes/edits';
-import { fieldOf, stringValue } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, locatedAt, removeEntryAtFinding } from './helpers';
+import { renameKey } from '../document/edits';
+import { fieldOf, stringValue } from '../document/yamlNodes';
 
 /**
  * The EndpointSlice controller (hintsEnabled) reads both annotations the same way ("Auto"/"auto" enable hints), so

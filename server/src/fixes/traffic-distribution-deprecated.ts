@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { suggestionFixes } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { suggestionFixes } from './helpers';
 
 /**
  * PreferClose → PreferSameZone means the same, but API servers before 1.34 reject PreferSameZone, so this is never

@@ -1,5 +1,5 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { suggestionFixes } from '../core/fixes/helpers';
+import type { FixProvider } from '../analysis/fix';
+import { suggestionFixes } from './helpers';
 
 /** `prefersamezone` → `PreferSameZone`. */
 export const fixTrafficDistributionUnsupported: FixProvider = (ctx) => suggestionFixes(ctx, { what: 'trafficDistribution' });

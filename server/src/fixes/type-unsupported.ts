@@ -1,7 +1,7 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, replaceAtFinding, serviceSpec } from '../core/fixes/helpers';
-import { setScalarField } from '../core/fixes/structure';
-import { fieldOf, stringValue } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, replaceAtFinding, serviceSpec } from './helpers';
+import { setScalarField } from '../document/structure';
+import { fieldOf, stringValue } from '../document/yamlNodes';
 
 const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 

@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
-import type { FixProvider } from '../core/fixes/fix';
-import { dataString, fixOf, locatedAt, removeEntryAtFinding, sameIgnoringCase } from '../core/fixes/helpers';
-import { renameKey } from '../core/fixes/edits';
-import { fieldOf } from '../core/yamlNodes';
+import type { FixProvider } from '../analysis/fix';
+import { dataString, fixOf, locatedAt, removeEntryAtFinding, sameIgnoringCase } from './helpers';
+import { renameKey } from '../document/edits';
+import { fieldOf } from '../document/yamlNodes';
 
 /**
  * - A field the API removed: it does nothing any more, so removing it is safe.

@@ -1,6 +1,6 @@
-import type { FixProvider } from '../core/fixes/fix';
-import { fixOf, locatedAt } from '../core/fixes/helpers';
-import { replaceNode } from '../core/fixes/edits';
+import type { FixProvider } from '../analysis/fix';
+import { fixOf, locatedAt } from './helpers';
+import { replaceNode } from '../document/edits';
 
 /**
  * The three mechanical repairs the rule's data names, each keeping the value the user wrote, only in the type the

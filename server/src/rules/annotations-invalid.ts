@@ -1,7 +1,7 @@
-import { serviceRule } from '../core/rule';
-import { apiError } from '../core/apiError';
-import { decodedString, goLen, isQualifiedName } from '../core/validation/names';
-import { asMap, fieldOf, fieldsOf } from '../core/yamlNodes';
+import { serviceRule } from '../analysis/rule';
+import { apiError } from '../kubernetes/apiError';
+import { decodedString, goLen, isQualifiedName } from '../kubernetes/validation/names';
+import { asMap, fieldOf, fieldsOf } from '../document/yamlNodes';
 
 /** TotalAnnotationSizeLimitB in apimachinery pkg/api/validation/objectmeta.go. */
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;

@@ -1,6 +1,6 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString, isQualifiedName } from '../core/validation/names';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString, isQualifiedName } from '../kubernetes/validation/names';
 
 /**
  * validateServicePort (pkg/apis/core/validation/validation.go): a set appProtocol (even "") must be a qualified name,

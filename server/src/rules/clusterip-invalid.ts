@@ -1,10 +1,10 @@
 import { isScalar, isSeq, type Document, type Node } from 'yaml';
-import { apiError } from '../core/apiError';
-import type { ServiceModel } from '../core/model';
-import { serviceRule, type Report } from '../core/rule';
-import { INVALID_IP_DETAIL, isIPv6String, isValidIP } from '../core/validation/ip';
-import { decodedString } from '../core/validation/names';
-import { fieldOf, spanOf, type Field, type Span } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import type { ServiceModel } from '../kubernetes/model';
+import { serviceRule, type Report } from '../analysis/rule';
+import { INVALID_IP_DETAIL, isIPv6String, isValidIP } from '../kubernetes/validation/ip';
+import { decodedString } from '../kubernetes/validation/names';
+import { fieldOf, spanOf, type Field, type Span } from '../document/yamlNodes';
 
 /** One entry of a list of strings, with where it is written. */
 export interface StringEntry {

@@ -1,8 +1,8 @@
 import { isAlias, isMap, isSeq, type Node } from 'yaml';
-import type { Rule } from '../core/rule';
-import { jsonKey } from '../core/schema/resolve';
-import { convertsToJson } from '../core/schema/walk';
-import { fieldsOf, type Field } from '../core/yamlNodes';
+import type { Rule } from '../analysis/rule';
+import { jsonKey } from '../kubernetes/schema/resolve';
+import { convertsToJson } from '../kubernetes/schema/walk';
+import { fieldsOf, type Field } from '../document/yamlNodes';
 
 /**
  * A key written twice in one mapping. kubectl does NOT reject this: it converts YAML to JSON with

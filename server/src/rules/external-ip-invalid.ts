@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { INVALID_IP_DETAIL, isValidIP, parseIPSloppy, to4 } from '../core/validation/ip';
-import { fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { INVALID_IP_DETAIL, isValidIP, parseIPSloppy, to4 } from '../kubernetes/validation/ip';
+import { fieldOf } from '../document/yamlNodes';
 import { stringEntries } from './clusterip-invalid';
 
 /**

@@ -1,5 +1,5 @@
-import { serviceRule } from '../core/rule';
-import { fieldOf } from '../core/yamlNodes';
+import { serviceRule } from '../analysis/rule';
+import { fieldOf } from '../document/yamlNodes';
 import { stringEntries, stringOrNull } from './clusterip-invalid';
 
 /**

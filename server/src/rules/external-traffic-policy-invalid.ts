@@ -1,8 +1,8 @@
 import { isSeq } from 'yaml';
-import { apiError } from '../core/apiError';
-import { SERVICE_TYPES, type ServiceModel } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { SERVICE_TYPES, type ServiceModel } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { fieldOf } from '../document/yamlNodes';
 import { stringOrNull } from './clusterip-invalid';
 
 const POLICIES = ['Cluster', 'Local'] as const;

@@ -1,6 +1,6 @@
-import { SERVICE_TYPES } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { fieldOf } from '../core/yamlNodes';
+import { SERVICE_TYPES } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { fieldOf } from '../document/yamlNodes';
 import { stringEntries, stringOrNull } from './clusterip-invalid';
 
 /**

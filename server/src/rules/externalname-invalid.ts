@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString, isDNS1123Subdomain } from '../core/validation/names';
-import { fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString, isDNS1123Subdomain } from '../kubernetes/validation/names';
+import { fieldOf } from '../document/yamlNodes';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go), type ExternalName: spec.externalName, minus ONE trailing

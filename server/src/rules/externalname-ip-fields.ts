@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString } from '../core/validation/names';
-import { asSeq, fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString } from '../kubernetes/validation/names';
+import { asSeq, fieldOf } from '../document/yamlNodes';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go), type ExternalName: clusterIPs (filled from clusterIP by the

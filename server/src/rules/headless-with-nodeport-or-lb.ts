@@ -1,9 +1,9 @@
 import type { Scalar } from 'yaml';
-import { apiError } from '../core/apiError';
-import type { ServiceModel } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { decodedString } from '../core/validation/names';
-import { asSeq, fieldOf, spanOf, type Span } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import type { ServiceModel } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { decodedString } from '../kubernetes/validation/names';
+import { asSeq, fieldOf, spanOf, type Span } from '../document/yamlNodes';
 
 /**
  * isHeadlessService in pkg/apis/core/validation/validation.go: clusterIPs is exactly ["None"]. On create the registry

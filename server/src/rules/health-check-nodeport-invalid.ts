@@ -1,9 +1,9 @@
-import { apiError } from '../core/apiError';
-import { SERVICE_TYPES } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { formatPortRange } from '../core/settings';
-import { decodedInt32 } from '../core/validation/names';
-import { fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { SERVICE_TYPES } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { formatPortRange } from '../analysis/settings';
+import { decodedInt32 } from '../kubernetes/validation/names';
+import { fieldOf } from '../document/yamlNodes';
 import { stringOrNull } from './clusterip-invalid';
 
 /**

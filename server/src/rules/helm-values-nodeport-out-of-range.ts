@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Rule } from '../core/rule';
-import { formatPortRange, type PortRange } from '../core/settings';
-import { spanOf, type Span } from '../core/yamlNodes';
+import type { Rule } from '../analysis/rule';
+import { formatPortRange, type PortRange } from '../analysis/settings';
+import { spanOf, type Span } from '../document/yamlNodes';
 
 /** Helm values files: `values.yaml`, `values-prod.yaml`, `ci/18-scrape-configs-values.yaml`, `values.dev.yml`. */
 const VALUES_FILE = /(?:^|[/_.-])values(?:[_.-][^/]*)?\.ya?ml$/i;

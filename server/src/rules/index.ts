@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import type { Rule } from '../analysis/rule';
 import { annotationsInvalid } from './annotations-invalid';
 import { appProtocolInvalid } from './app-protocol-invalid';
 import { clusterIPInvalid } from './clusterip-invalid';

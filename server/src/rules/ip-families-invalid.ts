@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import type { ServiceModel } from '../core/model';
-import { serviceRule, type Report } from '../core/rule';
-import { fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import type { ServiceModel } from '../kubernetes/model';
+import { serviceRule, type Report } from '../analysis/rule';
+import { fieldOf } from '../document/yamlNodes';
 import { stringEntries } from './clusterip-invalid';
 
 const FAMILIES = ['IPv4', 'IPv6'] as const;

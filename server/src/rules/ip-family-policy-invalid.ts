@@ -1,6 +1,6 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { fieldOf } from '../document/yamlNodes';
 import { clusterIPProblems, clusterIPsOf, stringEntries, stringOrNull } from './clusterip-invalid';
 import { ipFamilyProblems } from './ip-families-invalid';
 

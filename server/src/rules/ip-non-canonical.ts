@@ -1,6 +1,6 @@
-import { serviceRule, type RuleContext } from '../core/rule';
-import { cidrWarnings, ipWarning, isValidIP, parseAddr, type IpWarning } from '../core/validation/ip';
-import { fieldOf, type Span } from '../core/yamlNodes';
+import { serviceRule, type RuleContext } from '../analysis/rule';
+import { cidrWarnings, ipWarning, isValidIP, parseAddr, type IpWarning } from '../kubernetes/validation/ip';
+import { fieldOf, type Span } from '../document/yamlNodes';
 import { clusterIPsOf, stringEntries, stringOrNull } from './clusterip-invalid';
 
 const STRICT = 'API servers with the StrictIPCIDRValidation feature (alpha since 1.33) already reject it';

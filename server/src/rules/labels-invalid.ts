@@ -1,8 +1,8 @@
 import type { Document, YAMLMap } from 'yaml';
-import { apiError } from '../core/apiError';
-import { serviceRule, type RuleContext } from '../core/rule';
-import { decodedString, isQualifiedName, isValidLabelValue } from '../core/validation/names';
-import { asMap, fieldOf, fieldsOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule, type RuleContext } from '../analysis/rule';
+import { decodedString, isQualifiedName, isValidLabelValue } from '../kubernetes/validation/names';
+import { asMap, fieldOf, fieldsOf } from '../document/yamlNodes';
 
 const KEY_RULES =
   "keys are an optional DNS-subdomain prefix and '/' followed by a name of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";

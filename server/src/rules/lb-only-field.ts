@@ -1,6 +1,6 @@
-import { SERVICE_TYPES } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { fieldOf, scalarValue, type Field } from '../core/yamlNodes';
+import { SERVICE_TYPES } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { fieldOf, scalarValue, type Field } from '../document/yamlNodes';
 import { stringEntries } from './clusterip-invalid';
 import { SOURCE_RANGES_ANNOTATION, annotationField } from './lb-source-ranges-invalid';
 

@@ -1,8 +1,8 @@
-import { apiError } from '../core/apiError';
-import type { ServiceModel } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { INVALID_CIDR_DETAIL, ipString, isValidCIDR, parseIPSloppy, to4 } from '../core/validation/ip';
-import { asMap, fieldOf, type Field, type Span } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import type { ServiceModel } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { INVALID_CIDR_DETAIL, ipString, isValidCIDR, parseIPSloppy, to4 } from '../kubernetes/validation/ip';
+import { asMap, fieldOf, type Field, type Span } from '../document/yamlNodes';
 import { stringEntries, stringOrNull } from './clusterip-invalid';
 
 export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';

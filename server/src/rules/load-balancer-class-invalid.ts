@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { isQualifiedName } from '../core/validation/names';
-import { fieldOf, scalarValue } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { isQualifiedName } from '../kubernetes/validation/names';
+import { fieldOf, scalarValue } from '../document/yamlNodes';
 
 /**
  * validateLoadBalancerClassField (pkg/apis/core/validation/validation.go): on a LoadBalancer Service a set

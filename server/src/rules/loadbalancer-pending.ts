@@ -1,7 +1,7 @@
-import { serviceRule } from '../core/rule';
-import { workspaceObjects } from '../core/selection';
-import type { WorkspaceIndex } from '../core/workspace';
-import { asMap, asSeq, fieldOf, scalarValue, stringValue } from '../core/yamlNodes';
+import { serviceRule } from '../analysis/rule';
+import { workspaceObjects } from '../kubernetes/selection';
+import type { WorkspaceIndex } from '../kubernetes/workspace';
+import { asMap, asSeq, fieldOf, scalarValue, stringValue } from '../document/yamlNodes';
 
 /**
  * Kubernetes itself does not implement `type: LoadBalancer` ("Kubernetes does not directly offer a load balancing

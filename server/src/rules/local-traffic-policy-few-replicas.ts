@@ -1,9 +1,9 @@
-import { selectionIndex } from '../core/navigation/selectionIndex';
-import type { WorkloadModel } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { describeWorkload, joinAnd, namespaceOf, relatedAt, workloadData, workspaceObjects } from '../core/selection';
-import type { ObjectRef, WorkspaceIndex } from '../core/workspace';
-import { asMap, asSeq, fieldOf, numberValue, stringValue } from '../core/yamlNodes';
+import { selectionIndex } from '../features/navigation/selectionIndex';
+import type { WorkloadModel } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { describeWorkload, joinAnd, namespaceOf, relatedAt, workloadData, workspaceObjects } from '../kubernetes/selection';
+import type { ObjectRef, WorkspaceIndex } from '../kubernetes/workspace';
+import { asMap, asSeq, fieldOf, numberValue, stringValue } from '../document/yamlNodes';
 
 /**
  * With `externalTrafficPolicy: Local`, kube-proxy delivers external traffic only to ready pods on the node that

@@ -1,6 +1,6 @@
-import { serviceRule } from '../core/rule';
-import { classifyUnknownKeys, selectorMisplacements } from '../core/schema/classify';
-import { jsonView } from '../core/schema/resolve';
+import { serviceRule } from '../analysis/rule';
+import { classifyUnknownKeys, selectorMisplacements } from '../kubernetes/schema/classify';
+import { jsonView } from '../kubernetes/schema/resolve';
 
 /**
  * The most common real Service bug: a line indented one level too little or too much, e.g. `app: web` beside

@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString } from '../core/validation/names';
-import { asMap, fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString } from '../kubernetes/validation/names';
+import { asMap, fieldOf } from '../document/yamlNodes';
 
 /**
  * ValidateObjectMetaAccessor (apimachinery pkg/api/validation/objectmeta.go), called by ValidateService: an object

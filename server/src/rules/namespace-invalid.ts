@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString, isDNS1123Label, nameIsDNSLabel } from '../core/validation/names';
-import { fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString, isDNS1123Label, nameIsDNSLabel } from '../kubernetes/validation/names';
+import { fieldOf } from '../document/yamlNodes';
 
 /**
  * ValidateObjectMeta checks metadata.namespace with ValidateNamespaceName = NameIsDNSLabel (DNS-1123 label).

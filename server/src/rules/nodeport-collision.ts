@@ -1,11 +1,11 @@
-import type { ServiceModel, ServicePortModel } from '../core/model';
-import type { FileModel } from '../core/parse';
-import { serviceRule } from '../core/rule';
-import type { PortRange } from '../core/settings';
-import { LineIndex } from '../core/text';
-import type { ObjectRef, WorkspaceIndex } from '../core/workspace';
-import { decodedInt32 } from '../core/validation/names';
-import { fieldOf, scalarValue, type Span } from '../core/yamlNodes';
+import type { ServiceModel, ServicePortModel } from '../kubernetes/model';
+import type { FileModel } from '../document/parse';
+import { serviceRule } from '../analysis/rule';
+import type { PortRange } from '../analysis/settings';
+import { LineIndex } from '../document/text';
+import type { ObjectRef, WorkspaceIndex } from '../kubernetes/workspace';
+import { decodedInt32 } from '../kubernetes/validation/names';
+import { fieldOf, scalarValue, type Span } from '../document/yamlNodes';
 import { stringOrNull } from './clusterip-invalid';
 
 /** One node port a Service asks the allocator for. */

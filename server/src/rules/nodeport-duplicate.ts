@@ -1,6 +1,6 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedInt32 } from '../core/validation/names';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedInt32 } from '../kubernetes/validation/names';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go) rejects two ports with the same (protocol, nodePort).

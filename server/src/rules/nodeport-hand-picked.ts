@@ -1,8 +1,8 @@
-import type { ServiceModel, ServicePortModel } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { joinAnd, locate, namespaceOf, relatedAt } from '../core/selection';
-import type { PortRange } from '../core/settings';
-import type { ObjectRef } from '../core/workspace';
+import type { ServiceModel, ServicePortModel } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { joinAnd, locate, namespaceOf, relatedAt } from '../kubernetes/selection';
+import type { PortRange } from '../analysis/settings';
+import type { ObjectRef } from '../kubernetes/workspace';
 
 /**
  * Node ports are one pool for the whole cluster: the allocator (pkg/registry/core/service/portallocator) rejects a

@@ -1,6 +1,6 @@
-import { serviceRule } from '../core/rule';
-import { apiError } from '../core/apiError';
-import { decodedInt32, decodedString } from '../core/validation/names';
+import { serviceRule } from '../analysis/rule';
+import { apiError } from '../kubernetes/apiError';
+import { decodedInt32, decodedString } from '../kubernetes/validation/names';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go): a non-zero nodePort is forbidden when the (defaulted) type

@@ -1,6 +1,6 @@
-import { apiError } from '../core/apiError';
-import { formatPortRange } from '../core/settings';
-import { serviceRule } from '../core/rule';
+import { apiError } from '../kubernetes/apiError';
+import { formatPortRange } from '../analysis/settings';
+import { serviceRule } from '../analysis/rule';
 
 /**
  * kube-apiserver allocates requested node ports in BeginCreate (pkg/registry/core/service/storage/alloc.go,

@@ -1,5 +1,5 @@
-import { serviceRule } from '../core/rule';
-import { decodedInt32 } from '../core/validation/names';
+import { serviceRule } from '../analysis/rule';
+import { decodedInt32 } from '../kubernetes/validation/names';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go) rejects two ports with the same (protocol, port). The

@@ -1,6 +1,6 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString } from '../core/validation/names';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString } from '../kubernetes/validation/names';
 
 /** validateServicePort (pkg/apis/core/validation/validation.go): port names are unique within a Service. */
 export const portNameDuplicate = serviceRule({

@@ -1,6 +1,6 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString, isDNS1123Label } from '../core/validation/names';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString, isDNS1123Label } from '../kubernetes/validation/names';
 
 /**
  * validateServicePort (pkg/apis/core/validation/validation.go) checks a non-empty port name with

@@ -1,8 +1,8 @@
-import { apiError } from '../core/apiError';
-import type { ServicePortModel } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { decodedIntOrString, decodedString, isDNS1123Label, isValidPortName } from '../core/validation/names';
-import { fieldsOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import type { ServicePortModel } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { decodedIntOrString, decodedString, isDNS1123Label, isValidPortName } from '../kubernetes/validation/names';
+import { fieldsOf } from '../document/yamlNodes';
 
 /** Conventional names for well-known ports, used only to propose a name. */
 const WELL_KNOWN: Record<number, string> = { 53: 'dns', 80: 'http', 443: 'https', 8080: 'http', 8443: 'https', 9090: 'metrics', 5432: 'postgres', 3306: 'mysql', 6379: 'redis', 27017: 'mongodb', 9092: 'kafka', 2379: 'etcd' };

@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedInt32, isValidPortNum } from '../core/validation/names';
-import { fieldsOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedInt32, isValidPortNum } from '../kubernetes/validation/names';
+import { fieldsOf } from '../document/yamlNodes';
 
 /**
  * validateServicePort (pkg/apis/core/validation/validation.go) runs IsValidPortNum on `port`. An omitted port is 0 and

@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString } from '../core/validation/names';
-import { asSeq } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString } from '../kubernetes/validation/names';
+import { asSeq } from '../document/yamlNodes';
 import { headlessNoneSpan } from './headless-with-nodeport-or-lb';
 
 /**

@@ -1,6 +1,6 @@
-import { selectionIndex } from '../core/navigation/selectionIndex';
-import { serviceRule } from '../core/rule';
-import { describeServicePort, describeWorkload, joinAnd, relatedAt, resolveTargetPort, workloadData } from '../core/selection';
+import { selectionIndex } from '../features/navigation/selectionIndex';
+import { serviceRule } from '../analysis/rule';
+import { describeServicePort, describeWorkload, joinAnd, relatedAt, resolveTargetPort, workloadData } from '../kubernetes/selection';
 
 /**
  * FindPort (staging/src/k8s.io/endpointslice/utils.go) matches a named targetPort only on a container port with the

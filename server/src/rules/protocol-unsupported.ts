@@ -1,6 +1,6 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString } from '../core/validation/names';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString } from '../kubernetes/validation/names';
 import { didYouMean } from './type-unsupported';
 
 const SUPPORTED = ['SCTP', 'TCP', 'UDP'] as const;

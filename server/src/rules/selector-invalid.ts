@@ -1,5 +1,5 @@
-import { serviceRule } from '../core/rule';
-import { asMap } from '../core/yamlNodes';
+import { serviceRule } from '../analysis/rule';
+import { asMap } from '../document/yamlNodes';
 import { checkLabelMap } from './labels-invalid';
 
 /**

@@ -1,6 +1,6 @@
-import { selectionIndex } from '../core/navigation/selectionIndex';
-import type { K8sObject, ServiceModel, WorkloadModel } from '../core/model';
-import { serviceRule } from '../core/rule';
+import { selectionIndex } from '../features/navigation/selectionIndex';
+import type { K8sObject, ServiceModel, WorkloadModel } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
 import {
   formatLabels,
   isTemplated,
@@ -12,9 +12,9 @@ import {
   usableSelector,
   workspaceObjects,
   type ObjectLocation,
-} from '../core/selection';
-import type { ObjectRef, WorkspaceIndex } from '../core/workspace';
-import { asMap, fieldOf, spanOf, stringMap } from '../core/yamlNodes';
+} from '../kubernetes/selection';
+import type { ObjectRef, WorkspaceIndex } from '../kubernetes/workspace';
+import { asMap, fieldOf, spanOf, stringMap } from '../document/yamlNodes';
 
 /** One selector label as the closest workload's pods have it. */
 interface LabelDifference {

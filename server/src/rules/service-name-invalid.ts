@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedString, isDNS1035Label, nameIsDNS1035Label } from '../core/validation/names';
-import { fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedString, isDNS1035Label, nameIsDNS1035Label } from '../kubernetes/validation/names';
+import { fieldOf } from '../document/yamlNodes';
 
 /**
  * ValidateService checks metadata with ValidateServiceName = NameIsDNS1035Label (pkg/apis/core/validation/validation.go):

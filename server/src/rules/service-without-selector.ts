@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
-import { serviceRule } from '../core/rule';
-import { joinAnd } from '../core/selection';
-import { fieldsOf, scalarValue } from '../core/yamlNodes';
+import { serviceRule } from '../analysis/rule';
+import { joinAnd } from '../kubernetes/selection';
+import { fieldsOf, scalarValue } from '../document/yamlNodes';
 
 /** Every field of core/v1 ServiceSpec; a scalar key outside this list under `spec` is most likely a misplaced label. */
 const SERVICE_SPEC_FIELDS = new Set([

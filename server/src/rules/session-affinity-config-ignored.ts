@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
-import { serviceRule } from '../core/rule';
-import { fieldOf } from '../core/yamlNodes';
+import { serviceRule } from '../analysis/rule';
+import { fieldOf } from '../document/yamlNodes';
 import { stringOrNull } from './clusterip-invalid';
 
 /**

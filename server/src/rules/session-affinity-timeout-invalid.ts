@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedInt32 } from '../core/validation/names';
-import { asMap, fieldOf } from '../core/yamlNodes';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedInt32 } from '../kubernetes/validation/names';
+import { asMap, fieldOf } from '../document/yamlNodes';
 import { stringOrNull } from './clusterip-invalid';
 
 const MAX_TIMEOUT = 86400; // core.MaxClientIPServiceAffinitySeconds

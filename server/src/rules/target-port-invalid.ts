@@ -1,6 +1,6 @@
-import { apiError } from '../core/apiError';
-import { serviceRule } from '../core/rule';
-import { decodedIntOrString, isValidPortName, isValidPortNum } from '../core/validation/names';
+import { apiError } from '../kubernetes/apiError';
+import { serviceRule } from '../analysis/rule';
+import { decodedIntOrString, isValidPortName, isValidPortNum } from '../kubernetes/validation/names';
 
 /**
  * validateServicePort → ValidatePortNumOrName (pkg/apis/core/validation/validation.go): an integer targetPort must be

@@ -1,5 +1,5 @@
-import { selectionIndex } from '../core/navigation/selectionIndex';
-import { serviceRule } from '../core/rule';
+import { selectionIndex } from '../features/navigation/selectionIndex';
+import { serviceRule } from '../analysis/rule';
 import {
   describePort,
   describeServicePort,
@@ -9,7 +9,7 @@ import {
   resolveTargetPort,
   servingPorts,
   workloadData,
-} from '../core/selection';
+} from '../kubernetes/selection';
 
 /**
  * A named targetPort is resolved per pod by FindPort (staging/src/k8s.io/endpointslice/utils.go): the first port of

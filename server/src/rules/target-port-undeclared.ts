@@ -1,5 +1,5 @@
-import { selectionIndex } from '../core/navigation/selectionIndex';
-import { serviceRule } from '../core/rule';
+import { selectionIndex } from '../features/navigation/selectionIndex';
+import { serviceRule } from '../analysis/rule';
 import {
   describePort,
   describeServicePort,
@@ -9,8 +9,8 @@ import {
   resolveTargetPort,
   servingPorts,
   workloadData,
-} from '../core/selection';
-import { numberValue } from '../core/yamlNodes';
+} from '../kubernetes/selection';
+import { numberValue } from '../document/yamlNodes';
 
 /**
  * A numeric targetPort is used as-is (FindPort returns the number without looking at the pod), and

@@ -1,4 +1,4 @@
-import { serviceRule } from '../core/rule';
+import { serviceRule } from '../analysis/rule';
 import { annotationField } from './lb-source-ranges-invalid';
 
 const DEPRECATED = 'service.kubernetes.io/topology-aware-hints';

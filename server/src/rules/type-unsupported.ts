@@ -1,7 +1,7 @@
-import { apiError } from '../core/apiError';
-import { SERVICE_TYPES } from '../core/model';
-import { serviceRule } from '../core/rule';
-import { decodedString } from '../core/validation/names';
+import { apiError } from '../kubernetes/apiError';
+import { SERVICE_TYPES } from '../kubernetes/model';
+import { serviceRule } from '../analysis/rule';
+import { decodedString } from '../kubernetes/validation/names';
 
 /** NotSupported lists the values sorted (sets.List), which is the order kubectl prints. */
 const SUPPORTED = [...SERVICE_TYPES].sort();

@@ -1,5 +1,5 @@
-import { serviceRule } from '../core/rule';
-import { classifyUnknownKeys } from '../core/schema/classify';
+import { serviceRule } from '../analysis/rule';
+import { classifyUnknownKeys } from '../kubernetes/schema/classify';
 
 /**
  * kubectl sends `fieldValidation=Strict` by default (`--validate=strict`), and kube-apiserver's strict decoder

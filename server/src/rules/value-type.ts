@@ -1,7 +1,7 @@
-import { serviceRule } from '../core/rule';
-import { service as serviceSchema } from '../core/schema/service';
-import { typeAdvice } from '../core/schema/typeAdvice';
-import { walkObject } from '../core/schema/walk';
+import { serviceRule } from '../analysis/rule';
+import { service as serviceSchema } from '../kubernetes/schema/service';
+import { typeAdvice } from '../kubernetes/schema/typeAdvice';
+import { walkObject } from '../kubernetes/schema/walk';
 
 /**
  * kube-apiserver decodes the JSON that kubectl sends into the typed v1 Service with sigs.k8s.io/json

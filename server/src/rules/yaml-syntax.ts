@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import type { Rule } from '../analysis/rule';
 
 const LOOKS_LIKE_KUBERNETES = /^[ \t]*(?:- )?apiVersion[ \t]*:/m;
 

@@ -1,7 +1,7 @@
-import { completeAt, type CompletionEntry, type CompletionResult } from '../../../server/src/core/completion';
-import { parseFile } from '../../../server/src/core/parse';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/core/settings';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import { completeAt, type CompletionEntry, type CompletionResult } from '../../../server/src/features/completion';
+import { parseFile } from '../../../server/src/document/parse';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/analysis/settings';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 
 export const SERVICE_URI = 'file:///w/service.yaml';
 

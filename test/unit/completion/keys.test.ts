@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serviceSpec } from '../../../server/src/core/schema/service';
+import { serviceSpec } from '../../../server/src/kubernetes/schema/service';
 import { SERVICE_HEAD, applied, complete, item, labels } from './helpers';
 
 /** The spec keys offered in a Service whose spec already holds `spec` (lines at two spaces). */

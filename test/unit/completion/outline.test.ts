@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Outline, pathKey } from '../../../server/src/core/completion/outline';
+import { Outline, pathKey } from '../../../server/src/features/completion/outline';
 
 /** `path.key=value` for every key entry, `path[i]` for items: the outline as one readable list. */
 function describe(text: string, cursor?: number): string[] {

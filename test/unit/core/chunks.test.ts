@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitChunks } from '../../../server/src/core/chunks';
+import { splitChunks } from '../../../server/src/document/chunks';
 
 const texts = (input: string) => splitChunks(input).map((c) => c.text);
 

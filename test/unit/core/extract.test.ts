@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/core/parse';
-import { isService, isWorkload, type ServiceModel, type WorkloadModel } from '../../../server/src/core/model';
+import { parseFile } from '../../../server/src/document/parse';
+import { isService, isWorkload, type ServiceModel, type WorkloadModel } from '../../../server/src/kubernetes/model';
 
 const objects = (text: string) => parseFile('file:///t.yaml', text).objects.map((o) => o.object);
 

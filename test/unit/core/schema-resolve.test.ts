@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument, isMap } from 'yaml';
-import { jsonKey, jsonView, resolvePlain } from '../../../server/src/core/schema/resolve';
-import { editDistance, nearMiss } from '../../../server/src/core/schema/nearMiss';
+import { jsonKey, jsonView, resolvePlain } from '../../../server/src/kubernetes/schema/resolve';
+import { editDistance, nearMiss } from '../../../server/src/kubernetes/schema/nearMiss';
 
 // What kubectl's YAML 1.1 conversion (sigs.k8s.io/yaml, goyaml.v2/resolve.go) sends for a plain scalar.
 const plain: Array<[string, string, string?]> = [

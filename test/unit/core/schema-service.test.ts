@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/core/parse';
-import { service, serviceSpec, servicePort } from '../../../server/src/core/schema/service';
-import { objectMeta } from '../../../server/src/core/schema/meta';
-import { goTypeOf, type StructType } from '../../../server/src/core/schema/types';
-import { walkObject } from '../../../server/src/core/schema/walk';
+import { parseFile } from '../../../server/src/document/parse';
+import { service, serviceSpec, servicePort } from '../../../server/src/kubernetes/schema/service';
+import { objectMeta } from '../../../server/src/kubernetes/schema/meta';
+import { goTypeOf, type StructType } from '../../../server/src/kubernetes/schema/types';
+import { walkObject } from '../../../server/src/kubernetes/schema/walk';
 
 const shape = (type: StructType) => Object.fromEntries(Object.entries(type.fields).map(([name, field]) => [name, goTypeOf(field)]));
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/core/parse';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
-import { isService, type ServiceModel } from '../../../server/src/core/model';
+import { parseFile } from '../../../server/src/document/parse';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { isService, type ServiceModel } from '../../../server/src/kubernetes/model';
 import {
   baseName,
   describePort,
@@ -14,7 +14,7 @@ import {
   selectedWorkloads,
   servicesSelecting,
   servingPorts,
-} from '../../../server/src/core/selection';
+} from '../../../server/src/kubernetes/selection';
 
 /** A workspace of in-memory files; returns the index and its first Service. */
 function workspace(files: Record<string, string>): { index: WorkspaceIndex; service: ServiceModel } {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isGoTemplate } from '../../../server/src/core/templates';
+import { isGoTemplate } from '../../../server/src/document/templates';
 import { analyze } from '../../helpers/core';
 
 const corpus = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus');

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../../server/src/core/text';
+import { LineIndex } from '../../../server/src/document/text';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseFile } from '../../../server/src/core/parse';
-import { positionMapper } from '../../../server/src/core/navigation/positions';
+import { parseFile } from '../../../server/src/document/parse';
+import { positionMapper } from '../../../server/src/features/navigation/positions';
 
 test('positions count UTF-16 code units, as LSP requires', () => {
   const text = 'a: "😀x"\nb: 1';

@@ -16,7 +16,7 @@ import {
   maskTrailingDash,
   nameIsDNS1035Label,
   regexError,
-} from '../../../server/src/core/validation/names';
+} from '../../../server/src/kubernetes/validation/names';
 
 // Exact texts from staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go and pkg/api/validate/content/kube.go.
 const DNS1123_LABEL =

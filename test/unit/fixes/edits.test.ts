@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { parseFile, type PlacedChunk } from '../../../server/src/core/parse';
+import { parseFile, type PlacedChunk } from '../../../server/src/document/parse';
 import {
   applyEdits,
   insertPair,
@@ -12,7 +12,7 @@ import {
   renameKey,
   replaceScalar,
   scalarText,
-} from '../../../server/src/core/fixes/edits';
+} from '../../../server/src/document/edits';
 
 /** The last document of `text`, its chunk, and a node found by a path of keys and indices. */
 function at(text: string, ...path: Array<string | number>): { node: unknown; chunk: PlacedChunk } {

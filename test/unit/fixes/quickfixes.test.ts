@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/core/parse';
-import { analyzeFile } from '../../../server/src/core/analyze';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
-import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
-import { fixAll, fixesFor } from '../../../server/src/core/fixes';
-import { applyEdits } from '../../../server/src/core/fixes/edits';
+import { parseFile } from '../../../server/src/document/parse';
+import { analyzeFile } from '../../../server/src/analysis/analyze';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
+import { fixAll, fixesFor } from '../../../server/src/features/fixes';
+import { applyEdits } from '../../../server/src/document/edits';
 import { ALL_RULES } from '../../../server/src/rules';
 
 /** The fixes offered for the first finding of `ruleId`, each with the text it produces. */

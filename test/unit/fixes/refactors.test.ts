@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { parseFile } from '../../../server/src/core/parse';
-import { isService } from '../../../server/src/core/model';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
-import { analyzeFile } from '../../../server/src/core/analyze';
+import { parseFile } from '../../../server/src/document/parse';
+import { isService } from '../../../server/src/kubernetes/model';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { analyzeFile } from '../../../server/src/analysis/analyze';
 import { ALL_RULES } from '../../../server/src/rules';
-import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
-import { applyEdits } from '../../../server/src/core/fixes/edits';
-import { CLUSTER_POLICY_TITLE, PRESERVE_SOURCE_IP_TITLE, serviceRefactors } from '../../../server/src/core/fixes/refactors';
+import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
+import { applyEdits } from '../../../server/src/document/edits';
+import { CLUSTER_POLICY_TITLE, PRESERVE_SOURCE_IP_TITLE, serviceRefactors } from '../../../server/src/features/fixes/refactors';
 import { analyze } from '../../helpers/core';
 
 function refactorsOf(text: string) {

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMap, type Pair, type YAMLMap } from 'yaml';
-import { parseFile, type PlacedChunk } from '../../../server/src/core/parse';
-import { applyEdits } from '../../../server/src/core/fixes/edits';
-import { addEntries, destinationOf, moveEntries, setScalarField } from '../../../server/src/core/fixes/structure';
+import { parseFile, type PlacedChunk } from '../../../server/src/document/parse';
+import { applyEdits } from '../../../server/src/document/edits';
+import { addEntries, destinationOf, moveEntries, setScalarField } from '../../../server/src/document/structure';
 
 function doc(text: string): { root: YAMLMap; chunk: PlacedChunk } {
   const file = parseFile('file:///t.yaml', text);

@@ -1,8 +1,8 @@
 // Test helpers for the hover core: build a workspace from in-memory files and hover at a needle.
-import { parseFile } from '../../../server/src/core/parse';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/core/settings';
-import { hoverAt, type HoverResult } from '../../../server/src/core/hover';
+import { parseFile } from '../../../server/src/document/parse';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/analysis/settings';
+import { hoverAt, type HoverResult } from '../../../server/src/features/hover';
 
 export const URI = 'file:///workspace/service.yaml';
 

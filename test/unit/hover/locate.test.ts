@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/core/parse';
-import { chunkAt, formatPath, locate } from '../../../server/src/core/hover/locate';
-import { code, link, table } from '../../../server/src/core/hover/markdown';
+import { parseFile } from '../../../server/src/document/parse';
+import { chunkAt, formatPath, locate } from '../../../server/src/features/hover/locate';
+import { code, link, table } from '../../../server/src/features/hover/markdown';
 import { hover, hoverResult, offsetOf } from './hoverHelpers';
 
 const SERVICE = `apiVersion: v1

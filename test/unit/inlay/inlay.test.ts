@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inlayHintsIn } from '../../../server/src/core/inlay';
-import { parseFile } from '../../../server/src/core/parse';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/core/settings';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import { inlayHintsIn } from '../../../server/src/features/inlay';
+import { parseFile } from '../../../server/src/document/parse';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/analysis/settings';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 
 const DEPLOYMENTS = `apiVersion: apps/v1
 kind: Deployment

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { definitionAt } from '../../../server/src/core/navigation/definition';
-import { referencesAt } from '../../../server/src/core/navigation/references';
-import type { NavigationResult } from '../../../server/src/core/navigation/targets';
-import { parseFile } from '../../../server/src/core/parse';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import { definitionAt } from '../../../server/src/features/navigation/definition';
+import { referencesAt } from '../../../server/src/features/navigation/references';
+import type { NavigationResult } from '../../../server/src/features/navigation/targets';
+import { parseFile } from '../../../server/src/document/parse';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 
 const SERVICE = `apiVersion: v1
 kind: Service

@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { completeAt } from '../../../server/src/core/completion';
-import { inlayHintsIn } from '../../../server/src/core/inlay';
-import { definitionAt } from '../../../server/src/core/navigation/definition';
-import { referencesAt } from '../../../server/src/core/navigation/references';
-import { parseFile, type FileModel } from '../../../server/src/core/parse';
-import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
-import { documentSymbols, workspaceSymbols } from '../../../server/src/core/symbols';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import { completeAt } from '../../../server/src/features/completion';
+import { inlayHintsIn } from '../../../server/src/features/inlay';
+import { definitionAt } from '../../../server/src/features/navigation/definition';
+import { referencesAt } from '../../../server/src/features/navigation/references';
+import { parseFile, type FileModel } from '../../../server/src/document/parse';
+import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
+import { documentSymbols, workspaceSymbols } from '../../../server/src/features/symbols';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 
 /**
  * Latency on the 10,000-document benchmark file (bench/generate.mjs: 5,000 Services, each selecting its own

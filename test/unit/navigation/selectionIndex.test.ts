@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SelectionIndex, selectionIndex } from '../../../server/src/core/navigation/selectionIndex';
-import { parseFile } from '../../../server/src/core/parse';
-import { namespaceOf, podLabelsOf, selectedWorkloads, selectorMatchesPods, servicesSelecting } from '../../../server/src/core/selection';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import { SelectionIndex, selectionIndex } from '../../../server/src/features/navigation/selectionIndex';
+import { parseFile } from '../../../server/src/document/parse';
+import { namespaceOf, podLabelsOf, selectedWorkloads, selectorMatchesPods, servicesSelecting } from '../../../server/src/kubernetes/selection';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 
 /**
  * The index must answer exactly what the linear scans of core/selection.ts answer, in the same order, however the

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeFile } from '../../../server/src/core/analyze';
-import { parseFile } from '../../../server/src/core/parse';
-import { DEFAULT_SETTINGS, sizeLimit } from '../../../server/src/core/settings';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
-import { toAnalysisSettings } from '../../../server/src/handlers/settings';
+import { analyzeFile } from '../../../server/src/analysis/analyze';
+import { parseFile } from '../../../server/src/document/parse';
+import { DEFAULT_SETTINGS, sizeLimit } from '../../../server/src/analysis/settings';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { toAnalysisSettings } from '../../../server/src/lsp/settings';
 import { ALL_RULES } from '../../../server/src/rules';
 
 const service = (name: string, nodePort: number) =>

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeFile } from '../../../server/src/core/analyze';
-import { parseFile, type FileModel } from '../../../server/src/core/parse';
-import { PARTIAL_SAFE_RULES } from '../../../server/src/core/partial';
-import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import { analyzeFile } from '../../../server/src/analysis/analyze';
+import { parseFile, type FileModel } from '../../../server/src/document/parse';
+import { PARTIAL_SAFE_RULES } from '../../../server/src/analysis/partial';
+import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { ALL_RULES } from '../../../server/src/rules';
 import { REPO_ROOT } from '../../fuzz/corpus';
 

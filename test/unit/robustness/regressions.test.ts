@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseProjectConfig } from '../../../server/src/config/projectConfig';
+import { parseProjectConfig } from '../../../server/src/service/projectConfig';
 import { checkCore } from '../../fuzz/coreCheck';
 import { REPO_ROOT } from '../../fuzz/corpus';
 
@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../../fuzz/corpus';
  * for what each one broke and how it was fixed.
  */
 const DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'regressions');
-const CORE = path.join(REPO_ROOT, 'out', 'server', 'src', 'core');
+const SERVER = path.join(REPO_ROOT, 'out', 'server', 'src');
 
 for (const name of readdirSync(DIR).filter((n) => /\.ya?ml$/.test(n))) {
   const file = path.join(DIR, name);
@@ -25,10 +25,10 @@ for (const name of readdirSync(DIR).filter((n) => /\.ya?ml$/.test(n))) {
   // process reproduces them, and such a crash is an abort that no try/catch in this process would survive.
   test(`regression ${name}: parsing and analysing it in a fresh process exits cleanly`, () => {
     const script = `
-      const { parseFile } = require(${JSON.stringify(path.join(CORE, 'parse'))});
-      const { analyzeFile } = require(${JSON.stringify(path.join(CORE, 'analyze'))});
-      const { WorkspaceIndex } = require(${JSON.stringify(path.join(CORE, 'workspace'))});
-      const { DEFAULT_SETTINGS } = require(${JSON.stringify(path.join(CORE, 'settings'))});
+      const { parseFile } = require(${JSON.stringify(path.join(SERVER, 'document', 'parse'))});
+      const { analyzeFile } = require(${JSON.stringify(path.join(SERVER, 'analysis', 'analyze'))});
+      const { WorkspaceIndex } = require(${JSON.stringify(path.join(SERVER, 'kubernetes', 'workspace'))});
+      const { DEFAULT_SETTINGS } = require(${JSON.stringify(path.join(SERVER, 'analysis', 'settings'))});
       const { ALL_RULES } = require(${JSON.stringify(path.join(REPO_ROOT, 'out', 'server', 'src', 'rules'))});
       const file = parseFile('file:///regression.yaml', require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8'));
       const index = new WorkspaceIndex();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findingsOf } from '../../helpers/core';
-import type { ClusterProfile } from '../../../server/src/core/settings';
+import type { ClusterProfile } from '../../../server/src/analysis/settings';
 
 const RULE = 'loadbalancer-pending';
 

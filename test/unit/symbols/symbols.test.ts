@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/core/parse';
-import { scanObject } from '../../../server/src/core/symbols/scan';
-import { documentSymbols, workspaceSymbols } from '../../../server/src/core/symbols';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import { parseFile } from '../../../server/src/document/parse';
+import { scanObject } from '../../../server/src/features/symbols/scan';
+import { documentSymbols, workspaceSymbols } from '../../../server/src/features/symbols';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 
 const TEXT = `# app
 ---

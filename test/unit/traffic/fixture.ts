@@ -1,11 +1,11 @@
-import { analyzeFile } from '../../../server/src/core/analyze';
-import { parseFile } from '../../../server/src/core/parse';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/core/settings';
-import { LineIndex } from '../../../server/src/core/text';
-import { buildTrafficPaths, type TrafficPaths } from '../../../server/src/core/traffic/buildPaths';
-import { toMermaid, type MermaidGraph } from '../../../server/src/core/traffic/mermaid';
-import type { TrafficPath } from '../../../server/src/core/traffic/model';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import { analyzeFile } from '../../../server/src/analysis/analyze';
+import { parseFile } from '../../../server/src/document/parse';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/analysis/settings';
+import { LineIndex } from '../../../server/src/document/text';
+import { buildTrafficPaths, type TrafficPaths } from '../../../server/src/features/traffic/buildPaths';
+import { toMermaid, type MermaidGraph } from '../../../server/src/features/traffic/mermaid';
+import type { TrafficPath } from '../../../server/src/features/traffic/model';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { ALL_RULES } from '../../../server/src/rules';
 
 export const URI = 'file:///workspace/app.yaml';

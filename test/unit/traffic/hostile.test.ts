@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeLabel } from '../../../server/src/core/traffic/flowchart';
+import { escapeLabel } from '../../../server/src/features/traffic/flowchart';
 import { build, decode, labelOf } from './fixture';
 import { HOSTILE_EXAMPLE, HOSTILE_VALUES } from './manifests';
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isService, type ServiceModel } from '../../../server/src/core/model';
-import { parseFile } from '../../../server/src/core/parse';
-import { WorkspaceIndex } from '../../../server/src/core/workspace';
-import { workloadSummary } from '../../../server/src/handlers/trafficGraph';
+import { isService, type ServiceModel } from '../../../server/src/kubernetes/model';
+import { parseFile } from '../../../server/src/document/parse';
+import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { workloadSummary } from '../../../server/src/lsp/trafficGraph';
 import { deployment } from './fixture';
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';

@@ -1,0 +1,103 @@
+/**
+ * What the server refuses to analyse, and the one notice that says so. Editors send whatever file is open; the
+ * server must stay fast and alive on all of it, so some input is deliberately not parsed:
+ *
+ * - Text beyond `kubeServiceLens.maxFileSize`: only the documents that END within the limit are parsed, so memory
+ *   and time are bounded by the limit, not by the file (a document crossing the limit would drag the rest in).
+ * - A document nested deeper than any Kubernetes object ever is (hundreds of levels). The `yaml` parser recurses
+ *   per level; past ~1,000 levels it runs out of stack, and when that happens while V8 compiles a regular
+ *   expression the process aborts ("RegExpCompiler Allocation failed") instead of throwing: one hostile file
+ *   killed the server. Such a document is not handed to the parser at all.
+ */
+import type { Finding } from './analyze';
+import type { FileModel } from '../document/parse';
+import type { AnalysisSettings } from './settings';
+
+export const FILE_TOO_LARGE_ID = 'file-too-large';
+export const NESTING_TOO_DEEP_ID = 'nesting-too-deep';
+
+/** Flow collections (`[`, `{`) open at once; each level costs the parser several stack frames. */
+export const MAX_FLOW_DEPTH = 200;
+/**
+ * Leading columns of a line (indentation plus compact `- ` / `? ` indicators, each of which opens a block level).
+ * Kubernetes objects stay far below; the parser's stack lasts until about 1,000 levels.
+ */
+export const MAX_LINE_LEAD = 400;
+
+/**
+ * Whether a document nests deeper than the parser can be trusted with. An over-estimate on purpose: brackets inside
+ * quoted strings and comments count too, which only matters for text no manifest contains (hundreds of `[` in a row).
+ */
+export function nestsTooDeep(text: string): boolean {
+  let flow = 0;
+  let lead = 0;
+  let inLead = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      inLead = true;
+      lead = 0;
+      continue;
+    }
+    if (inLead) {
+      // space, tab, '-', '?' (indicators are only levels when followed by a blank, but counting all is safe).
+      if (c === 32 || c === 9 || c === 45 || c === 63) {
+        if (++lead > MAX_LINE_LEAD) return true;
+        continue;
+      }
+      inLead = false;
+    }
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++flow > MAX_FLOW_DEPTH) return true;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && flow > 0) {
+      flow--;
+    }
+  }
+  return false;
+}
+
+function megabytes(characters: number): string {
+  const mb = characters / 1024 / 1024;
+  return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)} MB`;
+}
+
+/** The notices for what `parseFile` left out: one for the size limit (on line 1), one per over-deep document. */
+export function limitNotices(file: FileModel, settings: AnalysisSettings): Finding[] {
+  const notices: Finding[] = [];
+  const severityOf = (id: string) => settings.severities[id];
+  const truncated = file.truncated;
+  if (truncated && severityOf(FILE_TOO_LARGE_ID) !== 'off') {
+    const firstLineEnd = file.text.search(/\r?\n|$/);
+    const size = `This file (${megabytes(file.text.length)}) is larger than kubeServiceLens.maxFileSize (${settings.maxFileSize} MB)`;
+    const documents = file.chunks.length === 1 ? 'the first document' : `the first ${file.chunks.length} documents`;
+    const checked =
+      file.chunks.length === 0 ? ', so it was not checked.' : `: only lines 1-${lineOf(file.text, truncated.analysedUpTo - 1)} (${documents}) were checked.`;
+    notices.push({
+      ruleId: FILE_TOO_LARGE_ID,
+      severity: (severityOf(FILE_TOO_LARGE_ID) as Finding['severity'] | undefined) ?? 'information',
+      message: `${size}${checked}\nRaise kubeServiceLens.maxFileSize (in MB, 0 for no limit) to check all of it; very large files make every edit slower.`,
+      start: 0,
+      end: Math.min(firstLineEnd, 200),
+    });
+  }
+  if (severityOf(NESTING_TOO_DEEP_ID) !== 'off') {
+    for (const chunk of file.chunks) {
+      if (!chunk.parsed.tooDeep) continue;
+      notices.push({
+        ruleId: NESTING_TOO_DEEP_ID,
+        severity: (severityOf(NESTING_TOO_DEEP_ID) as Finding['severity'] | undefined) ?? 'information',
+        message: `This YAML document nests deeper than ${MAX_FLOW_DEPTH} brackets or ${MAX_LINE_LEAD} columns of indentation, far beyond any Kubernetes object, so it was not checked.`,
+        start: chunk.start,
+        end: chunk.start + Math.min(chunk.parsed.text.search(/\r?\n|$/), 200),
+      });
+    }
+  }
+  return notices;
+}
+
+/** The 1-based line of the character at `offset`. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

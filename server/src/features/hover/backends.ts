@@ -1,0 +1,27 @@
+/**
+ * The reverse direction of core/selection.ts, which hovers on workloads need: which Services send traffic to a pod.
+ * Selection and targetPort resolution themselves come from core/selection.ts, so hovers, rules and the preview agree.
+ */
+import type { ContainerPortModel, ServiceModel, ServicePortModel, WorkloadModel } from '../../kubernetes/model';
+import { selectionIndex } from '../navigation/selectionIndex';
+import { resolveTargetPort } from '../../kubernetes/selection';
+import type { ObjectRef, WorkspaceIndex } from '../../kubernetes/workspace';
+
+/** The workloads of the workspace a Service selects. */
+export function backendsOf(service: ServiceModel, workspace: WorkspaceIndex): ObjectRef<WorkloadModel>[] {
+  return selectionIndex(workspace).selectedBy(service);
+}
+
+/** Services of the workspace whose selector picks this workload's pods. */
+export function servicesSelecting(workload: ObjectRef<WorkloadModel>, workspace: WorkspaceIndex): ObjectRef<ServiceModel>[] {
+  return selectionIndex(workspace).servicesSelecting(workload.object);
+}
+
+/**
+ * Whether this Service port sends its traffic to the given container port. Containers of a pod share one network
+ * namespace, so the pod port number (with the protocol) identifies the destination.
+ */
+export function portTargets(port: ServicePortModel, workload: WorkloadModel, containerPort: ContainerPortModel): boolean {
+  const resolution = resolveTargetPort(port, workload);
+  return !!resolution?.resolved && containerPort.protocol === port.protocol && resolution.podPort === containerPort.containerPort;
+}

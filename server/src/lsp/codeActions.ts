@@ -1,0 +1,104 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { analyzeFile, type Finding } from '../analysis/analyze';
+import { analyzeRange } from '../analysis/analyzeRange';
+import { fixAll, fixesFor } from '../features/fixes';
+import type { TextEdit } from '../document/edits';
+import { positionMapper } from '../features/navigation/positions';
+import type { LinePositions } from '../document/text';
+import { refactorsAt } from '../features/fixes/refactorsAt';
+import { ALL_RULES } from '../rules';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
+import type { Feature } from './feature';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kube-service-lens`;
+
+function toLspEdits(edits: readonly TextEdit[], lines: LinePositions): LspTextEdit[] {
+  return edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), newText: edit.newText }));
+}
+
+function sameRange(finding: Finding, diagnostic: Diagnostic, lines: LinePositions): boolean {
+  const range = lines.rangeOf(finding.start, finding.end);
+  return (
+    range.start.line === diagnostic.range.start.line &&
+    range.start.character === diagnostic.range.start.character &&
+    range.end.line === diagnostic.range.end.line &&
+    range.end.character === diagnostic.range.end.character
+  );
+}
+
+/**
+ * Quick fixes for our diagnostics, `refactor.rewrite` conversions between Service types for the Service under the
+ * cursor, and `source.fixAll.kube-service-lens` for every safe fix at once (also what `editor.codeActionsOnSave`
+ * asks for).
+ *
+ * The light bulb asks on every cursor move, so a request costs the documents under the range, not the file: positions
+ * go through the open document's line table, and the Services and findings there are found by a binary search over
+ * the file's chunks (core/analyzeRange.ts).
+ */
+export const codeActionsFeature: Feature = {
+  capabilities: {
+    codeActionProvider: {
+      codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND, CodeActionKind.SourceFixAll],
+      resolveProvider: false,
+    },
+  },
+  register(ctx) {
+    ctx.connection.onCodeAction((params) => {
+      const document = ctx.documents.get(params.textDocument.uri);
+      const file = ctx.fileModel(params.textDocument.uri);
+      if (!document || !file || file.template) return [];
+      const settings = ctx.settings();
+      const lines = positionMapper(file, document);
+      const textDocument = { uri: document.uri, version: document.version };
+      const actions: CodeAction[] = [];
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+
+      if (wants(CodeActionKind.QuickFix)) {
+        for (const diagnostic of params.context.diagnostics) {
+          if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+          // 'reuse' keeps the cross-resource results the diagnostics passes computed, so fixes match the diagnostics
+          // the client shows. Only the documents under the diagnostic can hold its finding.
+          const start = lines.offsetAt(diagnostic.range.start);
+          const end = lines.offsetAt(diagnostic.range.end);
+          const candidates = analyzeRange(file, ctx.index, settings, ALL_RULES, start, end, 'reuse');
+          const finding = candidates.find((f) => f.ruleId === diagnostic.code && sameRange(f, diagnostic, lines));
+          if (!finding) continue;
+          for (const fix of fixesFor(file, ctx.index, settings, finding)) {
+            actions.push({
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              isPreferred: fix.preferred,
+              edit: { documentChanges: [{ textDocument, edits: toLspEdits(fix.edits, lines) }] },
+            });
+          }
+        }
+      }
+      if (wants(CodeActionKind.RefactorRewrite)) {
+        const start = lines.offsetAt(params.range.start);
+        const end = lines.offsetAt(params.range.end);
+        for (const refactor of refactorsAt(file, start, end, settings, ctx.index)) {
+          actions.push({
+            title: refactor.title,
+            kind: CodeActionKind.RefactorRewrite,
+            edit: { documentChanges: [{ textDocument, edits: toLspEdits(refactor.edits, lines) }] },
+          });
+        }
+      }
+      // Source actions are only shown when asked for by kind (Source Action menu, codeActionsOnSave); the light bulb
+      // asks without `only` on every cursor move, so fix-all is not computed for it. It is the one whole-file action.
+      if (only && wants(FIX_ALL_KIND)) {
+        const edits = fixAll(file, ctx.index, settings, analyzeFile(file, ctx.index, settings, ALL_RULES, 'reuse'));
+        if (edits.length > 0) {
+          actions.push({
+            title: 'Fix all auto-fixable Kubernetes Service problems',
+            kind: FIX_ALL_KIND,
+            edit: { documentChanges: [{ textDocument, edits: toLspEdits(edits, lines) }] },
+          });
+        }
+      }
+      return actions;
+    });
+  },
+};

@@ -1,0 +1,85 @@
+import type { CodeLens } from 'vscode-languageserver/node';
+import { analyzeFile } from '../analysis/analyze';
+import { isService, type ServiceModel, type WorkloadModel } from '../kubernetes/model';
+import { positionMapper } from '../features/navigation/positions';
+import { selectionIndex } from '../features/navigation/selectionIndex';
+import { usableSelector } from '../kubernetes/selection';
+import { buildTrafficPaths } from '../features/traffic/buildPaths';
+import { toMermaid } from '../features/traffic/mermaid';
+import { spanOf } from '../document/yamlNodes';
+import { SHOW_TRAFFIC_PREVIEW_COMMAND, TRAFFIC_GRAPH_METHOD, type TrafficGraphParams, type TrafficGraphResult } from '../protocol';
+import { ALL_RULES } from '../rules';
+import type { ServerContext } from './context';
+import type { Feature } from './feature';
+import { clientRefresher, refreshOnWorkloadChanges } from './inlayHints';
+
+/** The traffic-path request behind the preview, and the CodeLenses that open it over each Service. */
+export const trafficGraphFeature: Feature = {
+  capabilities: { codeLensProvider: { resolveProvider: false } },
+  register(ctx) {
+    ctx.connection.onRequest(TRAFFIC_GRAPH_METHOD, (params: TrafficGraphParams) => trafficGraph(ctx, params));
+    ctx.connection.onCodeLens(({ textDocument }) => codeLenses(ctx, textDocument.uri));
+    // The workload counts depend on other files: when their workloads change, editors must ask again.
+    refreshOnWorkloadChanges(ctx, clientRefresher(ctx, 'workspace/codeLens/refresh', (caps) => caps.workspace?.codeLens?.refreshSupport));
+  },
+};
+
+export function trafficGraph(ctx: ServerContext, params: TrafficGraphParams): TrafficGraphResult {
+  const uri = params?.textDocument?.uri;
+  if (typeof uri !== 'string') throw new Error('kubeServiceLens/trafficGraph needs textDocument.uri');
+  const version = ctx.documents.get(uri)?.version ?? null;
+  const file = ctx.fileModel(uri);
+  if (!file) {
+    const empty = toMermaid([]);
+    return { uri, version, scope: 'document', services: [], mermaid: empty.text, links: empty.links };
+  }
+  const settings = ctx.settings();
+  // The same findings the Problems view shows, from the same caches: the preview asks on every pause in typing.
+  const findings = analyzeFile(file, ctx.index, settings, ALL_RULES, 'reuse');
+  const offset = params.position ? positionMapper(file, ctx.documents.get(uri)).offsetAt(params.position) : undefined;
+  const { scope, paths } = buildTrafficPaths({ file, workspace: ctx.index, settings, findings, offset });
+  const graph = toMermaid(paths);
+  return { uri, version, scope, services: paths, mermaid: graph.text, links: graph.links };
+}
+
+function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
+  const file = ctx.fileModel(uri);
+  // Both lenses run the preview command, which only the VS Code client has.
+  if (!file || !ctx.clientHasTrafficPreview()) return [];
+  // The open document's line table, not a new one per request: lenses are asked for after every edit.
+  const lines = positionMapper(file, ctx.documents.get(uri));
+  const lenses: CodeLens[] = [];
+  for (const { object, chunk } of file.objects) {
+    if (!isService(object)) continue;
+    const start = lines.positionAt(chunk.start + (spanOf(object.root)?.start ?? object.anchorSpan.start));
+    const range = { start, end: start };
+    const args = [uri, start];
+    lenses.push({ range, command: { title: 'Preview traffic path', command: SHOW_TRAFFIC_PREVIEW_COMMAND, arguments: args } });
+    const summary = workloadSummary(object, ctx);
+    if (summary) lenses.push({ range, command: { title: summary, command: SHOW_TRAFFIC_PREVIEW_COMMAND, arguments: args } });
+  }
+  return lenses;
+}
+
+/** "2 workloads, 5 replicas": what the Service's selector reaches in the workspace. */
+export function workloadSummary(service: ServiceModel, ctx: Pick<ServerContext, 'index'>): string | undefined {
+  if (service.type === 'ExternalName') return undefined;
+  if (!service.selector) return 'No selector: endpoints are managed outside this Service';
+  // A templated selector (Helm) has no value yet: say nothing rather than "no match".
+  if (!usableSelector(service)) return undefined;
+  // Indexed: a scan of every workload per Service takes a minute on 5,000 Services and 5,000 workloads.
+  const workloads = selectionIndex(ctx.index).selectedBy(service).map((ref) => ref.object);
+  if (workloads.length === 0) return 'No matching workloads in the workspace';
+  return `${plural(workloads.length, 'workload')}, ${replicaCount(workloads)}`;
+}
+
+function replicaCount(workloads: readonly WorkloadModel[]): string {
+  const daemonSets = workloads.filter((w) => w.kind === 'DaemonSet').length;
+  const counted = workloads.filter((w) => w.kind !== 'DaemonSet').reduce((sum, w) => sum + (w.replicas ?? 1), 0);
+  if (daemonSets === workloads.length) return 'one pod per eligible node';
+  return `${plural(counted, 'replica')}${daemonSets > 0 ? ' + DaemonSet pods' : ''}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
