@@ -3,7 +3,7 @@ import { analyzeFile, type Finding } from '../analysis/analyze';
 import { analyzeRange } from '../analysis/analyzeRange';
 import { fixAll, fixesFor } from '../features/fixes';
 import type { TextEdit } from '../document/edits';
-import { positionMapper } from '../features/navigation/positions';
+import { positionMapper } from '../document/positions';
 import type { LinePositions } from '../document/text';
 import { refactorsAt } from '../features/fixes/refactorsAt';
 import { ALL_RULES } from '../rules';

@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
 import { completeAt, type CompletionEntry } from '../features/completion';
-import { positionMapper, type PositionMapper } from '../features/navigation/positions';
+import { positionMapper, type PositionMapper } from '../document/positions';
 import type { Feature } from './feature';
 import { clientCapabilities, settingsFor } from './inlayHints';
 

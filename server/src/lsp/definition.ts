@@ -1,6 +1,6 @@
 import type { Definition, LocationLink } from 'vscode-languageserver/node';
 import { definitionAt } from '../features/navigation/definition';
-import { positionMapper } from '../features/navigation/positions';
+import { positionMapper } from '../document/positions';
 import type { NavigationTarget } from '../features/navigation/targets';
 import type { ServerContext } from './context';
 import type { Feature } from './feature';

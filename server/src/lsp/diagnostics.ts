@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { analyzeFile, analyzeFileInSlices, type Finding } from '../analysis/analyze';
-import { positionMapper, type PositionMapper } from '../features/navigation/positions';
+import { positionMapper, type PositionMapper } from '../document/positions';
 import { ALL_RULES } from '../rules';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { ServerContext } from './context';

@@ -1,6 +1,6 @@
 import { InlayHintKind, MarkupKind, type ClientCapabilities, type InlayHint } from 'vscode-languageserver/node';
 import { inlayHintsIn } from '../features/inlay';
-import { positionMapper } from '../features/navigation/positions';
+import { positionMapper } from '../document/positions';
 import { WorkloadChanges } from '../features/navigation/workloadChanges';
 import type { AnalysisSettings } from '../analysis/settings';
 import type { ServerContext } from './context';

@@ -1,5 +1,5 @@
 import type { Location } from 'vscode-languageserver/node';
-import { positionMapper } from '../features/navigation/positions';
+import { positionMapper } from '../document/positions';
 import { referencesAt } from '../features/navigation/references';
 import { rangesOf } from './definition';
 import type { Feature } from './feature';

@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
-import { positionMapper, type PositionMapper } from '../features/navigation/positions';
+import { positionMapper, type PositionMapper } from '../document/positions';
 import { WORKLOAD_KINDS } from '../kubernetes/model';
 import type { FileModel } from '../document/parse';
 import { documentSymbols, workspaceSymbols, type ObjectSymbol } from '../features/symbols';

@@ -1,8 +1,8 @@
 import type { CodeLens } from 'vscode-languageserver/node';
 import { analyzeFile } from '../analysis/analyze';
 import { isService, type ServiceModel, type WorkloadModel } from '../kubernetes/model';
-import { positionMapper } from '../features/navigation/positions';
-import { selectionIndex } from '../features/navigation/selectionIndex';
+import { positionMapper } from '../document/positions';
+import { selectionIndex } from '../kubernetes/selectionIndex';
 import { usableSelector } from '../kubernetes/selection';
 import { buildTrafficPaths } from '../features/traffic/buildPaths';
 import { toMermaid } from '../features/traffic/mermaid';

@@ -1,4 +1,4 @@
-import { selectionIndex } from '../features/navigation/selectionIndex';
+import { selectionIndex } from '../kubernetes/selectionIndex';
 import type { WorkloadModel } from '../kubernetes/model';
 import { serviceRule } from '../analysis/rule';
 import { describeWorkload, joinAnd, namespaceOf, relatedAt, workloadData, workspaceObjects } from '../kubernetes/selection';

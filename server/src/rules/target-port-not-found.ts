@@ -1,4 +1,4 @@
-import { selectionIndex } from '../features/navigation/selectionIndex';
+import { selectionIndex } from '../kubernetes/selectionIndex';
 import { serviceRule } from '../analysis/rule';
 import {
   describePort,

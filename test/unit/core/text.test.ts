@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { LineIndex } from '../../../server/src/document/text';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseFile } from '../../../server/src/document/parse';
-import { positionMapper } from '../../../server/src/features/navigation/positions';
+import { positionMapper } from '../../../server/src/document/positions';
 
 test('positions count UTF-16 code units, as LSP requires', () => {
   const text = 'a: "😀x"\nb: 1';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SelectionIndex, selectionIndex } from '../../../server/src/features/navigation/selectionIndex';
+import { SelectionIndex, selectionIndex } from '../../../server/src/kubernetes/selectionIndex';
 import { parseFile } from '../../../server/src/document/parse';
 import { namespaceOf, podLabelsOf, selectedWorkloads, selectorMatchesPods, servicesSelecting } from '../../../server/src/kubernetes/selection';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';

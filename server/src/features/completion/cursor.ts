@@ -1,5 +1,5 @@
-import type { PathSegment } from '../hover/locate';
-import { chunkAt } from '../hover/locate';
+import type { PathSegment } from '../../document/locate';
+import { chunkAt } from '../../document/locate';
 import type { FileModel, PlacedChunk } from '../../document/parse';
 import { Outline, type OutlineEntry } from './outline';
 

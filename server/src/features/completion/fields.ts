@@ -7,7 +7,7 @@
 import { indentUnit } from '../../document/edits';
 import { FIELDS } from '../hover/fields';
 import { LB_FIELDS } from '../hover/lbFields';
-import type { PathSegment } from '../hover/locate';
+import type { PathSegment } from '../../document/locate';
 import { servicePort, serviceSpec } from '../../kubernetes/schema/service';
 import type { FieldType } from '../../kubernetes/schema/types';
 import type { Cursor } from './cursor';

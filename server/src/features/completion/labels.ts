@@ -6,7 +6,7 @@
  */
 import { indentUnit } from '../../document/edits';
 import type { WorkloadModel } from '../../kubernetes/model';
-import { selectionIndex } from '../navigation/selectionIndex';
+import { selectionIndex } from '../../kubernetes/selectionIndex';
 import { isTemplated } from '../../kubernetes/selection';
 import type { ObjectRef } from '../../kubernetes/workspace';
 import { asMap, fieldOf, stringMap } from '../../document/yamlNodes';

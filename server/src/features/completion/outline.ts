@@ -1,4 +1,4 @@
-import type { PathSegment } from '../hover/locate';
+import type { PathSegment } from '../../document/locate';
 
 /**
  * A line-by-line reading of the block structure of one YAML document, for completion. While the user types, the

@@ -7,7 +7,7 @@
 import { parse } from 'yaml';
 import { staticBandEnd } from '../hover/ports';
 import type { WorkloadModel } from '../../kubernetes/model';
-import { selectionIndex } from '../navigation/selectionIndex';
+import { selectionIndex } from '../../kubernetes/selectionIndex';
 import { isTemplated, servingPorts, type ServingPort } from '../../kubernetes/selection';
 import { formatPortRange } from '../../analysis/settings';
 import type { ObjectRef } from '../../kubernetes/workspace';

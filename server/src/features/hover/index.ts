@@ -7,7 +7,7 @@ import type { PlacedChunk } from '../../document/parse';
 import { FIELDS } from './fields';
 import { renderField } from './fieldDoc';
 import { LB_FIELDS } from './lbFields';
-import { locate, type Located } from './locate';
+import { locate, type Located } from '../../document/locate';
 import { refOf, type HoverEnv } from './places';
 import { portFieldHover } from './ports';
 import { selectorHover } from './selector';

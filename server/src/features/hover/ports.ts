@@ -17,7 +17,7 @@ import type { ServiceModel, ServicePortModel, WorkloadModel } from '../../kubern
 import { formatPortRange, type PortRange } from '../../analysis/settings';
 import type { ObjectRef } from '../../kubernetes/workspace';
 import { resolveTargetPort } from '../../kubernetes/selection';
-import { backendsOf } from './backends';
+import { backendsOf } from '../../kubernetes/backends';
 import { targetWords } from './backendWords';
 import { nodePortCollisions } from './collisions';
 import { DOCS } from './docs';

@@ -7,7 +7,7 @@
  */
 import type { ServiceModel, WorkloadModel } from '../../kubernetes/model';
 import type { ObjectRef } from '../../kubernetes/workspace';
-import { backendsOf } from './backends';
+import { backendsOf } from '../../kubernetes/backends';
 import { podsOf } from './backendWords';
 import { DOCS } from './docs';
 import { renderField, type FieldDoc } from './fieldDoc';

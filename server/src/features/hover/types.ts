@@ -21,7 +21,7 @@
 import { SERVICE_TYPES, type ServiceModel } from '../../kubernetes/model';
 import type { PlacedChunk } from '../../document/parse';
 import { formatPortRange } from '../../analysis/settings';
-import { backendsOf } from './backends';
+import { backendsOf } from '../../kubernetes/backends';
 import { DOCS } from './docs';
 import { code, link, sections, table } from './markdown';
 import type { HoverEnv } from './places';

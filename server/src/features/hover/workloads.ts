@@ -8,9 +8,9 @@ import type { Node } from 'yaml';
 import type { ContainerModel, ContainerPortModel, ServiceModel, ServicePortModel, WorkloadModel } from '../../kubernetes/model';
 import type { ObjectRef } from '../../kubernetes/workspace';
 import { servingPorts } from '../../kubernetes/selection';
-import { portTargets, servicesSelecting } from './backends';
+import { portTargets, servicesSelecting } from '../../kubernetes/backends';
 import { code, link, sections } from './markdown';
-import type { PathSegment } from './locate';
+import type { PathSegment } from '../../document/locate';
 import { placeLink, type HoverEnv } from './places';
 import { DOCS } from './docs';
 

@@ -8,8 +8,8 @@
  * Template files get none: their values are only final once rendered.
  */
 import { isService, type ServiceModel } from '../../kubernetes/model';
-import { chunkAt } from '../hover/locate';
-import { selectionIndex } from '../navigation/selectionIndex';
+import { chunkAt } from '../../document/locate';
+import { selectionIndex } from '../../kubernetes/selectionIndex';
 import type { FileModel, PlacedChunk } from '../../document/parse';
 import { isPortName, resolveTargetPort } from '../../kubernetes/selection';
 import { formatPortRange, type AnalysisSettings } from '../../analysis/settings';

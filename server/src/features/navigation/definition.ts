@@ -7,10 +7,10 @@
  * Selection and resolution are core/selection.ts's, so navigation agrees with the diagnostics and hovers.
  */
 import { isService, type ServiceModel } from '../../kubernetes/model';
-import { locate, type Located } from '../hover/locate';
+import { locate, type Located } from '../../document/locate';
 import { resolveTargetPort } from '../../kubernetes/selection';
 import { fieldOf, spanOf } from '../../document/yamlNodes';
-import { selectionIndex } from './selectionIndex';
+import { selectionIndex } from '../../kubernetes/selectionIndex';
 import { targetIn, type NavigationEnv, type NavigationResult, type NavigationTarget } from './targets';
 
 export function definitionAt(env: NavigationEnv, offset: number): NavigationResult | undefined {

@@ -6,12 +6,12 @@
  * With `includeDeclaration`, the container port or the pod template labels come first, as editors expect.
  */
 import { isWorkload, type ServiceModel, type WorkloadModel } from '../../kubernetes/model';
-import { portTargets } from '../hover/backends';
-import { locate } from '../hover/locate';
+import { portTargets } from '../../kubernetes/backends';
+import { locate } from '../../document/locate';
 import { containerPortAt } from '../hover/workloads';
 import type { ObjectRef } from '../../kubernetes/workspace';
 import { spanOf } from '../../document/yamlNodes';
-import { selectionIndex } from './selectionIndex';
+import { selectionIndex } from '../../kubernetes/selectionIndex';
 import { targetIn, type NavigationEnv, type NavigationResult, type NavigationTarget } from './targets';
 
 export function referencesAt(env: NavigationEnv, offset: number, includeDeclaration: boolean): NavigationResult | undefined {

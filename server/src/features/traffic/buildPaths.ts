@@ -1,4 +1,4 @@
-import { selectionIndex } from '../navigation/selectionIndex';
+import { selectionIndex } from '../../kubernetes/selectionIndex';
 import type { Node } from 'yaml';
 import type { Finding } from '../../analysis/analyze';
 import { isService, SERVICE_TYPES, type K8sObject, type ServiceModel } from '../../kubernetes/model';

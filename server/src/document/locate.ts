@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { K8sObject } from '../../kubernetes/model';
-import { chunkIndexAt, type FileModel, type PlacedChunk } from '../../document/parse';
-import { spanOf, type Span } from '../../document/yamlNodes';
+import type { K8sObject } from '../kubernetes/model';
+import { chunkIndexAt, type FileModel, type PlacedChunk } from './parse';
+import { spanOf, type Span } from './yamlNodes';
 
 export type PathSegment = string | number;
 

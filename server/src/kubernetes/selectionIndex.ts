@@ -4,9 +4,9 @@
  * comparisons: a minute for the CodeLenses of one file. Here candidates come from a label index (labelIndex.ts,
  * patched as files change) and are then confirmed with the very same `selects`, so the answers are identical.
  */
-import type { ServiceModel, WorkloadModel } from '../../kubernetes/model';
-import { isTemplated, namespaceOf, podLabelsOf, selectorMatchesPods, selects, usableSelector } from '../../kubernetes/selection';
-import type { ObjectRef, WorkspaceIndex } from '../../kubernetes/workspace';
+import type { ServiceModel, WorkloadModel } from './model';
+import { isTemplated, namespaceOf, podLabelsOf, selectorMatchesPods, selects, usableSelector } from './selection';
+import type { ObjectRef, WorkspaceIndex } from './workspace';
 import { LabelIndex, type LabelEntry, type NamespaceBucket } from './labelIndex';
 
 type WorkloadRef = ObjectRef<WorkloadModel>;

@@ -2,10 +2,10 @@
  * The reverse direction of core/selection.ts, which hovers on workloads need: which Services send traffic to a pod.
  * Selection and targetPort resolution themselves come from core/selection.ts, so hovers, rules and the preview agree.
  */
-import type { ContainerPortModel, ServiceModel, ServicePortModel, WorkloadModel } from '../../kubernetes/model';
-import { selectionIndex } from '../navigation/selectionIndex';
-import { resolveTargetPort } from '../../kubernetes/selection';
-import type { ObjectRef, WorkspaceIndex } from '../../kubernetes/workspace';
+import type { ContainerPortModel, ServiceModel, ServicePortModel, WorkloadModel } from './model';
+import { selectionIndex } from './selectionIndex';
+import { resolveTargetPort } from './selection';
+import type { ObjectRef, WorkspaceIndex } from './workspace';
 
 /** The workloads of the workspace a Service selects. */
 export function backendsOf(service: ServiceModel, workspace: WorkspaceIndex): ObjectRef<WorkloadModel>[] {

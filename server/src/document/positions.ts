@@ -1,5 +1,5 @@
-import type { FileModel } from '../../document/parse';
-import { documentLineIndex, LineIndex, type DocumentLines, type LinePositions } from '../../document/text';
+import type { FileModel } from './parse';
+import { documentLineIndex, LineIndex, type DocumentLines, type LinePositions } from './text';
 
 export type PositionMapper = LinePositions;
 
