@@ -9,8 +9,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/protocol';
-import { SETTINGS_SECTION, SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../server/src/protocol';
+import type { InitializationOptions } from '../../server/src/protocol/index';
+import { SETTINGS_SECTION, SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../server/src/protocol/index';
 
 /** Red Hat's YAML extension reports YAML syntax errors itself; we must not show them a second time. */
 const REDHAT_YAML = 'redhat.vscode-yaml';

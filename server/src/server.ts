@@ -1,6 +1,6 @@
 import { createConnection, LSPErrorCodes, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseFile, parseFileInSlices, type FileModel, type PlacedChunk } from './document/parse';
+import { parseFile, parseFileInSlices, type FileModel, type PlacedChunk } from './kubernetes/manifest';
 import { DEFAULT_SETTINGS, sizeLimit } from './analysis/settings';
 import { WorkspaceIndex } from './kubernetes/workspace';
 import type { ServerContext } from './lsp/context';
@@ -9,7 +9,7 @@ import type { TextDocument as OpenDocument } from 'vscode-languageserver-textdoc
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { FEATURES } from './lsp';
-import type { InitializationOptions } from './protocol';
+import type { InitializationOptions } from './protocol/index';
 
 // The transport (--stdio, --node-ipc, --socket=N) comes from the command line, so any LSP client can start us.
 const connection = createConnection(ProposedFeatures.all, {
@@ -86,7 +86,7 @@ connection.onInitialized(async () => {
   await workspaceFiles.start(folders, !!capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration);
 });
 
-// Only the part of a huge document within kubeServiceLens.maxFileSize is parsed (core/limits.ts).
+// Only the part of a huge document within kubeServiceLens.maxFileSize is parsed (analysis/limits.ts).
 const maxSizeOf = (uri: string) => sizeLimit(settingsStore?.get(uri) ?? DEFAULT_SETTINGS);
 const parsedAsOf = (version: number, maxSize: number | undefined) => `${version}/${maxSize ?? 'all'}`;
 

@@ -1,10 +1,10 @@
 import { analyzeFile, type Finding } from '../../server/src/analysis/analyze';
 import { fixAll, fixesFor } from '../../server/src/features/fixes';
 import { applyEdits, type TextEdit } from '../../server/src/document/edits';
-import { serviceRefactors } from '../../server/src/features/fixes/refactors';
+import { serviceRefactors } from '../../server/src/kubernetes/serviceEdits';
 import { hoverAt } from '../../server/src/features/hover';
 import { isService, type ServiceModel } from '../../server/src/kubernetes/model';
-import { parseFile } from '../../server/src/document/parse';
+import { parseFile } from '../../server/src/kubernetes/manifest';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/analysis/settings';
 import { buildTrafficPaths } from '../../server/src/features/traffic/buildPaths';
 import { toMermaid } from '../../server/src/features/traffic/mermaid';

@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, InitializeResult, Position, Range, TextEdit } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/document/text';
-import { TRAFFIC_GRAPH_METHOD } from '../../server/src/protocol';
+import { TRAFFIC_GRAPH_METHOD } from '../../server/src/protocol/index';
 import { withTimeout, type LspTestClient } from '../helpers/lspClient';
 import { timeBound } from './bounds';
 import { InvariantError } from './coreCheck';

@@ -1,4 +1,4 @@
-import { parseFile } from '../../server/src/document/parse';
+import { parseFile } from '../../server/src/kubernetes/manifest';
 import { analyzeFile, type Finding } from '../../server/src/analysis/analyze';
 import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/analysis/settings';

@@ -1,4 +1,4 @@
-// Code actions look only at the documents under the requested range (handlers/codeActions.ts). Over stdio, with CRLF
+// Code actions look only at the documents under the requested range (lsp/codeActions.ts). Over stdio, with CRLF
 // line ends (positions go through the open document's line table) and an incremental edit, the actions must still be
 // found for a diagnostic in the middle of a many-document file and point at the right lines.
 import { test } from 'node:test';

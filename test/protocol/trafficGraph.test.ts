@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens } from 'vscode-languageserver/node';
 import { fileUri, LspTestClient, withTimeout } from '../helpers/lspClient';
-import type { TrafficGraphResult } from '../../server/src/protocol';
+import type { TrafficGraphResult } from '../../server/src/protocol/index';
 import { NODEPORT_EXAMPLE } from '../unit/traffic/manifests';
 
 const METHOD = 'kubeServiceLens/trafficGraph';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { SHOW_TRAFFIC_PREVIEW_COMMAND, TRAFFIC_GRAPH_METHOD, type TrafficGraphResult } from '../../../server/src/protocol';
+import { SHOW_TRAFFIC_PREVIEW_COMMAND, TRAFFIC_GRAPH_METHOD, type TrafficGraphResult } from '../../../server/src/protocol/index';
 import { unavailableHtml } from './html';
 import { PREVIEW_VIEW_TYPE, type PreviewState } from './messages';
 import { TrafficPreviewPanel, type RenderAck } from './panel';

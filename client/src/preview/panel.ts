@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TRAFFIC_GRAPH_METHOD, type TrafficGraphParams, type TrafficGraphResult } from '../../../server/src/protocol';
+import { TRAFFIC_GRAPH_METHOD, type TrafficGraphParams, type TrafficGraphResult } from '../../../server/src/protocol/index';
 import { previewHtml } from './html';
 import type { FromWebview, UpdateMessage } from './messages';
 

@@ -1,24 +1,14 @@
 import type { Report, Rule, RuleContext } from './rule';
-import type { FileModel, ParsedChunk, PlacedChunk } from '../document/parse';
+import type { FileModel, ParsedChunk, PlacedChunk } from '../kubernetes/manifest';
 import { settingsKey, type AnalysisSettings, type Severity } from './settings';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
 import type { K8sObject } from '../kubernetes/model';
 import { TEMPLATE_NOTICE_ID } from '../document/templates';
 import { limitNotices } from './limits';
 import { PARTIAL_SAFE_RULES, partialReason } from './partial';
-import type { FindingTag, RelatedLocation } from './rule';
+import type { Finding } from './finding';
 
-/** A finding placed in its file: offsets are absolute UTF-16 offsets into the file text. */
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  start: number;
-  end: number;
-  data?: Record<string, unknown>;
-  tags?: FindingTag[];
-  related?: RelatedLocation[];
-}
+export type { Finding } from './finding';
 
 interface ChunkCache {
   key: string;

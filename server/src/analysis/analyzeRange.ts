@@ -1,7 +1,7 @@
 import { analyzeFile, type CrossMode, type Finding } from './analyze';
 import { FILE_TOO_LARGE_ID, limitNotices } from './limits';
 import type { K8sObject } from '../kubernetes/model';
-import { chunkIndexAt, type FileModel, type PlacedChunk } from '../document/parse';
+import { chunkIndexAt, type FileModel, type PlacedChunk } from '../kubernetes/manifest';
 import type { Rule } from './rule';
 import type { AnalysisSettings } from './settings';
 import type { WorkspaceIndex } from '../kubernetes/workspace';

@@ -1,7 +1,7 @@
 import type { Finding } from './analyze';
 import { entriesOverlapping } from './analyzeRange';
 import type { K8sObject } from '../kubernetes/model';
-import type { FileModel, PlacedChunk } from '../document/parse';
+import type { FileModel, PlacedChunk } from '../kubernetes/manifest';
 import type { AnalysisSettings } from './settings';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
 import type { TextEdit } from '../document/edits';

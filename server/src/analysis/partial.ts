@@ -18,7 +18,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { K8sObject } from '../kubernetes/model';
 import { isService } from '../kubernetes/model';
-import type { FileModel } from '../document/parse';
+import type { FileModel } from '../kubernetes/manifest';
 import { isPatch } from '../kubernetes/schema/walk';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
 import { asMap, asSeq, fieldOf } from '../document/yamlNodes';

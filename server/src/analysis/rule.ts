@@ -1,20 +1,15 @@
 import type { K8sObject, ServiceModel } from '../kubernetes/model';
 import { isService } from '../kubernetes/model';
-import type { ParsedChunk } from '../document/parse';
+import type { ParsedChunk } from '../kubernetes/manifest';
 import type { AnalysisSettings, Severity } from './settings';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
 import type { Span } from '../document/yamlNodes';
 
 export type FindingTag = 'unnecessary' | 'deprecated';
 
-/** Another place that explains a finding (the other Service of a collision, the closest workload...). */
-export interface RelatedLocation {
-  uri: string;
-  /** Absolute offsets in that file's text. */
-  start: number;
-  end: number;
-  message: string;
-}
+import type { RelatedLocation } from '../kubernetes/workspace';
+
+export type { RelatedLocation } from '../kubernetes/workspace';
 
 export interface Report {
   /** Span relative to the chunk of the object (or chunk) being checked. */

@@ -1,10 +1,11 @@
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { Severity } from '../protocol/basics';
+
+export type { Severity } from '../protocol/basics';
 export type SeveritySetting = Severity | 'off';
 
-export interface PortRange {
-  first: number;
-  last: number;
-}
+import type { PortRange } from '../kubernetes/nodePorts';
+
+export type { PortRange } from '../kubernetes/nodePorts';
 
 /** What the user told us about the target cluster; 'unknown' makes no assumption. */
 export type ClusterProfile = 'unknown' | 'cloud' | 'bare-metal' | 'local';

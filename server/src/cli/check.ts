@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeFile } from '../analysis/analyze';
-import { parseFile, type FileModel } from '../document/parse';
+import { parseFile, type FileModel } from '../kubernetes/manifest';
 import { DEFAULT_SETTINGS, parsePortRange, type AnalysisSettings } from '../analysis/settings';
 import { WorkspaceIndex } from '../kubernetes/workspace';
 import { applyProjectConfig, findProjectConfig, loadProjectConfig } from '../service/projectConfig';

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { analyzeFile } from '../analysis/analyze';
 import { hoverAt } from '../features/hover';
 import { isService } from '../kubernetes/model';
-import { parseFile } from '../document/parse';
+import { parseFile } from '../kubernetes/manifest';
 import { buildTrafficPaths } from '../features/traffic/buildPaths';
 import { toMermaid } from '../features/traffic/mermaid';
 import { WorkspaceIndex } from '../kubernetes/workspace';

@@ -3,6 +3,11 @@
  * parsed and cached on its own. A `---` at column 0 always starts a document in YAML 1.2 (it is a
  * forbidden line start inside any scalar), so this never cuts through a node.
  */
+/** Where a chunk sits in its file: every edit and span inside it is relative to `start`. */
+export interface Placed {
+  readonly start: number;
+}
+
 export interface TextChunk {
   /** Absolute offset of the chunk's first character in the file. */
   start: number;

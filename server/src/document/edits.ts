@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { PlacedChunk } from './parse';
-import { resolvePlain } from '../kubernetes/schema/resolve';
+import type { Placed } from './chunks';
+import { resolvePlain } from './jsonView';
 
 /**
  * Minimal text edits computed from node ranges, never by re-serialising YAML: comments, key order, quoting,
@@ -64,12 +64,12 @@ function pastLineBreak(text: string, offset: number): number {
   return newline === -1 ? text.length : newline + 1;
 }
 
-export function keyStart(chunk: PlacedChunk, pair: Pair): number {
+export function keyStart(chunk: Placed, pair: Pair): number {
   return chunk.start + rangeOf(pair.key)[0];
 }
 
 /** End of the value as written (its last character), or of the key when the value is empty. */
-export function valueEnd(chunk: PlacedChunk, pair: Pair): number {
+export function valueEnd(chunk: Placed, pair: Pair): number {
   const value = pair.value as Ranged | null;
   const range = value?.range;
   return chunk.start + (range && range[1] > range[0] ? range[1] : rangeOf(pair.key)[1]);
@@ -79,12 +79,12 @@ export function valueEnd(chunk: PlacedChunk, pair: Pair): number {
  * End of a block entry's text: the end of the line its value ends on, so a trailing comment goes with it. (The
  * `yaml` ranges' third offset runs into the next entry's indentation, which would take that entry along.)
  */
-export function entryEnd(text: string, chunk: PlacedChunk, pair: Pair): number {
+export function entryEnd(text: string, chunk: Placed, pair: Pair): number {
   return lineContentEnd(text, valueEnd(chunk, pair));
 }
 
 /** The column at which the entries of a block mapping start. */
-export function indentOf(text: string, chunk: PlacedChunk, map: YAMLMap): number {
+export function indentOf(text: string, chunk: Placed, map: YAMLMap): number {
   const start = keyStart(chunk, map.items[0]);
   return start - lineStartOf(text, start);
 }
@@ -94,7 +94,7 @@ export function isBlockMap(node: unknown): node is YAMLMap {
 }
 
 /** Replaces the value of a node (not its trailing comment). */
-export function replaceNode(chunk: PlacedChunk, node: unknown, newText: string): TextEdit {
+export function replaceNode(chunk: Placed, node: unknown, newText: string): TextEdit {
   const range = rangeOf(node);
   return { start: chunk.start + range[0], end: chunk.start + range[1], newText };
 }
@@ -113,7 +113,7 @@ export function scalarText(value: string): string {
 }
 
 /** Replaces a scalar by another string, in the quoting style the user chose (plain stays plain when it can). */
-export function replaceScalar(chunk: PlacedChunk, node: Scalar, value: string): TextEdit {
+export function replaceScalar(chunk: Placed, node: Scalar, value: string): TextEdit {
   let text: string;
   if (node.type === 'QUOTE_DOUBLE') text = JSON.stringify(value);
   else if (node.type === 'QUOTE_SINGLE') text = `'${value.replace(/'/g, "''")}'`;
@@ -121,7 +121,7 @@ export function replaceScalar(chunk: PlacedChunk, node: Scalar, value: string): 
   return replaceNode(chunk, node, text);
 }
 
-export function renameKey(chunk: PlacedChunk, pair: Pair, newKey: string): TextEdit {
+export function renameKey(chunk: Placed, pair: Pair, newKey: string): TextEdit {
   return isScalar(pair.key) ? replaceScalar(chunk, pair.key, newKey) : replaceNode(chunk, pair.key, newKey);
 }
 
@@ -138,7 +138,7 @@ function runs(indices: number[]): Array<[number, number]> {
 }
 
 /** Removes `key: value` entries with their comments and lines, in block or flow style, as non-overlapping edits. */
-export function removePairs(text: string, chunk: PlacedChunk, map: YAMLMap, pairs: readonly Pair[]): TextEdit[] {
+export function removePairs(text: string, chunk: Placed, map: YAMLMap, pairs: readonly Pair[]): TextEdit[] {
   const items = map.items;
   const edits: TextEdit[] = [];
   for (const [first, last] of runs(pairs.map((pair) => items.indexOf(pair)).filter((i) => i >= 0))) {
@@ -164,12 +164,12 @@ export function removePairs(text: string, chunk: PlacedChunk, map: YAMLMap, pair
   return edits;
 }
 
-export function removePair(text: string, chunk: PlacedChunk, map: YAMLMap, pair: Pair): TextEdit {
+export function removePair(text: string, chunk: Placed, map: YAMLMap, pair: Pair): TextEdit {
   return removePairs(text, chunk, map, [pair])[0];
 }
 
 /** Removes one item of a sequence with its line (block) or its comma (flow); undefined for unusual layouts. */
-export function removeItem(text: string, chunk: PlacedChunk, seq: YAMLSeq, index: number): TextEdit | undefined {
+export function removeItem(text: string, chunk: Placed, seq: YAMLSeq, index: number): TextEdit | undefined {
   const item = seq.items[index];
   const range = (item as Ranged | null)?.range;
   if (!range) return undefined;
@@ -210,7 +210,7 @@ export function entryText(text: string, key: string, value: FieldValue, indent: 
 }
 
 /** Adds `key: value` after the last entry of a mapping (block style: same indentation), or before a flow `}`. */
-export function insertPair(text: string, chunk: PlacedChunk, map: YAMLMap, key: string, value: FieldValue): TextEdit {
+export function insertPair(text: string, chunk: Placed, map: YAMLMap, key: string, value: FieldValue): TextEdit {
   const last = map.items[map.items.length - 1];
   if (map.flow || !last) {
     const close = chunk.start + rangeOf(map)[1] - 1;
@@ -226,7 +226,7 @@ export function insertPair(text: string, chunk: PlacedChunk, map: YAMLMap, key: 
  * Adds `key: value` just before an entry of a mapping (right behind a sequence dash when that entry opens an item),
  * at the entry's indentation; before the first entry when `before` is undefined.
  */
-export function insertPairBefore(text: string, chunk: PlacedChunk, map: YAMLMap, before: Pair | undefined, key: string, value: FieldValue): TextEdit {
+export function insertPairBefore(text: string, chunk: Placed, map: YAMLMap, before: Pair | undefined, key: string, value: FieldValue): TextEdit {
   const anchor = before ?? map.items[0];
   if (!anchor) return insertPair(text, chunk, map, key, value);
   const start = keyStart(chunk, anchor);

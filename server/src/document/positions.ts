@@ -1,9 +1,13 @@
-import type { FileModel } from './parse';
 import { documentLineIndex, LineIndex, type DocumentLines, type LinePositions } from './text';
 
 export type PositionMapper = LinePositions;
 
-const lineIndexes = new WeakMap<FileModel, LineIndex>();
+/** A parsed version of a file: the same object for as long as its text is unchanged. */
+export interface TextSource {
+  readonly text: string;
+}
+
+const lineIndexes = new WeakMap<TextSource, LineIndex>();
 
 /**
  * Offsets ↔ positions for a file, the same for every feature (diagnostics, quick fixes, navigation): through the open
@@ -11,7 +15,7 @@ const lineIndexes = new WeakMap<FileModel, LineIndex>();
  * per parsed version of the file. Either way the mapping is LineIndex's, so a quick fix finds the finding behind a
  * diagnostic by comparing ranges even in CRLF corners.
  */
-export function positionMapper(file: FileModel, document?: DocumentLines): PositionMapper {
+export function positionMapper(file: TextSource, document?: DocumentLines): PositionMapper {
   if (document) return documentLineIndex(file.text, document);
   let lines = lineIndexes.get(file);
   if (!lines) lineIndexes.set(file, (lines = new LineIndex(file.text)));

@@ -1,5 +1,10 @@
 import { markerLineAt, splitChunks, type TextChunk } from './chunks';
-import type { PlacedChunk } from './parse';
+
+/** A chunk of an earlier split, with the text it was split from. */
+export interface SplitChunk {
+  readonly start: number;
+  readonly parsed: { readonly text: string };
+}
 
 /**
  * splitChunks(text) for a text that differs from `previousText` (split as `previous`) by an edit somewhere in the
@@ -9,11 +14,11 @@ import type { PlacedChunk } from './parse';
  * document changed: where the first `---` falls decides whether leading comments belong to it, so that case takes
  * the full split.
  */
-export function resplitChunks(previousText: string, previous: readonly PlacedChunk[], text: string): TextChunk[] | undefined {
+export function resplitChunks(previousText: string, previous: readonly SplitChunk[], text: string): TextChunk[] | undefined {
   const count = previous.length;
-  const end = (chunk: PlacedChunk) => chunk.start + chunk.parsed.text.length;
+  const end = (chunk: SplitChunk) => chunk.start + chunk.parsed.text.length;
   // Equality of a slice compares memory at once; startsWith walks sliced strings a character at a time.
-  const at = (chunk: PlacedChunk, start: number) => text.slice(start, start + chunk.parsed.text.length) === chunk.parsed.text;
+  const at = (chunk: SplitChunk, start: number) => text.slice(start, start + chunk.parsed.text.length) === chunk.parsed.text;
   let head = 0;
   while (head < count && at(previous[head], previous[head].start)) head++;
   // A matching document still ends where it did only if a marker line still follows it (or the text ends). A match

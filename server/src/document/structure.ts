@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
-import type { PlacedChunk } from './parse';
+import type { Placed } from './chunks';
 import { fieldOf } from './yamlNodes';
 import {
   entryEnd,
@@ -26,12 +26,12 @@ function isEmptyValue(pair: Pair): boolean {
 }
 
 /** Just after the `:` that follows a key, where a value written on the key's line starts. */
-function afterColon(text: string, chunk: PlacedChunk, pair: Pair): number {
+function afterColon(text: string, chunk: Placed, pair: Pair): number {
   const keyEnd = chunk.start + (pair.key as { range: [number, number, number] }).range[1];
   return text.indexOf(':', keyEnd) + 1;
 }
 
-function keyColumn(text: string, chunk: PlacedChunk, pair: Pair): number {
+function keyColumn(text: string, chunk: Placed, pair: Pair): number {
   const start = keyStart(chunk, pair);
   return start - lineStartOf(text, start);
 }
@@ -40,7 +40,7 @@ function keyColumn(text: string, chunk: PlacedChunk, pair: Pair): number {
  * Sets a scalar field: replaces the value (a string in its quoting style, a number plain), fills in `key:` with
  * nothing after it, or adds the entry (last, or before a given entry: `{}` means before the first).
  */
-export function setScalarField(text: string, chunk: PlacedChunk, map: YAMLMap, key: string, value: string | number, where: 'last' | { before?: Pair } = 'last'): TextEdit {
+export function setScalarField(text: string, chunk: Placed, map: YAMLMap, key: string, value: string | number, where: 'last' | { before?: Pair } = 'last'): TextEdit {
   const written = typeof value === 'number' ? String(value) : scalarText(value);
   const field = fieldOf(map, key);
   if (!field) {
@@ -67,7 +67,7 @@ function renderEntries(entries: ReadonlyArray<readonly [string, string]>, like: 
  * Adds entries to the mapping under `key` in `parent`: after its last entry, under a `key:` that has no value yet,
  * or as a new `key:` block when the key is missing. One edit, so several entries never compete for one place.
  */
-export function addEntries(text: string, chunk: PlacedChunk, parent: YAMLMap, key: string, entries: ReadonlyArray<readonly [string, string]>): TextEdit | undefined {
+export function addEntries(text: string, chunk: Placed, parent: YAMLMap, key: string, entries: ReadonlyArray<readonly [string, string]>): TextEdit | undefined {
   const field = fieldOf(parent, key);
   if (!field) return insertPair(text, chunk, parent, key, entries);
   if (isMap(field.node)) {
@@ -114,7 +114,7 @@ function reindent(raw: string, from: number, to: number): string {
     .join('\n');
 }
 
-function contains(chunk: PlacedChunk, map: YAMLMap, offset: number): boolean {
+function contains(chunk: Placed, map: YAMLMap, offset: number): boolean {
   const range = map.range!;
   return chunk.start + range[0] <= offset && offset < chunk.start + range[2];
 }
@@ -124,7 +124,7 @@ function contains(chunk: PlacedChunk, map: YAMLMap, offset: number): boolean {
  * and removes them where they were. Undefined when the move cannot be written without restyling: a multi-line entry
  * into flow style, or several entries out of a flow mapping.
  */
-export function moveEntries(text: string, chunk: PlacedChunk, from: { map: YAMLMap; pairs: readonly Pair[] }, to: Destination): TextEdit[] | undefined {
+export function moveEntries(text: string, chunk: Placed, from: { map: YAMLMap; pairs: readonly Pair[] }, to: Destination): TextEdit[] | undefined {
   const { pairs } = from;
   if (pairs.length === 0 || (pairs.length > 1 && from.map.flow)) return undefined;
   const targetFlow = to.kind === 'map' ? !!to.map.flow : !!to.parent.flow;

@@ -1,13 +1,6 @@
-/** Offsets are JS string indices, i.e. UTF-16 code units, which is exactly what LSP positions count. */
-export interface Position {
-  line: number;
-  character: number;
-}
+import type { Position, Range } from '../protocol/basics';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type { Position, Range } from '../protocol/basics';
 
 /** Maps offsets to line/character positions with a binary search over line starts. */
 export class LineIndex {

@@ -1,7 +1,7 @@
 import type { FixProvider } from '../analysis/fix';
 import { dataString, fixOf, removeEntryAtFinding, suggestionFixes } from './helpers';
 import { usedNodePorts } from '../kubernetes/nodePorts';
-import { conversionEdits } from '../features/fixes/refactors';
+import { conversionEdits } from '../kubernetes/serviceEdits';
 import { isService } from '../kubernetes/model';
 
 /**

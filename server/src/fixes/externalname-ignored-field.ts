@@ -1,6 +1,6 @@
 import type { FixProvider } from '../analysis/fix';
 import { dataString, fixOf, removeEntryAtFinding, serviceSpec } from './helpers';
-import { externalNameBlockers } from '../features/fixes/refactors';
+import { externalNameBlockers } from '../kubernetes/serviceEdits';
 import { setScalarField } from '../document/structure';
 
 /**

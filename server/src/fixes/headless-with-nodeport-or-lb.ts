@@ -2,7 +2,7 @@ import { isScalar, isSeq } from 'yaml';
 import type { FixProvider } from '../analysis/fix';
 import { dataString, fixOf, serviceSpec } from './helpers';
 import { removePairs } from '../document/edits';
-import { conversionEdits } from '../features/fixes/refactors';
+import { conversionEdits } from '../kubernetes/serviceEdits';
 import { fieldOf } from '../document/yamlNodes';
 
 const isNone = (node: unknown) => isScalar(node) && node.value === 'None';

@@ -1,6 +1,6 @@
 import type { FixProvider } from '../analysis/fix';
 import { dataNumber, fixOf, removeEntryAtFinding, replaceNumberAtFinding, serviceSpec } from './helpers';
-import { conversionEdits } from '../features/fixes/refactors';
+import { conversionEdits } from '../kubernetes/serviceEdits';
 import { setScalarField } from '../document/structure';
 import { fieldOf, stringValue } from '../document/yamlNodes';
 import { freeNodePort, usedNodePorts } from '../kubernetes/nodePorts';

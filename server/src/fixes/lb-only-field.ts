@@ -1,7 +1,7 @@
 import type { FixProvider } from '../analysis/fix';
 import { dataString, fixOf, removeEntryAtFinding } from './helpers';
 import { usedNodePorts } from '../kubernetes/nodePorts';
-import { SOURCE_RANGES_ANNOTATION, conversionEdits, removeAnnotation } from '../features/fixes/refactors';
+import { SOURCE_RANGES_ANNOTATION, conversionEdits, removeAnnotation } from '../kubernetes/serviceEdits';
 import { isService } from '../kubernetes/model';
 
 /**

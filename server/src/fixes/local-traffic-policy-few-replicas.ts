@@ -1,7 +1,7 @@
 import type { FixProvider } from '../analysis/fix';
 import { fixOf, serviceSpec } from './helpers';
 import { removePair } from '../document/edits';
-import { CLUSTER_POLICY_TITLE } from '../features/fixes/refactors';
+import { CLUSTER_POLICY_TITLE } from '../kubernetes/serviceEdits';
 import { setScalarField } from '../document/structure';
 import { fieldOf } from '../document/yamlNodes';
 

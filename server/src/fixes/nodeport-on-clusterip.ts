@@ -2,7 +2,7 @@ import type { FixProvider } from '../analysis/fix';
 import { dataNumber, fixOf, serviceSpec } from './helpers';
 import { removePair } from '../document/edits';
 import { usedNodePorts } from '../kubernetes/nodePorts';
-import { conversionEdits } from '../features/fixes/refactors';
+import { conversionEdits } from '../kubernetes/serviceEdits';
 
 /**
  * The classic "set nodePort, forgot type: NodePort": change the type (the NodePort conversion, which also drops

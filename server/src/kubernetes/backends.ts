@@ -1,6 +1,6 @@
 /**
- * The reverse direction of core/selection.ts, which hovers on workloads need: which Services send traffic to a pod.
- * Selection and targetPort resolution themselves come from core/selection.ts, so hovers, rules and the preview agree.
+ * The reverse direction of kubernetes/selection.ts, which hovers on workloads need: which Services send traffic to a pod.
+ * Selection and targetPort resolution themselves come from kubernetes/selection.ts, so hovers, rules and the preview agree.
  */
 import type { ContainerPortModel, ServiceModel, ServicePortModel, WorkloadModel } from './model';
 import { selectionIndex } from './selectionIndex';

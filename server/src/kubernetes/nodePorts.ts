@@ -1,7 +1,12 @@
 import type { ServiceModel } from './model';
-import type { PortRange } from '../analysis/settings';
 import type { WorkspaceIndex } from './workspace';
 import { fieldOf, numberValue } from '../document/yamlNodes';
+
+/** kube-apiserver `--service-node-port-range`: the node ports it allocates from and accepts. */
+export interface PortRange {
+  first: number;
+  last: number;
+}
 
 /** Same name and namespace: one object in the cluster, however many files write it (overlays, copies). */
 function sameService(a: ServiceModel, b: ServiceModel): boolean {
@@ -75,4 +80,12 @@ export function freeNodePort(range: PortRange, used: Set<number>, wanted?: numbe
   }
   for (let port = range.first; port <= range.last; port++) if (!used.has(port)) return port;
   return undefined;
+}
+
+/** Lower band size, as kube-apiserver computes it (portallocator calculateRangeOffset). */
+export function staticBandEnd(range: PortRange): number | undefined {
+  const size = range.last - range.first + 1;
+  if (size <= 16) return undefined;
+  const offset = Math.min(Math.max(16, Math.floor(size / 32)), 128);
+  return range.first + offset - 1;
 }

@@ -1,8 +1,8 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { ContainerModel, ContainerPortModel, K8sObject, ServiceModel, ServicePortModel, WorkloadModel } from './model';
 import { LineIndex, type Range } from '../document/text';
-import { parseChunk, type FileModel, type ParsedChunk } from '../document/parse';
-import type { RelatedLocation } from '../analysis/rule';
+import { parseChunk, type FileModel, type ParsedChunk } from './manifest';
+import type { RelatedLocation } from './workspace';
 import type { ObjectRef, WorkspaceIndex } from './workspace';
 import { asMap, asSeq, fieldOf, numberValue, stringValue, type Span } from '../document/yamlNodes';
 

@@ -1,5 +1,5 @@
 /**
- * Indexed versions of core/selection.ts's selectedWorkloads and servicesSelecting. Those scan every workload for
+ * Indexed versions of kubernetes/selection.ts's selectedWorkloads and servicesSelecting. Those scan every workload for
  * every Service, which on a 10,000-document workspace (5,000 Services x 5,000 Deployments) is 25 million label
  * comparisons: a minute for the CodeLenses of one file. Here candidates come from a label index (labelIndex.ts,
  * patched as files change) and are then confirmed with the very same `selects`, so the answers are identical.

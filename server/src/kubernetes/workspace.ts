@@ -1,5 +1,14 @@
 import { isService, isWorkload, type K8sObject, type ServiceModel, type WorkloadModel } from './model';
-import type { FileModel, PlacedChunk } from '../document/parse';
+import type { FileModel, PlacedChunk } from './manifest';
+
+/** Another place that explains a finding or a lookup (the other Service of a collision, the closest workload...). */
+export interface RelatedLocation {
+  uri: string;
+  /** Absolute offsets in that file's text. */
+  start: number;
+  end: number;
+  message: string;
+}
 
 /** An object together with where it lives, so findings and links can point at it. */
 export interface ObjectRef<T extends K8sObject = K8sObject> {

@@ -7,7 +7,7 @@ import { positionMapper } from '../document/positions';
 import type { LinePositions } from '../document/text';
 import { refactorsAt } from '../features/fixes/refactorsAt';
 import { ALL_RULES } from '../rules';
-import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { DIAGNOSTIC_SOURCE } from '../protocol/index';
 import type { Feature } from './feature';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kube-service-lens`;
@@ -33,7 +33,7 @@ function sameRange(finding: Finding, diagnostic: Diagnostic, lines: LinePosition
  *
  * The light bulb asks on every cursor move, so a request costs the documents under the range, not the file: positions
  * go through the open document's line table, and the Services and findings there are found by a binary search over
- * the file's chunks (core/analyzeRange.ts).
+ * the file's chunks (analysis/analyzeRange.ts).
  */
 export const codeActionsFeature: Feature = {
   capabilities: {

@@ -17,7 +17,7 @@ const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
 const TRIGGER_SUGGEST = 'editor.action.triggerSuggest';
 
 /**
- * textDocument/completion over core/completion. Space triggers it, so `type: ` offers the types at once; every other
+ * textDocument/completion over features/completion. Space triggers it, so `type: ` offers the types at once; every other
  * position answers an empty list quickly.
  */
 export const completionFeature: Feature = {

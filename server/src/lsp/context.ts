@@ -2,7 +2,7 @@ import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisSettings } from '../analysis/settings';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
-import type { FileModel } from '../document/parse';
+import type { FileModel } from '../kubernetes/manifest';
 
 /** What every feature handler gets; handlers talk to each other only through this. */
 export interface ServerContext {

@@ -4,9 +4,9 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRela
 import { analyzeFile, analyzeFileInSlices, type Finding } from '../analysis/analyze';
 import { positionMapper, type PositionMapper } from '../document/positions';
 import { ALL_RULES } from '../rules';
-import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { DIAGNOSTIC_SOURCE } from '../protocol/index';
 import type { ServerContext } from './context';
-import type { FileModel } from '../document/parse';
+import type { FileModel } from '../kubernetes/manifest';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

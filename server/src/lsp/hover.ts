@@ -4,7 +4,7 @@ import { LineIndex } from '../document/text';
 import type { Feature } from './feature';
 
 /**
- * textDocument/hover: a thin adapter over core/hover. Offsets and positions go through the open document, whose
+ * textDocument/hover: a thin adapter over features/hover. Offsets and positions go through the open document, whose
  * line table is built once per version, so a hover costs a walk of the hovered YAML document only.
  */
 export const hoverFeature: Feature = {

@@ -8,7 +8,7 @@ import type { Feature } from './feature';
 import { onEditorSettingsChanged } from './settings';
 
 /**
- * textDocument/inlayHint over core/inlay, plus `workspace/inlayHint/refresh` when a workload changes in any file
+ * textDocument/inlayHint over features/inlay, plus `workspace/inlayHint/refresh` when a workload changes in any file
  * (a named targetPort elsewhere may now resolve differently) or the settings change (the hints may be switched off).
  */
 export const inlayHintsFeature: Feature = {

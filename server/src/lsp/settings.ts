@@ -5,10 +5,10 @@ import { parseDocument } from 'yaml';
 import { DiagnosticSeverity, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, type Diagnostic, type PublishDiagnosticsParams, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { applyProjectConfig, CONFIG_FILE_NAME, findProjectConfig, loadProjectConfig, parseProjectConfig, type ProjectConfig } from '../service/projectConfig';
 import { CLUSTER_PROFILES, DEFAULT_SETTINGS, parsePortRange, type ClusterProfile, type AnalysisSettings, type SeveritySetting } from '../analysis/settings';
-import { nestsTooDeep } from '../analysis/limits';
+import { nestsTooDeep } from '../document/nesting';
 import { LineIndex } from '../document/text';
 import { asMap, fieldOf, type Span } from '../document/yamlNodes';
-import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type InitializationOptions, type ServerSettings } from '../protocol';
+import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type InitializationOptions, type ServerSettings } from '../protocol/index';
 import type { Connection } from 'vscode-languageserver/node';
 import type { ServerContext } from './context';
 

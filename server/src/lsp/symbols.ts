@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
 import { positionMapper, type PositionMapper } from '../document/positions';
 import { WORKLOAD_KINDS } from '../kubernetes/model';
-import type { FileModel } from '../document/parse';
+import type { FileModel } from '../kubernetes/manifest';
 import { documentSymbols, workspaceSymbols, type ObjectSymbol } from '../features/symbols';
 import type { Span } from '../document/yamlNodes';
 import type { Feature } from './feature';

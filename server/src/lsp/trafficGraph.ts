@@ -7,7 +7,7 @@ import { usableSelector } from '../kubernetes/selection';
 import { buildTrafficPaths } from '../features/traffic/buildPaths';
 import { toMermaid } from '../features/traffic/mermaid';
 import { spanOf } from '../document/yamlNodes';
-import { SHOW_TRAFFIC_PREVIEW_COMMAND, TRAFFIC_GRAPH_METHOD, type TrafficGraphParams, type TrafficGraphResult } from '../protocol';
+import { SHOW_TRAFFIC_PREVIEW_COMMAND, TRAFFIC_GRAPH_METHOD, type TrafficGraphParams, type TrafficGraphResult } from '../protocol/index';
 import { ALL_RULES } from '../rules';
 import type { ServerContext } from './context';
 import type { Feature } from './feature';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, DidChangeWatchedFilesNotification, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '../service/projectConfig';
-import { parseFile } from '../document/parse';
+import { parseFile } from '../kubernetes/manifest';
 import { isYamlPath, listYamlFiles, readManifest, SKIPPED_DIRS } from '../node/files';
 import type { ServerContext } from './context';
 

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isSeq, type Node } from 'yaml';
 import type { Rule } from '../analysis/rule';
-import { jsonKey } from '../kubernetes/schema/resolve';
+import { jsonKey } from '../document/jsonView';
 import { convertsToJson } from '../kubernetes/schema/walk';
 import { fieldsOf, type Field } from '../document/yamlNodes';
 

@@ -1,6 +1,6 @@
 import { serviceRule } from '../analysis/rule';
 import { classifyUnknownKeys, selectorMisplacements } from '../kubernetes/schema/classify';
-import { jsonView } from '../kubernetes/schema/resolve';
+import { jsonView } from '../document/jsonView';
 
 /**
  * The most common real Service bug: a line indented one level too little or too much, e.g. `app: web` beside

@@ -1,5 +1,5 @@
 import type { ServiceModel, ServicePortModel } from '../kubernetes/model';
-import type { FileModel } from '../document/parse';
+import type { FileModel } from '../kubernetes/manifest';
 import { serviceRule } from '../analysis/rule';
 import type { PortRange } from '../analysis/settings';
 import { LineIndex } from '../document/text';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ALL_RULES } from '../rules';
 import { TEMPLATE_NOTICE_ID } from '../document/templates';
-import { nestsTooDeep } from '../analysis/limits';
+import { nestsTooDeep } from '../document/nesting';
 import { CLUSTER_PROFILES, parsePortRange, type AnalysisSettings, type ClusterProfile, type SeveritySetting } from '../analysis/settings';
 
 /** The project file shared by the CLI (in CI) and the editor, so both judge a repository the same way. */

@@ -6,7 +6,7 @@ import { completeAt } from '../../../server/src/features/completion';
 import { inlayHintsIn } from '../../../server/src/features/inlay';
 import { definitionAt } from '../../../server/src/features/navigation/definition';
 import { referencesAt } from '../../../server/src/features/navigation/references';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
 import { documentSymbols } from '../../../server/src/features/symbols';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';

@@ -1,5 +1,5 @@
 import { completeAt, type CompletionEntry, type CompletionResult } from '../../../server/src/features/completion';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/analysis/settings';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 

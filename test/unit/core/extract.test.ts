@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { isService, isWorkload, type ServiceModel, type WorkloadModel } from '../../../server/src/kubernetes/model';
 
 const objects = (text: string) => parseFile('file:///t.yaml', text).objects.map((o) => o.object);

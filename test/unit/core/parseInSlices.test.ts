@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile, parseFileInSlices, type FileModel, type PlacedChunk } from '../../../server/src/document/parse';
+import { parseFile, parseFileInSlices, type FileModel, type PlacedChunk } from '../../../server/src/kubernetes/manifest';
 
 const service = (i: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\nspec:\n  selector: {app: a${i}}\n  ports:\n    - port: ${80 + (i % 100)}\n`;
 const bundle = (count: number) => Array.from({ length: count }, (_, i) => service(i)).join('---\n');

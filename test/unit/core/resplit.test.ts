@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { splitChunks } from '../../../server/src/document/chunks';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { resplitChunks } from '../../../server/src/document/resplit';
 
 const shape = (chunks: ReadonlyArray<{ start: number; text: string }>) => chunks.map((c) => [c.start, c.text]);

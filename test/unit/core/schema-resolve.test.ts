@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument, isMap } from 'yaml';
-import { jsonKey, jsonView, resolvePlain } from '../../../server/src/kubernetes/schema/resolve';
+import { jsonKey, jsonView, resolvePlain } from '../../../server/src/document/jsonView';
 import { editDistance, nearMiss } from '../../../server/src/kubernetes/schema/nearMiss';
 
 // What kubectl's YAML 1.1 conversion (sigs.k8s.io/yaml, goyaml.v2/resolve.go) sends for a plain scalar.

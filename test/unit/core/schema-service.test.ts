@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { service, serviceSpec, servicePort } from '../../../server/src/kubernetes/schema/service';
 import { objectMeta } from '../../../server/src/kubernetes/schema/meta';
 import { goTypeOf, type StructType } from '../../../server/src/kubernetes/schema/types';

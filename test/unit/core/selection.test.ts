@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { isService, type ServiceModel } from '../../../server/src/kubernetes/model';
 import {

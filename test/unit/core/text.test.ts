@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../../server/src/document/text';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { positionMapper } from '../../../server/src/document/positions';
 
 test('positions count UTF-16 code units, as LSP requires', () => {

@@ -1,4 +1,4 @@
-// The code-action path looks only at the documents under the cursor (core/analyzeRange.ts, objectAt, refactorsAt)
+// The code-action path looks only at the documents under the cursor (analysis/analyzeRange.ts, objectAt, refactorsAt)
 // instead of walking the whole file. Each lookup is checked here against the whole-file computation it replaces.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseFile, type FileModel } from '../../../server/src/document/parse';
+import { parseFile, type FileModel } from '../../../server/src/kubernetes/manifest';
 import { analyzeFile, type Finding } from '../../../server/src/analysis/analyze';
 import { analyzeRange } from '../../../server/src/analysis/analyzeRange';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
@@ -15,7 +15,7 @@ import { FILE_TOO_LARGE_ID } from '../../../server/src/analysis/limits';
 import { isService, type ServiceModel } from '../../../server/src/kubernetes/model';
 import { LineIndex } from '../../../server/src/document/text';
 import { objectAt } from '../../../server/src/analysis/fix';
-import { serviceRefactors } from '../../../server/src/features/fixes/refactors';
+import { serviceRefactors } from '../../../server/src/kubernetes/serviceEdits';
 import { refactorsAt } from '../../../server/src/features/fixes/refactorsAt';
 import { usedNodePorts } from '../../../server/src/kubernetes/nodePorts';
 import { documentLineIndex } from '../../../server/src/document/text';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMap, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { parseFile, type PlacedChunk } from '../../../server/src/document/parse';
+import { parseFile, type PlacedChunk } from '../../../server/src/kubernetes/manifest';
 import {
   applyEdits,
   insertPair,

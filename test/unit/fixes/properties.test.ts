@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { parseFile, type FileModel } from '../../../server/src/document/parse';
+import { parseFile, type FileModel } from '../../../server/src/kubernetes/manifest';
 import { analyzeFile, type Finding } from '../../../server/src/analysis/analyze';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { isService } from '../../../server/src/kubernetes/model';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { analyzeFile } from '../../../server/src/analysis/analyze';
 import { ALL_RULES } from '../../../server/src/rules';
 import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
 import { applyEdits } from '../../../server/src/document/edits';
-import { CLUSTER_POLICY_TITLE, PRESERVE_SOURCE_IP_TITLE, serviceRefactors } from '../../../server/src/features/fixes/refactors';
+import { CLUSTER_POLICY_TITLE, PRESERVE_SOURCE_IP_TITLE, serviceRefactors } from '../../../server/src/kubernetes/serviceEdits';
 import { analyze } from '../../helpers/core';
 
 function refactorsOf(text: string) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isMap, type Pair, type YAMLMap } from 'yaml';
-import { parseFile, type PlacedChunk } from '../../../server/src/document/parse';
+import { parseFile, type PlacedChunk } from '../../../server/src/kubernetes/manifest';
 import { applyEdits } from '../../../server/src/document/edits';
 import { addEntries, destinationOf, moveEntries, setScalarField } from '../../../server/src/document/structure';
 

@@ -1,5 +1,5 @@
 // Test helpers for the hover core: build a workspace from in-memory files and hover at a needle.
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/analysis/settings';
 import { hoverAt, type HoverResult } from '../../../server/src/features/hover';

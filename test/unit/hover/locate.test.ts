@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/document/parse';
-import { chunkAt, formatPath, locate } from '../../../server/src/document/locate';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
+import { chunkAt, formatPath, locate } from '../../../server/src/kubernetes/locate';
 import { code, link, table } from '../../../server/src/features/hover/markdown';
 import { hover, hoverResult, offsetOf } from './hoverHelpers';
 

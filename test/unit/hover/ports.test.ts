@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { staticBandEnd } from '../../../server/src/features/hover/ports';
+import { staticBandEnd } from '../../../server/src/kubernetes/nodePorts';
 import { deployment, hereOf, hover } from './hoverHelpers';
 
 const service = (type: string, ports: string, name = 'web') => `apiVersion: v1

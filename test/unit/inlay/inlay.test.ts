@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inlayHintsIn } from '../../../server/src/features/inlay';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/analysis/settings';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 

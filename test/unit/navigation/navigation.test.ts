@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { definitionAt } from '../../../server/src/features/navigation/definition';
 import { referencesAt } from '../../../server/src/features/navigation/references';
 import type { NavigationResult } from '../../../server/src/features/navigation/targets';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 
 const SERVICE = `apiVersion: v1

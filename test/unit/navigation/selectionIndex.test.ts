@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SelectionIndex, selectionIndex } from '../../../server/src/kubernetes/selectionIndex';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { namespaceOf, podLabelsOf, selectedWorkloads, selectorMatchesPods, servicesSelecting } from '../../../server/src/kubernetes/selection';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 
 /**
- * The index must answer exactly what the linear scans of core/selection.ts answer, in the same order, however the
+ * The index must answer exactly what the linear scans of kubernetes/selection.ts answer, in the same order, however the
  * workspace is made and however it changes: it is only allowed to be faster.
  */
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeFile } from '../../../server/src/analysis/analyze';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { DEFAULT_SETTINGS, sizeLimit } from '../../../server/src/analysis/settings';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { toAnalysisSettings } from '../../../server/src/lsp/settings';

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeFile } from '../../../server/src/analysis/analyze';
-import { parseFile, type FileModel } from '../../../server/src/document/parse';
+import { parseFile, type FileModel } from '../../../server/src/kubernetes/manifest';
 import { PARTIAL_SAFE_RULES } from '../../../server/src/analysis/partial';
 import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { scanObject } from '../../../server/src/features/symbols/scan';
 import { documentSymbols, workspaceSymbols } from '../../../server/src/features/symbols';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';

@@ -1,10 +1,10 @@
 import { analyzeFile } from '../../../server/src/analysis/analyze';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../server/src/analysis/settings';
 import { LineIndex } from '../../../server/src/document/text';
 import { buildTrafficPaths, type TrafficPaths } from '../../../server/src/features/traffic/buildPaths';
 import { toMermaid, type MermaidGraph } from '../../../server/src/features/traffic/mermaid';
-import type { TrafficPath } from '../../../server/src/features/traffic/model';
+import type { TrafficPath } from '../../../server/src/protocol/trafficGraph';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { ALL_RULES } from '../../../server/src/rules';
 

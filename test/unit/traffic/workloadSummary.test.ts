@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isService, type ServiceModel } from '../../../server/src/kubernetes/model';
-import { parseFile } from '../../../server/src/document/parse';
+import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { workloadSummary } from '../../../server/src/lsp/trafficGraph';
 import { deployment } from './fixture';

@@ -1,6 +1,6 @@
-import type { PathSegment } from '../../document/locate';
-import { chunkAt } from '../../document/locate';
-import type { FileModel, PlacedChunk } from '../../document/parse';
+import type { PathSegment } from '../../kubernetes/locate';
+import { chunkAt } from '../../kubernetes/locate';
+import type { FileModel, PlacedChunk } from '../../kubernetes/manifest';
 import { Outline, type OutlineEntry } from './outline';
 
 /**

@@ -1,13 +1,12 @@
 /**
- * Keys of `spec` and of `spec.ports[]` items. The key list is the decoder schema (core/schema/service.ts); the
- * one-line documentation is the hover's (core/hover/fields.ts, lbFields.ts) where it has one. A key is offered only
+ * Keys of `spec` and of `spec.ports[]` items. The key list is the decoder schema (kubernetes/schema/service.ts); the
+ * one-line documentation is the one in kubernetes/fieldMeanings.ts, shared with hovers, where it has one. A key is offered only
  * where the API server accepts it and it has an effect for the Service as written so far (notes rows L1, B1, B4, E1,
  * E3, T4-T5, P10, W6-W8; defaulting drops sessionAffinityConfig unless sessionAffinity is ClientIP).
  */
 import { indentUnit } from '../../document/edits';
-import { FIELDS } from '../hover/fields';
-import { LB_FIELDS } from '../hover/lbFields';
-import type { PathSegment } from '../../document/locate';
+import { FIELD_MEANINGS } from '../../kubernetes/fieldMeanings';
+import type { PathSegment } from '../../kubernetes/locate';
 import { servicePort, serviceSpec } from '../../kubernetes/schema/service';
 import type { FieldType } from '../../kubernetes/schema/types';
 import type { Cursor } from './cursor';
@@ -91,8 +90,7 @@ function portKeyApplies(key: string, s: SpecState): boolean {
 }
 
 function fieldDoc(key: string): string | undefined {
-  if (Object.hasOwn(FIELDS, key)) return FIELDS[key].meaning;
-  if (Object.hasOwn(LB_FIELDS, key)) return LB_FIELDS[key].meaning;
+  if (Object.hasOwn(FIELD_MEANINGS, key)) return FIELD_MEANINGS[key];
   return EXTRA_DOCS[key];
 }
 

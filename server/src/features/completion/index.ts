@@ -4,7 +4,7 @@
  * selector labels, targetPort and nodePort values, plus whole-Service snippets in an empty document.
  */
 import { indentUnit } from '../../document/edits';
-import { chunkAt, type PathSegment } from '../../document/locate';
+import { chunkAt, type PathSegment } from '../../kubernetes/locate';
 import { cursorAt, type Cursor } from './cursor';
 import { IP_FAMILIES, enumValues, type EnumValue } from './enums';
 import { keyCompletions } from './fields';

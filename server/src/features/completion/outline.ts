@@ -1,4 +1,4 @@
-import type { PathSegment } from '../../document/locate';
+import type { PathSegment } from '../../kubernetes/locate';
 
 /**
  * A line-by-line reading of the block structure of one YAML document, for completion. While the user types, the

@@ -5,7 +5,7 @@
  * workspace, from the lower band that automatic allocation uses last (calculateRangeOffset) first.
  */
 import { parse } from 'yaml';
-import { staticBandEnd } from '../hover/ports';
+import { staticBandEnd } from '../../kubernetes/nodePorts';
 import type { WorkloadModel } from '../../kubernetes/model';
 import { selectionIndex } from '../../kubernetes/selectionIndex';
 import { isTemplated, servingPorts, type ServingPort } from '../../kubernetes/selection';

@@ -1,4 +1,4 @@
-import type { FileModel } from '../../document/parse';
+import type { FileModel } from '../../kubernetes/manifest';
 import type { AnalysisSettings } from '../../analysis/settings';
 import type { WorkspaceIndex } from '../../kubernetes/workspace';
 

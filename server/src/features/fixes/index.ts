@@ -1,5 +1,5 @@
 import type { Finding } from '../../analysis/analyze';
-import type { FileModel } from '../../document/parse';
+import type { FileModel } from '../../kubernetes/manifest';
 import type { AnalysisSettings } from '../../analysis/settings';
 import type { WorkspaceIndex } from '../../kubernetes/workspace';
 import { applyEdits, type TextEdit } from '../../document/edits';

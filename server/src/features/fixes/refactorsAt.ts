@@ -1,9 +1,9 @@
 import { entriesOverlapping } from '../../analysis/analyzeRange';
 import { isService } from '../../kubernetes/model';
-import type { FileModel } from '../../document/parse';
+import type { FileModel } from '../../kubernetes/manifest';
 import type { AnalysisSettings } from '../../analysis/settings';
 import type { WorkspaceIndex } from '../../kubernetes/workspace';
-import { serviceRefactors, type Refactor } from './refactors';
+import { serviceRefactors, type Refactor } from '../../kubernetes/serviceEdits';
 
 const severalServices = new WeakMap<FileModel, boolean>();
 

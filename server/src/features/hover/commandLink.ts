@@ -1,6 +1,6 @@
 import type { ServiceModel } from '../../kubernetes/model';
-import type { PlacedChunk } from '../../document/parse';
-import { SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../protocol';
+import type { PlacedChunk } from '../../kubernetes/manifest';
+import { SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../protocol/index';
 import { anchorPosition, refOf, type HoverEnv } from './places';
 
 /**

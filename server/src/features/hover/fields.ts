@@ -18,6 +18,7 @@
  * - service.md "ExternalName" (IPv4 strings are treated as names and not resolved) and "External IPs".
  * - CVE-2020-8554 (kubernetes/kubernetes#97076): externalIPs can intercept traffic; DenyServiceExternalIPs admission.
  */
+import { FIELD_MEANINGS } from '../../kubernetes/fieldMeanings';
 import type { ServiceModel } from '../../kubernetes/model';
 import { DOCS } from './docs';
 import { valueHere, type FieldDoc } from './fieldDoc';
@@ -27,7 +28,7 @@ import { specBoolean, specString, stringList } from './specValues';
 
 export const FIELDS: Record<string, FieldDoc> = {
   clusterIP: {
-    meaning: "The Service's virtual IP inside the cluster. kube-proxy on every node catches connections to it and forwards them to a ready pod.",
+    meaning: FIELD_MEANINGS.clusterIP,
     defaultText: 'empty: Kubernetes allocates a free IP from the service CIDR (`--service-cluster-ip-range`) when the Service is created.',
     here: (s) => {
       if (s.type === 'ExternalName') return 'ExternalName Services have no cluster IP; the API server rejects this field on them.';
@@ -39,7 +40,7 @@ export const FIELDS: Record<string, FieldDoc> = {
     docs: [['ClusterIP', DOCS.clusterIP], ['Headless Services', DOCS.headless]],
   },
   externalTrafficPolicy: {
-    meaning: 'How traffic from outside the cluster (to node ports, load-balancer IPs and externalIPs) is routed once it reaches a node.',
+    meaning: FIELD_MEANINGS.externalTrafficPolicy,
     defaultText: '`Cluster` for NodePort and LoadBalancer Services and ClusterIP Services with externalIPs; other Services may not set it.',
     here: (s) => {
       if (!isExternallyAccessible(s)) return `not used: a \`${s.type}\` Service without externalIPs receives no outside traffic, and the API server rejects the field (\`may only be set for externally-accessible services\`).`;
@@ -51,14 +52,14 @@ export const FIELDS: Record<string, FieldDoc> = {
     docs: [['Preserving the client source IP', DOCS.sourceIP], ['Traffic policies', DOCS.trafficPolicies], ['Using source IP', DOCS.sourceIPTutorial]],
   },
   internalTrafficPolicy: {
-    meaning: "How traffic from inside the cluster to the Service's cluster IP is routed.",
+    meaning: FIELD_MEANINGS.internalTrafficPolicy,
     defaultText: '`Cluster` (for ClusterIP, NodePort and LoadBalancer Services).',
     here: (s) => (s.type === 'ExternalName' ? 'not used: an ExternalName Service is only a DNS alias.' : valueHere(specString(s, 'internalTrafficPolicy') ?? 'Cluster', !!specString(s, 'internalTrafficPolicy'))),
     otherwise: '`Cluster`: any ready pod in the cluster. `Local`: only ready pods on the same node as the client; when that node has none, kube-proxy drops the traffic. `Local` suits per-node agents, such as those of a DaemonSet.',
     docs: [['Traffic policies', DOCS.trafficPolicies]],
   },
   sessionAffinity: {
-    meaning: 'Whether connections from the same client IP keep going to the same pod.',
+    meaning: FIELD_MEANINGS.sessionAffinity,
     defaultText: '`None`: each new connection picks a pod independently.',
     here: (s) => {
       const value = specString(s, 'sessionAffinity');
@@ -73,7 +74,7 @@ export const FIELDS: Record<string, FieldDoc> = {
     docs: [['Session affinity', DOCS.sessionAffinity]],
   },
   sessionAffinityConfig: {
-    meaning: 'Settings of `sessionAffinity: ClientIP`: `clientIP.timeoutSeconds` is how long a client IP stays with its pod.',
+    meaning: FIELD_MEANINGS.sessionAffinityConfig,
     defaultText: '`clientIP.timeoutSeconds: 10800` (3 hours) when `sessionAffinity` is `ClientIP`; with `None` the whole block is dropped.',
     here: (s) => {
       if (specString(s, 'sessionAffinity') !== 'ClientIP') return 'ignored: `sessionAffinity` is not `ClientIP`, so defaulting removes this block.';
@@ -85,7 +86,7 @@ export const FIELDS: Record<string, FieldDoc> = {
     docs: [['Session stickiness timeout', DOCS.sessionAffinity]],
   },
   externalIPs: {
-    meaning: "Extra IP addresses on which the nodes accept traffic for this Service's ports. Kubernetes does not manage them: getting that traffic to a node is up to you.",
+    meaning: FIELD_MEANINGS.externalIPs,
     defaultText: 'none.',
     here: (s) => {
       const ips = stringList(s, 'externalIPs');
@@ -98,7 +99,7 @@ export const FIELDS: Record<string, FieldDoc> = {
     docs: [['External IPs', DOCS.externalIPs]],
   },
   externalName: {
-    meaning: 'The DNS name the cluster DNS returns, as a CNAME, for an ExternalName Service.',
+    meaning: FIELD_MEANINGS.externalName,
     defaultText: 'none; required when `type: ExternalName`.',
     here: (s) => {
       const name = specString(s, 'externalName');
@@ -109,7 +110,7 @@ export const FIELDS: Record<string, FieldDoc> = {
     docs: [['ExternalName', DOCS.externalName], ['Services without selectors', DOCS.withoutSelectors]],
   },
   ipFamilies: {
-    meaning: "The IP families (`IPv4`, `IPv6`) of the Service's cluster IPs, in order; the first one is the family of `clusterIP`.",
+    meaning: FIELD_MEANINGS.ipFamilies,
     defaultText: 'filled in from the cluster configuration and `ipFamilyPolicy`.',
     here: (s) => {
       if (s.type === 'ExternalName') return 'not allowed on ExternalName Services (`Forbidden: may not be set for ExternalName services`).';
@@ -120,21 +121,21 @@ export const FIELDS: Record<string, FieldDoc> = {
     docs: [['IPv4/IPv6 dual-stack', DOCS.dualStack]],
   },
   ipFamilyPolicy: {
-    meaning: 'Whether the Service gets cluster IPs of one IP family or of both.',
+    meaning: FIELD_MEANINGS.ipFamilyPolicy,
     defaultText: '`SingleStack`; `RequireDualStack` for headless Services without a selector.',
     here: (s) => (s.type === 'ExternalName' ? 'not allowed on ExternalName Services.' : valueHere(specString(s, 'ipFamilyPolicy') ?? (isHeadless(s) && !s.selector ? 'RequireDualStack' : 'SingleStack'), !!specString(s, 'ipFamilyPolicy'))),
     otherwise: '`PreferDualStack`: both families on a dual-stack cluster, one otherwise. `RequireDualStack`: both, or creation fails on a single-stack cluster. A dual-stack LoadBalancer also needs provider support.',
     docs: [['IPv4/IPv6 dual-stack', DOCS.dualStack]],
   },
   publishNotReadyAddresses: {
-    meaning: 'Publishes pods that are not ready as if they were ready, in EndpointSlices and therefore in DNS and kube-proxy.',
+    meaning: FIELD_MEANINGS.publishNotReadyAddresses,
     defaultText: '`false`: only ready pods receive traffic.',
     here: (s) => valueHere(specBoolean(s, 'publishNotReadyAddresses') ?? false, specBoolean(s, 'publishNotReadyAddresses') !== undefined),
     otherwise: "`true` also sends traffic to pods that are starting or failing their readiness probe. Its main use is a StatefulSet's headless Service, so that peers find each other through DNS before they are ready.",
     docs: [['Service API reference', DOCS.apiReference]],
   },
   trafficDistribution: {
-    meaning: 'A preference for nearby pods. It is a hint: implementations such as kube-proxy follow it, but it is not a guarantee.',
+    meaning: FIELD_MEANINGS.trafficDistribution,
     defaultText: 'not set: traffic is spread over all ready pods in the cluster.',
     here: (s) => valueHere(specString(s, 'trafficDistribution'), true),
     otherwise: '`PreferSameZone` (Kubernetes 1.34+; `PreferClose` is its older, deprecated alias): pods in the client\'s zone when there are any. `PreferSameNode` (1.34+): pods on the client\'s node first, then the zone, then anywhere. A `Local` traffic policy takes precedence. Pods in a busy zone or node can be overloaded.',

@@ -3,16 +3,17 @@
  * same code serves the language server, the unit tests and any other client.
  */
 import { isService, isWorkload, type ServiceModel } from '../../kubernetes/model';
-import type { PlacedChunk } from '../../document/parse';
+import type { PlacedChunk } from '../../kubernetes/manifest';
 import { FIELDS } from './fields';
 import { renderField } from './fieldDoc';
 import { LB_FIELDS } from './lbFields';
-import { locate, type Located } from '../../document/locate';
+import { locate, type Located } from '../../kubernetes/locate';
 import { refOf, type HoverEnv } from './places';
 import { portFieldHover } from './ports';
 import { selectorHover } from './selector';
 import { typeHover } from './types';
-import { containerPortAt, containerPortHover } from './workloads';
+import { containerPortHover } from './workloads';
+import { containerPortAt } from '../../kubernetes/locate';
 
 export type { HoverEnv } from './places';
 

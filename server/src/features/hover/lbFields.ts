@@ -15,6 +15,7 @@
  * - Validation texts: pkg/apis/core/validation/validation.go (notes section 5.5, rows L1, B1, B4, E3).
  */
 import { formatPortRange } from '../../analysis/settings';
+import { FIELD_MEANINGS } from '../../kubernetes/fieldMeanings';
 import { DOCS } from './docs';
 import { onlyForLoadBalancer, valueHere, type FieldDoc } from './fieldDoc';
 import { code, listing } from './markdown';
@@ -23,7 +24,7 @@ import { specBoolean, specNumber, specString, stringList } from './specValues';
 
 export const LB_FIELDS: Record<string, FieldDoc> = {
   loadBalancerSourceRanges: {
-    meaning: 'The client address ranges (CIDRs) allowed to connect through the load balancer, where the platform supports the restriction.',
+    meaning: FIELD_MEANINGS.loadBalancerSourceRanges,
     defaultText: 'not set: the load balancer accepts clients from any address that can reach it.',
     here: (s) => {
       const ranges = stringList(s, 'loadBalancerSourceRanges');
@@ -33,14 +34,14 @@ export const LB_FIELDS: Record<string, FieldDoc> = {
     docs: [['Create an external load balancer', 'https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/'], ['LoadBalancer', DOCS.loadBalancer]],
   },
   loadBalancerClass: {
-    meaning: "Which load-balancer implementation handles this Service. The default implementation (usually the cloud provider's) ignores Services that set a class; the implementation watching for this class provisions the load balancer.",
+    meaning: FIELD_MEANINGS.loadBalancerClass,
     defaultText: "not set: the cluster's default implementation, usually the cloud provider integration.",
     here: (s) => onlyForLoadBalancer(s, 'spec.loadBalancerClass') ?? valueHere(specString(s, 'loadBalancerClass'), true),
     otherwise: 'A label-style name with an optional prefix, such as `example.com/internal-vip`. It cannot be changed once set; if nothing watches the class, the Service keeps a `<pending>` address.',
     docs: [['Load balancer class', DOCS.lbClass]],
   },
   allocateLoadBalancerNodePorts: {
-    meaning: 'Whether a LoadBalancer Service gets node ports allocated automatically, for load balancers that send traffic to the nodes.',
+    meaning: FIELD_MEANINGS.allocateLoadBalancerNodePorts,
     defaultText: '`true`.',
     here: (s, env) => {
       const notLb = onlyForLoadBalancer(s, 'spec.allocateLoadBalancerNodePorts');
@@ -57,7 +58,7 @@ export const LB_FIELDS: Record<string, FieldDoc> = {
     docs: [['Disabling load balancer NodePort allocation', DOCS.lbNodePortAllocation]],
   },
   healthCheckNodePort: {
-    meaning: "A node port on which kube-proxy answers the load balancer's health checks (`/healthz`) for this Service: success only on nodes that have a ready pod of it, so the load balancer sends traffic only there.",
+    meaning: FIELD_MEANINGS.healthCheckNodePort,
     defaultText: 'allocated automatically from the node-port range when `type: LoadBalancer` and `externalTrafficPolicy: Local`; not allowed otherwise.',
     here: (s, env) => {
       const value = specNumber(s, 'healthCheckNodePort');
@@ -72,7 +73,7 @@ export const LB_FIELDS: Record<string, FieldDoc> = {
     docs: [['Preserving the client source IP', DOCS.sourceIP], ['Using source IP', DOCS.sourceIPTutorial]],
   },
   loadBalancerIP: {
-    meaning: 'Asks the load-balancer implementation for a specific external IP. Deprecated since Kubernetes 1.24: its meaning varies between implementations and it cannot express dual-stack.',
+    meaning: FIELD_MEANINGS.loadBalancerIP,
     defaultText: 'not set: the load balancer gets an address chosen by the provider.',
     // No validation rejects it on other types (notes row B5); it simply has no effect there.
     here: (s) => (s.type === 'LoadBalancer' ? valueHere(specString(s, 'loadBalancerIP'), true) : `ignored: this Service is \`type: ${s.type}\`.`),

@@ -1,5 +1,5 @@
 import type { K8sObject } from '../../kubernetes/model';
-import type { FileModel, PlacedChunk } from '../../document/parse';
+import type { FileModel, PlacedChunk } from '../../kubernetes/manifest';
 import { locate } from '../../kubernetes/selection';
 import type { AnalysisSettings } from '../../analysis/settings';
 import type { Position } from '../../document/text';
@@ -14,7 +14,7 @@ export interface HoverEnv {
   settings: AnalysisSettings;
   /**
    * Offset → position in the hovered file. The LSP handler passes the open document's, whose line table is already
-   * built; without it the shared per-file line table of core/selection.ts is used.
+   * built; without it the shared per-file line table of kubernetes/selection.ts is used.
    */
   positionAt?(offset: number): Position;
   /** Whether the client runs our commands, so Markdown may link to the traffic preview. */

@@ -18,6 +18,7 @@ import { formatPortRange, type PortRange } from '../../analysis/settings';
 import type { ObjectRef } from '../../kubernetes/workspace';
 import { resolveTargetPort } from '../../kubernetes/selection';
 import { backendsOf } from '../../kubernetes/backends';
+import { staticBandEnd } from '../../kubernetes/nodePorts';
 import { targetWords } from './backendWords';
 import { nodePortCollisions } from './collisions';
 import { DOCS } from './docs';
@@ -143,14 +144,6 @@ function nodePortHere(s: ServiceModel, p: ServicePortModel, env: HoverEnv): stri
     lines.push(`Also requested by ${which}: only one can have it; the other is rejected with \`provided port is already allocated\`.`);
   }
   return lines.join(' ');
-}
-
-/** Lower band size, as kube-apiserver computes it (portallocator calculateRangeOffset). */
-export function staticBandEnd(range: PortRange): number | undefined {
-  const size = range.last - range.first + 1;
-  if (size <= 16) return undefined;
-  const offset = Math.min(Math.max(16, Math.floor(size / 32)), 128);
-  return range.first + offset - 1;
 }
 
 function bandTip(value: number, range: PortRange): string {

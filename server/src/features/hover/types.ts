@@ -19,7 +19,7 @@
  *   Azure Load Balancer pricing pages); NodePort needs no extra infrastructure.
  */
 import { SERVICE_TYPES, type ServiceModel } from '../../kubernetes/model';
-import type { PlacedChunk } from '../../document/parse';
+import type { PlacedChunk } from '../../kubernetes/manifest';
 import { formatPortRange } from '../../analysis/settings';
 import { backendsOf } from '../../kubernetes/backends';
 import { DOCS } from './docs';

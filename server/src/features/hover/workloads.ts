@@ -4,27 +4,13 @@
  * exposed"; `name` "can be referred to by services"); Service API reference `targetPort` (named ports are looked up in
  * the pod's container ports); pkg/api/v1/pod/util.go FindPort (name and protocol must match).
  */
-import type { Node } from 'yaml';
 import type { ContainerModel, ContainerPortModel, ServiceModel, ServicePortModel, WorkloadModel } from '../../kubernetes/model';
 import type { ObjectRef } from '../../kubernetes/workspace';
 import { servingPorts } from '../../kubernetes/selection';
 import { portTargets, servicesSelecting } from '../../kubernetes/backends';
 import { code, link, sections } from './markdown';
-import type { PathSegment } from '../../document/locate';
 import { placeLink, type HoverEnv } from './places';
 import { DOCS } from './docs';
-
-/** The container port whose `containerPort` or `name` is hovered, found by the identity of its mapping node. */
-export function containerPortAt(workload: WorkloadModel, path: PathSegment[]): { container: ContainerModel; port: ContainerPortModel } | undefined {
-  const last = path[path.length - 1];
-  if ((last !== 'containerPort' && last !== 'name') || path[path.length - 3] !== 'ports') return undefined;
-  const map = workload.root.getIn(path.slice(0, -1), true) as Node | undefined;
-  for (const container of workload.containers) {
-    const port = container.ports.find((p) => p.map === map);
-    if (port) return { container, port };
-  }
-  return undefined;
-}
 
 export function containerPortHover(ref: ObjectRef<WorkloadModel>, container: ContainerModel, port: ContainerPortModel, env: HoverEnv): string {
   const workload = ref.object;

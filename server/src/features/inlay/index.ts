@@ -8,9 +8,9 @@
  * Template files get none: their values are only final once rendered.
  */
 import { isService, type ServiceModel } from '../../kubernetes/model';
-import { chunkAt } from '../../document/locate';
+import { chunkAt } from '../../kubernetes/locate';
 import { selectionIndex } from '../../kubernetes/selectionIndex';
-import type { FileModel, PlacedChunk } from '../../document/parse';
+import type { FileModel, PlacedChunk } from '../../kubernetes/manifest';
 import { isPortName, resolveTargetPort } from '../../kubernetes/selection';
 import { formatPortRange, type AnalysisSettings } from '../../analysis/settings';
 import type { WorkspaceIndex } from '../../kubernetes/workspace';

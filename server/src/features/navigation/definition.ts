@@ -4,10 +4,10 @@
  *   matching label selected when the cursor is on one;
  * - from `targetPort` (a name, or a number) to the container port it resolves to in each selected workload:
  *   the first declared port with that name (or number) and the Service port's protocol, as FindPort picks it.
- * Selection and resolution are core/selection.ts's, so navigation agrees with the diagnostics and hovers.
+ * Selection and resolution are kubernetes/selection.ts's, so navigation agrees with the diagnostics and hovers.
  */
 import { isService, type ServiceModel } from '../../kubernetes/model';
-import { locate, type Located } from '../../document/locate';
+import { locate, type Located } from '../../kubernetes/locate';
 import { resolveTargetPort } from '../../kubernetes/selection';
 import { fieldOf, spanOf } from '../../document/yamlNodes';
 import { selectionIndex } from '../../kubernetes/selectionIndex';

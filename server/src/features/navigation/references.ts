@@ -1,14 +1,13 @@
 /**
  * Find references from a workload to the Services that send traffic to it, across the workspace:
  * - on a container port (its `containerPort` or `name`): the Service ports whose targetPort resolves to it in this
- *   workload's pods (same pod port number and protocol, core/hover/backends.ts portTargets);
+ *   workload's pods (same pod port number and protocol, kubernetes/backends.ts portTargets);
  * - anywhere else in a workload: the `selector` of every Service that selects its pods.
  * With `includeDeclaration`, the container port or the pod template labels come first, as editors expect.
  */
 import { isWorkload, type ServiceModel, type WorkloadModel } from '../../kubernetes/model';
 import { portTargets } from '../../kubernetes/backends';
-import { locate } from '../../document/locate';
-import { containerPortAt } from '../hover/workloads';
+import { containerPortAt, locate } from '../../kubernetes/locate';
 import type { ObjectRef } from '../../kubernetes/workspace';
 import { spanOf } from '../../document/yamlNodes';
 import { selectionIndex } from '../../kubernetes/selectionIndex';

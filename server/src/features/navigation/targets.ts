@@ -1,4 +1,4 @@
-import type { FileModel } from '../../document/parse';
+import type { FileModel } from '../../kubernetes/manifest';
 import type { Span } from '../../document/yamlNodes';
 import type { WorkspaceIndex, ObjectRef } from '../../kubernetes/workspace';
 

@@ -1,5 +1,5 @@
 import { isWorkload } from '../../kubernetes/model';
-import type { FileModel, ParsedChunk } from '../../document/parse';
+import type { FileModel, ParsedChunk } from '../../kubernetes/manifest';
 
 /**
  * Tells whether a file's workloads changed since it was last looked at. CodeLens counts and resolved targetPorts in

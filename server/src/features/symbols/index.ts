@@ -4,7 +4,7 @@
  * scan (scan.ts). Symbols are computed once per parsed chunk, so an edit re-outlines only the document it touched.
  */
 import { isService, type K8sObject } from '../../kubernetes/model';
-import type { FileModel, ParsedChunk } from '../../document/parse';
+import type { FileModel, ParsedChunk } from '../../kubernetes/manifest';
 import type { WorkspaceIndex } from '../../kubernetes/workspace';
 import { spanOf, type Span } from '../../document/yamlNodes';
 import { scanObject } from './scan';

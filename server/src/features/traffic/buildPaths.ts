@@ -2,14 +2,14 @@ import { selectionIndex } from '../../kubernetes/selectionIndex';
 import type { Node } from 'yaml';
 import type { Finding } from '../../analysis/analyze';
 import { isService, SERVICE_TYPES, type K8sObject, type ServiceModel } from '../../kubernetes/model';
-import type { FileModel, PlacedChunk } from '../../document/parse';
+import type { FileModel, PlacedChunk } from '../../kubernetes/manifest';
 import { formatPortRange, type AnalysisSettings } from '../../analysis/settings';
 import { LineIndex } from '../../document/text';
 import type { WorkspaceIndex } from '../../kubernetes/workspace';
 import { resolveTargetPort } from '../../kubernetes/selection';
 import { asMap, asSeq, fieldOf, numberValue, scalarValue, spanOf, stringMap, stringValue, type Span } from '../../document/yamlNodes';
 import { pathDiagnostics, type WorkloadArea } from './findings';
-import type { LoadBalancerFacts, SourceLink, TrafficLane, TrafficPath, UpstreamRef } from './model';
+import type { LoadBalancerFacts, SourceLink, TrafficLane, TrafficPath, UpstreamRef } from '../../protocol/trafficGraph';
 import { backendUses } from './upstream';
 
 export interface TrafficInput {

@@ -1,7 +1,7 @@
 import type { Finding } from '../../analysis/analyze';
 import type { ServiceModel } from '../../kubernetes/model';
 import { fieldOf, type Field, type Span } from '../../document/yamlNodes';
-import type { DiagnosticTarget, PathDiagnostic, SourceLink } from './model';
+import type { DiagnosticTarget, PathDiagnostic, SourceLink } from '../../protocol/trafficGraph';
 
 /**
  * Places the findings of the edited file on the diagram's nodes. The node is chosen by WHERE the finding

@@ -1,4 +1,4 @@
-import type { SourceLink } from './model';
+import type { SourceLink } from '../../protocol/trafficGraph';
 
 /**
  * A tiny Mermaid flowchart writer whose only way to put text into the diagram is `label()`, which escapes

@@ -1,5 +1,5 @@
 import { value, words } from './flowchart';
-import type { SelectedWorkload, TrafficLane, TrafficPath } from './model';
+import type { SelectedWorkload, TrafficLane, TrafficPath } from '../../protocol/trafficGraph';
 
 /**
  * The sentences users read on the diagram. Every claim is the documented Kubernetes behaviour

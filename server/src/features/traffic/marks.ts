@@ -1,5 +1,5 @@
 import { value, words, type NodeClass } from './flowchart';
-import type { PathDiagnostic, SourceLink } from './model';
+import type { PathDiagnostic, SourceLink } from '../../protocol/trafficGraph';
 
 export interface Mark {
   /** Style of the most severe finding; undefined when there is none. */

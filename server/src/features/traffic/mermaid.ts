@@ -1,7 +1,7 @@
 import { Flowchart, value, words, type NodeClass } from './flowchart';
 import { lbEdgeLabel, loadBalancerLines, nodePortEdgeLabel, proxyLines, serviceTitle, targetLines, workloadLines } from './labels';
 import { Marks, merge } from './marks';
-import type { SourceLink, TrafficLane, TrafficPath } from './model';
+import type { SourceLink, TrafficLane, TrafficPath } from '../../protocol/trafficGraph';
 
 /**
  * Turns traffic paths into one Mermaid flowchart: clients on the left; then, per Service port (one lane

@@ -3,7 +3,7 @@ import type { K8sObject } from '../model';
 import { spanOf, type Field } from '../../document/yamlNodes';
 import { objectMeta } from './meta';
 import { nearMiss } from './nearMiss';
-import { jsonView } from './resolve';
+import { jsonView } from '../../document/jsonView';
 import { service, servicePort, serviceSpec } from './service';
 import { convertsToJson, isPatch, keptField, keptFields, walkObject, type UnknownKey } from './walk';
 

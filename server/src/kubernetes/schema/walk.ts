@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { K8sObject } from '../model';
 import { fieldFromPair, fieldsOf, resolveAlias, spanOf, type Field, type Span } from '../../document/yamlNodes';
-import { jsonKey, jsonView, type JsonView } from './resolve';
+import { jsonKey, jsonView, type JsonView } from '../../document/jsonView';
 import { goTypeOf, type FieldType, type StructType } from './types';
 
 /** A key the schema does not declare: strict field validation rejects it as `unknown field "<path>"`. */

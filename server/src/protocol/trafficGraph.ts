@@ -1,5 +1,4 @@
-import type { Range } from '../../document/text';
-import type { Severity } from '../../analysis/settings';
+import type { Range, Severity } from './basics';
 
 /**
  * The traffic path of one Service, as plain JSON: it is the `services[]` of the `kubeServiceLens/trafficGraph`

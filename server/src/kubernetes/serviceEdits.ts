@@ -1,12 +1,16 @@
 import { isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
-import type { ServiceModel } from '../../kubernetes/model';
-import type { PlacedChunk } from '../../document/parse';
-import type { AnalysisSettings } from '../../analysis/settings';
-import { asMap, fieldOf, stringValue } from '../../document/yamlNodes';
-import { keyStart, removePair, removePairs, scalarText, valueEnd, type TextEdit } from '../../document/edits';
-import type { WorkspaceIndex } from '../../kubernetes/workspace';
-import { nodePortTaken } from '../../kubernetes/nodePorts';
-import { setScalarField } from '../../document/structure';
+import type { ServiceModel } from './model';
+import type { PlacedChunk } from './manifest';
+import { asMap, fieldOf, stringValue } from '../document/yamlNodes';
+import { keyStart, removePair, removePairs, scalarText, valueEnd, type TextEdit } from '../document/edits';
+import type { WorkspaceIndex } from './workspace';
+import { nodePortTaken, type PortRange } from './nodePorts';
+
+/** The part of the settings these edits read: where free node ports come from. */
+export interface NodePortSettings {
+  readonly nodePortRange: PortRange;
+}
+import { setScalarField } from '../document/structure';
 
 /** The types a Service can be converted between without inventing anything (see docs/fixes.md for ExternalName). */
 export const CONVERTIBLE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
@@ -68,7 +72,7 @@ export function conversionEdits(
   chunk: PlacedChunk,
   service: ServiceModel,
   to: ConvertibleType,
-  settings: AnalysisSettings,
+  settings: NodePortSettings,
   taken: Pick<ReadonlySet<number>, 'has'> = new Set(),
 ): TextEdit[] | undefined {
   const spec = service.spec;
@@ -134,7 +138,7 @@ export function removeAnnotation(text: string, chunk: PlacedChunk, service: Serv
  * Every rewrite offered on a Service: type conversions and the external traffic policy switch. With the workspace,
  * conversions also drop node ports another Service already holds, so the result is never refused as a collision.
  */
-export function serviceRefactors(text: string, chunk: PlacedChunk, service: ServiceModel, settings: AnalysisSettings, workspace?: WorkspaceIndex): Refactor[] {
+export function serviceRefactors(text: string, chunk: PlacedChunk, service: ServiceModel, settings: NodePortSettings, workspace?: WorkspaceIndex): Refactor[] {
   const spec = service.spec;
   const current = service.type;
   // ExternalName is a DNS alias with no ports or selector to keep, and an invalid type has its own quick fix.

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { K8sObject } from '../kubernetes/model';
-import { chunkIndexAt, type FileModel, type PlacedChunk } from './parse';
-import { spanOf, type Span } from './yamlNodes';
+import type { ContainerModel, ContainerPortModel, K8sObject, WorkloadModel } from './model';
+import { chunkIndexAt, type FileModel, type PlacedChunk } from './manifest';
+import { spanOf, type Span } from '../document/yamlNodes';
 
 export type PathSegment = string | number;
 
@@ -80,4 +80,16 @@ function inPair(pair: Pair, offset: number, path: PathSegment[]): Found | undefi
 /** Inclusive end, so a cursor just after the last character of a token still hovers it. */
 function contains(span: Span | undefined, offset: number): boolean {
   return !!span && span.start <= offset && offset <= span.end;
+}
+
+/** The container port whose `containerPort` or `name` is at `path`, found by the identity of its mapping node. */
+export function containerPortAt(workload: WorkloadModel, path: PathSegment[]): { container: ContainerModel; port: ContainerPortModel } | undefined {
+  const last = path[path.length - 1];
+  if ((last !== 'containerPort' && last !== 'name') || path[path.length - 3] !== 'ports') return undefined;
+  const map = workload.root.getIn(path.slice(0, -1), true) as Node | undefined;
+  for (const container of workload.containers) {
+    const port = container.ports.find((p) => p.map === map);
+    if (port) return { container, port };
+  }
+  return undefined;
 }

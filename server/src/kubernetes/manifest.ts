@@ -1,11 +1,11 @@
 import { parseAllDocuments, type Document } from 'yaml';
-import { splitChunks, type TextChunk } from './chunks';
-import { resplitChunks } from './resplit';
-import { extractObjects } from '../kubernetes/extract';
-import { isGoTemplate } from './templates';
-import { nestsTooDeep } from '../analysis/limits';
-import type { K8sObject } from '../kubernetes/model';
-import type { Span } from './yamlNodes';
+import { splitChunks, type TextChunk } from '../document/chunks';
+import { resplitChunks } from '../document/resplit';
+import { extractObjects } from './extract';
+import { isGoTemplate } from '../document/templates';
+import { nestsTooDeep } from '../document/nesting';
+import type { K8sObject } from './model';
+import type { Span } from '../document/yamlNodes';
 
 export interface YamlSyntaxError {
   span: Span;

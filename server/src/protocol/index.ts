@@ -51,14 +51,14 @@ export interface TrafficGraphResult {
   version: number | null;
   /** 'service' when `position` picked one Service, 'document' when every Service of the file is described. */
   scope: 'service' | 'document';
-  services: import('./features/traffic/model').TrafficPath[];
+  services: import('./trafficGraph').TrafficPath[];
   /** A Mermaid `flowchart LR`; every manifest value in it is escaped. */
   mermaid: string;
   /** Mermaid node id → the YAML it was drawn from. */
-  links: Record<string, import('./features/traffic/model').SourceLink>;
+  links: Record<string, import('./trafficGraph').SourceLink>;
 }
 
-export type { TrafficPath, TrafficLane, ResolvedTarget, LoadBalancerFacts, SelectedWorkload, UpstreamRef, PathDiagnostic, SourceLink } from './features/traffic/model';
+export type { TrafficPath, TrafficLane, ResolvedTarget, LoadBalancerFacts, SelectedWorkload, UpstreamRef, PathDiagnostic, SourceLink } from './trafficGraph';
 
 /** The command the server's CodeLenses invoke: arguments `(uri: string, position?: { line, character })`. */
 export const SHOW_TRAFFIC_PREVIEW_COMMAND = 'kubeServiceLens.showTrafficPreviewToSide';
