@@ -25,7 +25,7 @@ for (const name of readdirSync(DIR).filter((n) => /\.ya?ml$/.test(n))) {
   // process reproduces them, and such a crash is an abort that no try/catch in this process would survive.
   test(`regression ${name}: parsing and analysing it in a fresh process exits cleanly`, () => {
     const script = `
-      const { parseFile } = require(${JSON.stringify(path.join(SERVER, 'document', 'parse'))});
+      const { parseFile } = require(${JSON.stringify(path.join(SERVER, 'kubernetes', 'manifest'))});
       const { analyzeFile } = require(${JSON.stringify(path.join(SERVER, 'analysis', 'analyze'))});
       const { WorkspaceIndex } = require(${JSON.stringify(path.join(SERVER, 'kubernetes', 'workspace'))});
       const { DEFAULT_SETTINGS } = require(${JSON.stringify(path.join(SERVER, 'analysis', 'settings'))});
