@@ -111,7 +111,7 @@ test('refactorings over stdio: offered for the Service under the cursor, filtere
     [
       'Convert to ClusterIP Service (reachable only inside the cluster)',
       'Convert to NodePort Service (also reachable on a port of every node)',
-      'Preserve client source IP (externalTrafficPolicy: Local) — only nodes running one of its pods receive external traffic',
+      'Preserve client source IP (externalTrafficPolicy: Local) — only nodes with a ready pod forward external traffic',
     ],
   );
   assert.ok(onLb.every((a) => a.title.endsWith('[web]')), 'with two Services in the file, titles name the Service');

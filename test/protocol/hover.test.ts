@@ -98,7 +98,7 @@ test('over stdio: hovers follow edits, and positions outside a Service give null
   await client.waitForDiagnostics(uri, (p) => p.version === 2);
   const lb = markdownOf(await hoverAt(client, uri, 5, 10));
   assert.match(lb, /`type: LoadBalancer`/);
-  assert.match(lb, /Clients connect to the load balancer's address on port 80 \(TCP\); it forwards to node port 30007 on the nodes/);
+  assert.match(lb, /Clients connect to the load balancer's address on port 80 \(TCP\); it typically forwards to node port 30007 on the nodes/);
   assert.match(lb, /pods labelled `app=web` \(no workload in the workspace has these pod labels\)/);
   assert.equal(client.exited, false);
 });

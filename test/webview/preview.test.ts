@@ -71,7 +71,7 @@ test('LoadBalancer preview (dark theme): the load balancer, health-checked nodes
   const { ack, fill } = await renderChecked(view, 1, LOADBALANCER_EXAMPLE);
   if (ack.type !== 'rendered') return;
   assert.ok(ack.labels.some((l) => l.startsWith('Load balancer ') && l.includes('allowed sources 203.0.113.0/24') && l.includes('passes only where a ready pod runs')), JSON.stringify(ack.labels));
-  assert.ok(ack.labels.includes('Nodes with a ready pod NodeIP:nodePort allocated from 30000-32767'));
+  assert.ok(ack.labels.includes('Every node NodeIP:nodePort allocated from 30000-32767 a node without a ready pod does not forward'));
   assert.ok(await view.page.getByText('only to pods on this node, client IP kept').first().isVisible());
   assert.notEqual(fill, 'rgb(255, 255, 255)', 'dark theme nodes are not white');
   await screenshot(view, 'preview-loadbalancer.png', true);

@@ -31,7 +31,7 @@ export const FIELD_MEANINGS: Readonly<Record<string, string>> = {
   loadBalancerClass:
     "Which load-balancer implementation handles this Service. The default implementation (usually the cloud provider's) ignores Services that set a class; the implementation watching for this class provisions the load balancer.",
   allocateLoadBalancerNodePorts:
-    'Whether a LoadBalancer Service gets node ports allocated automatically, for load balancers that send traffic to the nodes.',
+    'Whether a LoadBalancer Service gets node ports allocated automatically, for load balancers that send traffic to node ports.',
   healthCheckNodePort:
     "A node port on which kube-proxy answers the load balancer's health checks (`/healthz`) for this Service: success only on nodes that have a ready pod of it, so the load balancer sends traffic only there.",
   loadBalancerIP:

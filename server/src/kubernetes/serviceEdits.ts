@@ -44,8 +44,10 @@ const TYPE_TITLES: Record<ConvertibleType, string> = {
   LoadBalancer: 'Convert to LoadBalancer Service (adds an external load balancer where the cluster provides one)',
 };
 
+// Every node still receives external traffic on the node port; only those with a ready local pod forward it
+// (virtual-ips.md "External traffic policy").
 export const PRESERVE_SOURCE_IP_TITLE =
-  'Preserve client source IP (externalTrafficPolicy: Local) — only nodes running one of its pods receive external traffic';
+  'Preserve client source IP (externalTrafficPolicy: Local) — only nodes with a ready pod forward external traffic';
 export const CLUSTER_POLICY_TITLE =
   'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved';
 

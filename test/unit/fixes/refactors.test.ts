@@ -122,7 +122,7 @@ test('a ClusterIP nodePort outside the range is dropped on the way to NodePort; 
 });
 
 test('the source-IP rewrite states its trade-off; its reverse drops the health-check port', () => {
-  assert.match(PRESERVE_SOURCE_IP_TITLE, /only nodes running one of its pods receive external traffic/);
+  assert.match(PRESERVE_SOURCE_IP_TITLE, /only nodes with a ready pod forward external traffic/);
   const np = apply(VALID_SERVICES['ClusterIP without type'].replace('spec:\n', 'spec:\n  type: NodePort\n'), 'Preserve client source IP');
   assert.match(np, /externalTrafficPolicy: Local\n$/);
   const cluster = apply(LOAD_BALANCER, CLUSTER_POLICY_TITLE);

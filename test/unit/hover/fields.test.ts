@@ -50,7 +50,7 @@ const CASES: FieldCase[] = [
   {
     field: 'allocateLoadBalancerNodePorts', type: 'LoadBalancer', spec: '  allocateLoadBalancerNodePorts: false\n',
     ports: '  ports:\n    - name: a\n      port: 80\n      nodePort: 30080\n    - name: b\n      port: 81\n',
-    here: /^`false`: only the node ports written explicitly \(`30080`\) are allocated; the load balancer must route to the pods directly\./,
+    here: /^`false`: only the node ports written explicitly \(`30080`\) are allocated; the load balancer must send to the pods directly, or to a node with its own IP as the destination, which kube-proxy accepts\./,
     body: [/does not release node ports it already has/],
   } as FieldCase & { ports: string },
   { field: 'healthCheckNodePort', type: 'LoadBalancer', spec: '  externalTrafficPolicy: Local\n  healthCheckNodePort: 32100\n', here: /^32100\.$/, body: [/answers the load balancer's health checks \(`\/healthz`\)/] },

@@ -42,7 +42,7 @@ test('targetPort: missing name, wrong protocol, undeclared number, default and h
   const defaulted = hereOf(hover(service('ClusterIP', '    - port: 8080\n      targetPort: 0\n'), 'targetPort', { others }));
   assert.match(defaulted, /^`8080` \(same as `port`\)/);
   const headless = service('ClusterIP', '    - port: 80\n      targetPort: 8080\n').replace('  type: ClusterIP\n', '  type: ClusterIP\n  clusterIP: None\n');
-  assert.match(hereOf(hover(headless, 'targetPort', { others })), /ignored, a headless Service does not proxy/);
+  assert.match(hereOf(hover(headless, 'targetPort', { others })), /^`8080`: clients connect to the pod IPs on this port themselves \(headless, no proxy\)/);
 });
 
 test('nodePort: in range, out of range, on ClusterIP and not set', () => {
@@ -72,7 +72,7 @@ test('nodePort: collisions with other Services in the workspace and inside the S
   const copy = service('NodePort', '    - port: 80\n      nodePort: 30007\n');
   const text = service('NodePort', '    - name: a\n      port: 80\n      nodePort: 30007\n    - name: b\n      port: 81\n      nodePort: 30007\n');
   const here = hereOf(hover(text, 'nodePort', { others: { 'file:///workspace/api.yaml': api, 'file:///workspace/overlay.yaml': copy } }));
-  assert.match(here, /Also requested by port 81 of this Service: only one can have it; the other is rejected with `provided port is already allocated`\./);
+  assert.match(here, /Also requested by port 81 of this Service: creating the Service fails with `provided port is already allocated`\./);
   assert.match(here, /Also requested by Service `api` port 443 \(\[api\.yaml:2\]\(file:\/\/\/workspace\/api\.yaml#L2\)\)/);
   assert.doesNotMatch(here, /overlay\.yaml/, 'another copy of the same Service is not a collision');
   const shared = service('NodePort', '    - name: dns-tcp\n      port: 53\n      nodePort: 30053\n    - name: dns-udp\n      port: 53\n      protocol: UDP\n      nodePort: 30053\n');
@@ -82,7 +82,7 @@ test('nodePort: collisions with other Services in the workspace and inside the S
 test('protocol: UDP and mixed protocols on a LoadBalancer depend on the provider', () => {
   const text = service('LoadBalancer', '    - name: web\n      port: 80\n    - name: dns\n      port: 53\n      protocol: UDP\n');
   const here = hereOf(hover(text, 'protocol'));
-  assert.equal(here.trim(), '`UDP`: UDP on a LoadBalancer works where the provider supports it; this load balancer mixes `TCP` and `UDP`, which Kubernetes allows since 1.26 and the provider must support too.');
+  assert.equal(here.trim(), '`UDP`: UDP on a LoadBalancer works where the provider supports it; this load balancer mixes `TCP` and `UDP`, which Kubernetes allows by default since 1.24 (GA in 1.26) and the provider must support too.');
 });
 
 test('name: SRV record, required with several ports; appProtocol is a hint', () => {

@@ -47,7 +47,7 @@ test('NodePort vs LoadBalancer table states who balances and how, without folklo
   assert.match(md, /\| Ports \| node port from 30000-32767 /);
   assert.match(md, /\| Client source IP \| replaced by a node IP with `externalTrafficPolicy: Cluster` \(default\); kept with `Local`/);
   assert.match(md, /\| Cost and dependencies \|.*MetalLB/);
-  assert.match(md, /UDP works where the provider supports it.*mix protocols such as TCP and UDP \(stable since Kubernetes 1\.26\)/);
+  assert.match(md, /UDP works where the provider supports it.*mix protocols such as TCP and UDP \(on by default since Kubernetes 1\.24, GA in 1\.26\)/);
   assert.doesNotMatch(md, /(does not|doesn't|no) support (for )?UDP/i);
   assert.doesNotMatch(md, /NodePort does no load balancing/i);
   for (const mention of md.match(/[^.|]*round-robin[^.|]*/g) ?? []) assert.match(mention, /IPVS/, `round-robin only with IPVS: ${mention}`);
@@ -79,12 +79,12 @@ const LB = service(`  type: LoadBalancer
 test('LoadBalancer builds on node ports: allocated, explicit, or none with allocateLoadBalancerNodePorts: false', () => {
   assert.match(
     thisServiceOf(hover(LB, 'LoadBalancer', { others })),
-    /Clients connect to the load balancer's address on port 443 \(TCP\); it forwards to a node port that Kubernetes allocates from 30000-32767 on the nodes, and kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web`/,
+    /Clients connect to the load balancer's address on port 443 \(TCP\); it typically forwards to a node port that Kubernetes allocates from 30000-32767 on the nodes, and kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web`/,
   );
   const explicit = LB.replace('targetPort: http\n', 'targetPort: http\n      nodePort: 31443\n');
-  assert.match(thisServiceOf(hover(explicit, 'LoadBalancer', { others })), /it forwards to node port 31443 on the nodes/);
+  assert.match(thisServiceOf(hover(explicit, 'LoadBalancer', { others })), /it typically forwards to node port 31443 on the nodes/);
   const direct = LB.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  allocateLoadBalancerNodePorts: false\n');
-  assert.match(thisServiceOf(hover(direct, 'LoadBalancer', { others })), /no node port is allocated \(`allocateLoadBalancerNodePorts: false`\), so the load balancer must send the traffic straight to port 8080 \(`http`\) on the 3 pods of Deployment `web`/);
+  assert.match(thisServiceOf(hover(direct, 'LoadBalancer', { others })), /no node port is allocated \(`allocateLoadBalancerNodePorts: false`\), so the load balancer sends the traffic either straight to the pods or to a node with its own IP as the destination, which kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web`/);
   const directExplicit = direct.replace('targetPort: http\n', 'targetPort: http\n      nodePort: 31443\n');
   assert.match(thisServiceOf(hover(directExplicit, 'LoadBalancer', { others })), /node port 31443/);
 });

@@ -25,7 +25,7 @@ test('one node port asked for by two port numbers of one Service', () => {
   assert.equal(
     finding.message,
     'spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n' +
-      'ports[0] of this Service already asks for node port 30080; two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
+      'ports[0] of this Service already asks for node port 30080; when the Service is created, two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
   );
   const first = text.indexOf('30080');
   assert.deepEqual(finding.data, {

@@ -66,7 +66,7 @@ test('LoadBalancer: client → load balancer (pending, sources, implementation) 
   assert.equal(labelOf(m, 's0_l0_np'), 'Every node\nNodeIP:nodePort\nallocated from 30000-32767');
 });
 
-test('LoadBalancer + Local: health-check node port, only nodes with a ready pod, affinity on kube-proxy', () => {
+test('LoadBalancer + Local: health-check node port, every node listens but only those with a ready pod forward, affinity on kube-proxy', () => {
   const text = svc(
     '  type: LoadBalancer\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 32000\n  sessionAffinity: ClientIP\n  loadBalancerSourceRanges: [203.0.113.0/24]\n  ports:\n    - port: 443\n      nodePort: 31443\n',
   );
@@ -75,17 +75,18 @@ test('LoadBalancer + Local: health-check node port, only nodes with a ready pod,
     labelOf(m, 's0_lb'),
     "Load balancer\nby the cloud provider's controller\nexternal IP pending until provisioned\nallowed sources 203.0.113.0/24\nhealth check on NodeIP:32000\npasses only where a ready pod runs",
   );
-  assert.equal(labelOf(m, 's0_l0_np'), 'Nodes with a ready pod\nNodeIP:31443');
+  assert.equal(labelOf(m, 's0_l0_np'), 'Every node\nNodeIP:31443\na node without a ready pod does not forward');
   assert.deepEqual(edgesBetween(m, 's0_lb', 's0_l0_np'), [':443 usually to node port 31443, healthy nodes only']);
   assert.deepEqual(edgesBetween(m, 's0_l0_np', 's0_l0_kp'), ['only to pods on this node, client IP kept']);
   assert.equal(labelOf(m, 's0_l0_kp'), 'kube-proxy\npicks one ready pod\nClientIP affinity: same client, same pod for 3 h');
 });
 
-test('LoadBalancer with allocateLoadBalancerNodePorts: false goes straight to the pods', () => {
+test('LoadBalancer with allocateLoadBalancerNodePorts: false goes straight to the pods or to the LB IP on a node', () => {
   const text = svc('  type: LoadBalancer\n  allocateLoadBalancerNodePorts: false\n  loadBalancerClass: example.com/direct\n  ports:\n    - port: 80\n');
   const m = build(text, { settings: { clusterProfile: 'bare-metal' } }).graph.text;
   assert.equal(labelOf(m, 's0_l0_np'), undefined);
   assert.deepEqual(edgesBetween(m, 's0_lb', 's0_l0_pod'), ['straight to pod IPs, where the implementation supports it']);
+  assert.deepEqual(edgesBetween(m, 's0_lb', 's0_l0_kp'), ['or to a node, addressed to the LB IP :80']);
   assert.match(labelOf(m, 's0_lb') ?? '', /\nimplementation: example\.com\/direct\n.*allocateLoadBalancerNodePorts: false$/s);
   // The bare-metal note only applies when no class names the implementation.
   const plain = build(svc('  type: LoadBalancer\n  ports:\n    - port: 80\n'), { settings: { clusterProfile: 'bare-metal' } }).graph.text;

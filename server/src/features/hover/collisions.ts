@@ -2,7 +2,8 @@
  * Node-port collisions visible in the workspace, for the nodePort hover. Node ports are allocated cluster-wide
  * (one allocator for every namespace and protocol: pkg/registry/core/service/storage/alloc.go initNodePorts), so a
  * port requested by another NodePort/LoadBalancer Service is "already allocated" for whichever is created second.
- * Inside one Service, entries with the same `port` may share a node port (53/TCP + 53/UDP); different `port`s may not.
+ * Inside one Service, on create, entries with the same `port` may share a node port (53/TCP + 53/UDP); different
+ * `port`s may not. An update (updateNodePorts) only refuses the same (protocol, nodePort) twice.
  */
 import type { ServiceModel, ServicePortModel } from '../../kubernetes/model';
 import type { ObjectRef, WorkspaceIndex } from '../../kubernetes/workspace';

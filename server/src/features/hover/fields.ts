@@ -14,7 +14,10 @@
  * - pkg/apis/core/v1/defaults.go SetDefaults_Service (defaults) and pkg/apis/core/validation/validation.go (rejections),
  *   as summarised in /work/shared/notes/service-validation-rules.md sections 4 and 5; warnings from
  *   pkg/api/service/warnings.go.
- * - concepts/services-networking/dual-stack.md (policies, headless selector-less default RequireDualStack).
+ * - concepts/services-networking/dual-stack.md (policies, headless selector-less default RequireDualStack);
+ *   kubernetes/kubernetes pkg/registry/core/service/storage/alloc.go initIPFamilyFields: an omitted policy becomes
+ *   RequireDualStack for a headless Service without a selector (so two ipFamilies are accepted) and SingleStack
+ *   otherwise; the headless selector-less special case returns before the "not configured on this cluster" checks.
  * - service.md "ExternalName" (IPv4 strings are treated as names and not resolved) and "External IPs".
  * - CVE-2020-8554 (kubernetes/kubernetes#97076): externalIPs can intercept traffic; DenyServiceExternalIPs admission.
  */
@@ -115,16 +118,16 @@ export const FIELDS: Record<string, FieldDoc> = {
     here: (s) => {
       if (s.type === 'ExternalName') return 'not allowed on ExternalName Services (`Forbidden: may not be set for ExternalName services`).';
       const families = stringList(s, 'ipFamilies');
-      return families.length === 0 ? 'chosen by the cluster.' : `${listing(families.map((f) => code(f)))}${families.length > 1 && (specString(s, 'ipFamilyPolicy') ?? 'SingleStack') === 'SingleStack' ? ': two families need `ipFamilyPolicy` `PreferDualStack` or `RequireDualStack`, or creation fails' : ''}.`;
+      return families.length === 0 ? 'chosen by the cluster.' : `${listing(families.map((f) => code(f)))}${families.length > 1 && effectivePolicy(s) === 'SingleStack' ? ': two families need `ipFamilyPolicy` `PreferDualStack` or `RequireDualStack`, or creation fails' : ''}.`;
     },
-    otherwise: 'At most one entry per family. A family the cluster does not serve makes creation fail.',
+    otherwise: 'At most one entry per family. A family the cluster does not serve makes creation fail, except for a headless Service without a selector.',
     docs: [['IPv4/IPv6 dual-stack', DOCS.dualStack]],
   },
   ipFamilyPolicy: {
     meaning: FIELD_MEANINGS.ipFamilyPolicy,
     defaultText: '`SingleStack`; `RequireDualStack` for headless Services without a selector.',
-    here: (s) => (s.type === 'ExternalName' ? 'not allowed on ExternalName Services.' : valueHere(specString(s, 'ipFamilyPolicy') ?? (isHeadless(s) && !s.selector ? 'RequireDualStack' : 'SingleStack'), !!specString(s, 'ipFamilyPolicy'))),
-    otherwise: '`PreferDualStack`: both families on a dual-stack cluster, one otherwise. `RequireDualStack`: both, or creation fails on a single-stack cluster. A dual-stack LoadBalancer also needs provider support.',
+    here: (s) => (s.type === 'ExternalName' ? 'not allowed on ExternalName Services.' : valueHere(effectivePolicy(s), !!specString(s, 'ipFamilyPolicy'))),
+    otherwise: '`PreferDualStack`: both families on a dual-stack cluster, one otherwise. `RequireDualStack`: both, or creation fails on a single-stack cluster (a headless Service without a selector excepted). A dual-stack LoadBalancer also needs provider support.',
     docs: [['IPv4/IPv6 dual-stack', DOCS.dualStack]],
   },
   publishNotReadyAddresses: {
@@ -142,6 +145,11 @@ export const FIELDS: Record<string, FieldDoc> = {
     docs: [['Traffic distribution', DOCS.trafficDistribution]],
   },
 };
+
+/** The policy initIPFamilyFields fills in when none is written. */
+function effectivePolicy(s: ServiceModel): string {
+  return specString(s, 'ipFamilyPolicy') ?? (isHeadless(s) && !s.selector ? 'RequireDualStack' : 'SingleStack');
+}
 
 function clientIPTimeout(s: ServiceModel): number | undefined {
   const config = s.spec ? (s.spec.getIn(['sessionAffinityConfig', 'clientIP', 'timeoutSeconds']) as unknown) : undefined;

@@ -12,6 +12,10 @@
  * - kubernetes/kubernetes pkg/proxy/iptables/proxier.go: the source-range firewall chain is installed for load-balancer
  *   IPs only ("For loadbalancers which direct traffic to service NodePort, the firewall rules will not apply"); the
  *   nftables proxier keys its firewall set on the load-balancer IP too. See also kubernetes/kubernetes#33586.
+ * - Without node ports a load balancer may also deliver to a node with its own IP as the destination: kube-proxy accepts
+ *   packets for every `status.loadBalancer.ingress` IP (ipMode VIP, the default) on the Service port whether or not a
+ *   node port exists (kubernetes/kubernetes pkg/proxy/iptables/proxier.go and nftables/proxier.go, "Capture
+ *   load-balancer ingress" over LoadBalancerVIPs()).
  * - Validation texts: pkg/apis/core/validation/validation.go (notes section 5.5, rows L1, B1, B4, E3).
  */
 import { formatPortRange } from '../../analysis/settings';
@@ -49,12 +53,12 @@ export const LB_FIELDS: Record<string, FieldDoc> = {
       const value = specBoolean(s, 'allocateLoadBalancerNodePorts');
       const explicit = s.ports.filter((p) => p.nodePort !== undefined).map((p) => code(p.nodePort as number));
       if (value === false) {
-        return `\`false\`: ${explicit.length ? `only the node ports written explicitly (${listing(explicit)}) are allocated` : 'no node ports are allocated'}; the load balancer must route to the pods directly.`;
+        return `\`false\`: ${explicit.length ? `only the node ports written explicitly (${listing(explicit)}) are allocated` : 'no node ports are allocated'}; the load balancer must send to the pods directly, or to a node with its own IP as the destination, which kube-proxy accepts.`;
       }
       const automatic = s.ports.filter((p) => p.nodePort === undefined).length;
       return `${valueHere(true, value !== undefined)}: ${automatic ? `${automatic === s.ports.length ? 'every port gets' : `${automatic} port(s) get`} a node port from ${formatPortRange(env.settings.nodePortRange)}` : 'every port asks for its own node port'}.`;
     },
-    otherwise: '`false` only works with load balancers that route traffic straight to pods; with one that targets node ports the traffic has nowhere to go. Node ports written in `nodePort` are allocated either way, and switching an existing Service to `false` does not release node ports it already has: remove each `nodePort` as well.',
+    otherwise: '`false` only works with load balancers that do not target node ports: ones that send straight to pod IPs, or that deliver to a node with the load-balancer IP still as the destination (kube-proxy accepts that on every node); with one that targets node ports the traffic has nowhere to go. Node ports written in `nodePort` are allocated either way, and switching an existing Service to `false` does not release node ports it already has: remove each `nodePort` as well.',
     docs: [['Disabling load balancer NodePort allocation', DOCS.lbNodePortAllocation]],
   },
   healthCheckNodePort: {

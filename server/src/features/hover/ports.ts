@@ -9,7 +9,14 @@
  *   kubernetes/kubernetes pkg/registry/core/service/portallocator/allocator.go calculateRangeOffset (lower band size
  *   min(max(16, size/32), 128)).
  * - reference/networking/service-protocols.md (UDP/SCTP on LoadBalancer depends on the provider); service.md "Load
- *   balancers with mixed protocol types" (stable v1.26).
+ *   balancers with mixed protocol types": feature gate MixedProtocolLBService "enabled by default for the kube-apiserver
+ *   as of v1.24" (beta), stable in v1.26 (KEP-1435; pkg/features/kube_features.go).
+ * - Headless: targetPort is still resolved into the EndpointSlices (kubernetes/kubernetes
+ *   staging/src/k8s.io/endpointslice/utils.go getEndpointPorts → FindPort) and CoreDNS publishes those endpoint ports
+ *   in SRV answers (coredns/coredns plugin/kubernetes/kubernetes.go findServices), so the API reference's "ignored for
+ *   services with clusterIP=None" only means nothing proxies it.
+ * - A named targetPort that is not an IANA_SVC_NAME fails validateServicePort → ValidatePortNumOrName
+ *   (pkg/apis/core/validation/validation.go): the API server rejects the whole Service.
  * - Container API reference, `ports`: declaring a container port is informational; a process listening on 0.0.0.0
  *   is reachable whether or not the port is listed.
  */
@@ -46,7 +53,7 @@ const PORT_FIELDS: Record<string, PortDoc> = {
     here: (s, p, env) => {
       if (p.port === undefined) return undefined;
       if (s.type === 'ExternalName') return `${p.port}, for documentation only: an ExternalName Service is a DNS alias and remaps no ports.`;
-      if (isHeadless(s)) return `${p.port}: published in DNS SRV records; clients connect to the pods directly.`;
+      if (isHeadless(s)) return headlessPort(s, p, env);
       const outside = s.type === 'NodePort' && p.nodePort !== undefined ? ` From outside the cluster the port is the node port ${p.nodePort}, not ${p.port}.` : '';
       return `clients in the cluster use ${inCluster(s, p.port)}; the traffic goes to ${targetWords(p, backendsOf(s, env.workspace))} on the pods.${outside}`;
     },
@@ -93,6 +100,12 @@ const PORT_FIELDS: Record<string, PortDoc> = {
   },
 };
 
+/** Nothing maps a headless Service's `port` to the pods: clients need the target port (see the sources above). */
+function headlessPort(s: ServiceModel, p: ServicePortModel, env: HoverEnv): string {
+  if (!s.selector || p.targetPort === p.port) return `${p.port}: clients connect to the pod IPs directly on ${s.selector ? 'this port, which is also the target port' : 'the ports their EndpointSlices list'}; nothing proxies it.`;
+  return `${p.port}, not used for traffic: clients connect to the pod IPs directly on the target port, ${targetWords(p, backendsOf(s, env.workspace))}; for a named port, DNS SRV records publish that one too.`;
+}
+
 function valueOf(port: ServicePortModel, service: ServiceModel): string {
   const value = stringValue(port.fields.appProtocol?.node, service.doc);
   return value ? `${code(value)}.` : 'not set.';
@@ -102,17 +115,17 @@ function targetHere(s: ServiceModel, p: ServicePortModel, env: HoverEnv): string
   const written = p.fields.targetPort !== undefined && p.targetPort !== p.port;
   const value = p.targetPort === undefined ? 'not set' : `${code(p.targetPort)}${written || typeof p.targetPort === 'string' ? '' : ' (same as `port`)'}`;
   if (s.type === 'ExternalName') return `${value}: ignored, an ExternalName Service proxies nothing.`;
-  if (isHeadless(s)) return `${value}: ignored, a headless Service does not proxy; leave it out or equal to \`port\`.`;
   if (!s.selector) return `${value}: this Service has no selector, so the port comes from the EndpointSlices you manage.`;
+  const headless = isHeadless(s) ? ': clients connect to the pod IPs on this port themselves (headless, no proxy); the EndpointSlices carry it, and DNS SRV records publish it for a named port' : '';
   const workloads = backendsOf(s, env.workspace);
-  if (workloads.length === 0) return `${value}; no workload in the workspace matches the selector, so there is nothing to check it against.`;
-  return `${value}\n${workloads.map((w) => `  - ${resolution(p, w, env)}`).join('\n')}`;
+  if (workloads.length === 0) return `${value}${headless}; no workload in the workspace matches the selector, so there is nothing to check it against.`;
+  return `${value}${headless}\n${workloads.map((w) => `  - ${resolution(p, w, env)}`).join('\n')}`;
 }
 
 function resolution(p: ServicePortModel, w: ObjectRef<WorkloadModel>, env: HoverEnv): string {
   const who = `${w.object.kind} ${code(w.object.name ?? '(unnamed)')} (${placeLink(env, w)})`;
   const r = resolveTargetPort(p, w.object);
-  if (!r) return `${who}: ${code(String(p.targetPort))} is not a valid port name (IANA_SVC_NAME), so it is never looked up.`;
+  if (!r) return `${who}: ${code(String(p.targetPort))} is not a valid port name (IANA_SVC_NAME), so the API server rejects the Service.`;
   const used = r.matches[0];
   const wrongProtocol = r.otherProtocol[0] ? ` (it is declared for ${r.otherProtocol[0].port.protocol} only; the protocols must match)` : '';
   if (typeof r.targetPort === 'string') {
@@ -140,7 +153,13 @@ function nodePortHere(s: ServiceModel, p: ServicePortModel, env: HoverEnv): stri
   const collisions = nodePortCollisions(s, p, env.workspace);
   if (collisions.length === 0) lines.push('No other Service in the workspace asks for this node port.');
   for (const c of collisions) {
-    const which = c.sameService ? `port ${c.port.port ?? '?'} of this Service` : `Service ${code(c.ref.object.name ?? '(unnamed)')} port ${c.port.port ?? '?'} (${placeLink(env, c.ref)})`;
+    if (c.sameService) {
+      // alloc.go: initNodePorts (create) keys on `port`; updateNodePorts only refuses a repeated (protocol, nodePort).
+      const update = c.port.protocol !== p.protocol ? ' (an update of the existing Service accepts it, as the protocols differ)' : '';
+      lines.push(`Also requested by port ${c.port.port ?? '?'} of this Service: creating the Service fails with \`provided port is already allocated\`${update}.`);
+      continue;
+    }
+    const which = `Service ${code(c.ref.object.name ?? '(unnamed)')} port ${c.port.port ?? '?'} (${placeLink(env, c.ref)})`;
     lines.push(`Also requested by ${which}: only one can have it; the other is rejected with \`provided port is already allocated\`.`);
   }
   return lines.join(' ');
@@ -159,6 +178,6 @@ function protocolHere(s: ServiceModel, p: ServicePortModel): string {
   const protocols = [...new Set(s.ports.map((x) => x.protocol))];
   const notes: string[] = [];
   if (p.protocol !== 'TCP') notes.push(`${p.protocol} on a LoadBalancer works where the provider supports it`);
-  if (protocols.length > 1) notes.push(`this load balancer mixes ${listing(protocols.map((x) => code(x)))}, which Kubernetes allows since 1.26 and the provider must support too`);
+  if (protocols.length > 1) notes.push(`this load balancer mixes ${listing(protocols.map((x) => code(x)))}, which Kubernetes allows by default since 1.24 (GA in 1.26) and the provider must support too`);
   return notes.length ? `${base}: ${notes.join('; ')}.` : `${base}.`;
 }

@@ -5,7 +5,8 @@
  *   adds to the previous" except LoadBalancer without node ports), "type: NodePort" (range, every node proxies the
  *   port, "freedom to set up your own load balancing solution ... or even to expose one or more nodes' IP addresses
  *   directly"), "type: LoadBalancer" (provisioned asynchronously, published in .status.loadBalancer, "The cloud
- *   provider decides how it is load balanced"; "Load balancers with mixed protocol types" stable since v1.26),
+ *   provider decides how it is load balanced"; "Load balancers with mixed protocol types": on by default for the
+ *   kube-apiserver as of v1.24, stable in v1.26; KEP-1435, feature gate MixedProtocolLBService),
  *   "type: ExternalName" (CNAME, no proxying, Host header / TLS caution), "Headless Services".
  * - reference/networking/service-protocols.md: "For type: LoadBalancer Services, UDP support depends on the cloud
  *   provider offering this facility."
@@ -15,8 +16,9 @@
  * - tutorials/services/source-ip.md: NodePort and LoadBalancer traffic is source-NATed by default; a load balancer that
  *   proxies connections shows its own IP (use X-Forwarded-For or the PROXY protocol); "you may need to open up a
  *   firewall-rule for the nodes:nodeport".
- * - Cost: cloud load balancers are billed resources on the major providers (AWS ELB, Google Cloud Load Balancing,
- *   Azure Load Balancer pricing pages); NodePort needs no extra infrastructure.
+ * - Cost: aws.amazon.com/elasticloadbalancing/pricing/ ("You are charged for each hour or partial hour that a Network
+ *   Load Balancer is running") and cloud.google.com/load-balancing/pricing (forwarding rules charged per hour); NodePort
+ *   needs no extra infrastructure. MetalLB as an installed implementation: metallb.universe.tf.
  */
 import { SERVICE_TYPES, type ServiceModel } from '../../kubernetes/model';
 import type { PlacedChunk } from '../../kubernetes/manifest';
@@ -36,7 +38,7 @@ const TYPE_SUMMARY: Record<string, (range: string) => string> = {
   NodePort: (range) =>
     `everything ClusterIP does, plus one port from the node-port range (${range}) opened on every node; a connection to any node on that port is forwarded to a ready pod.`,
   LoadBalancer: () =>
-    "everything NodePort does (the node ports are skipped only with `allocateLoadBalancerNodePorts: false`), plus an external load balancer that the cloud provider's integration or another installed implementation creates; its address appears in `status.loadBalancer.ingress`. UDP works where the provider supports it, and one load balancer may mix protocols such as TCP and UDP (stable since Kubernetes 1.26), again as far as the provider supports it.",
+    "everything NodePort does (the node ports are skipped only with `allocateLoadBalancerNodePorts: false`), plus an external load balancer that the cloud provider's integration or another installed implementation creates; its address appears in `status.loadBalancer.ingress`. UDP works where the provider supports it, and one load balancer may mix protocols such as TCP and UDP (on by default since Kubernetes 1.24, GA in 1.26), again as far as the provider supports it.",
   ExternalName: () =>
     'no cluster IP and no proxying: the cluster DNS answers the Service name with a CNAME for `externalName`. Ports are not remapped, and HTTP `Host` headers and TLS server names still carry the name clients used, which the external server may not accept.',
 };
@@ -99,7 +101,7 @@ function comparison(range: string): string {
         ['Spreads load across nodes', 'nobody: clients, or a load balancer you run, pick a node', 'the external load balancer'],
         ['Spreads load across pods', 'kube-proxy on the receiving node: at random in iptables and nftables mode, round-robin by default in IPVS mode', 'the same kube-proxy step after the load balancer, unless the load balancer sends to pods directly'],
         ['Client source IP', 'replaced by a node IP with `externalTrafficPolicy: Cluster` (default); kept with `Local`', 'the same for load balancers that forward packets; a proxying load balancer shows its own IP (use X-Forwarded-For or the PROXY protocol)'],
-        ['Cost and dependencies', 'no extra infrastructure; node IPs must be reachable and firewalls must allow the node ports', 'needs a cloud provider integration or an installed implementation (e.g. MetalLB); cloud load balancers are billed resources'],
+        ['Cost and dependencies', 'no extra infrastructure; node IPs must be reachable and firewalls must allow the node ports', 'needs a cloud provider integration or an installed implementation (e.g. MetalLB); on AWS and Google Cloud load balancers are charged by the hour'],
         ['Typical use', 'development and test, on-premises setups behind your own load balancer, direct node access', 'a stable external entry point per Service on a cloud'],
       ],
     ),

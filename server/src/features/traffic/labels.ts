@@ -40,10 +40,13 @@ function implementation(profile: string): string {
   switch (profile) {
     case 'cloud':
       return "by the cloud provider's controller";
+    // metallb.universe.tf/configuration/ ("MetalLB remains idle until configured").
     case 'bare-metal':
       return 'stays pending without an implementation such as MetalLB';
+    // minikube.sigs.k8s.io/docs/handbook/accessing/ (minikube tunnel), kind.sigs.k8s.io/docs/user/loadbalancer/
+    // (Cloud Provider KIND), docs.k3s.io/networking/networking-services (ServiceLB, on by default in k3s and k3d).
     case 'local':
-      return 'needs minikube tunnel, cloud-provider-kind or similar';
+      return 'from minikube tunnel, cloud-provider-kind, k3s ServiceLB or similar';
     default:
       return 'by the cloud controller or another implementation';
   }
@@ -57,6 +60,16 @@ function implementation(profile: string): string {
 export function lbEdgeLabel(path: TrafficPath, lane: TrafficLane): string {
   const ports = words(`:${lane.port ?? '?'} usually to node port ${lane.nodePort ?? '(allocated)'}`);
   return path.externalTrafficPolicy === 'Local' ? ports.concat(words(', healthy nodes only')) : ports;
+}
+
+/**
+ * The LB → kube-proxy edge without node ports: kube-proxy accepts packets for each status.loadBalancer.ingress IP on
+ * the Service port on every node (pkg/proxy/iptables/proxier.go "Capture load-balancer ingress"; ipMode VIP, the
+ * default), so a load balancer may deliver to a node with its own IP as the destination instead of to the pods.
+ */
+export function lbIpEdgeLabel(path: TrafficPath, lane: TrafficLane): string {
+  const label = words(`or to a node, addressed to the LB IP :${lane.port ?? '?'}`);
+  return path.externalTrafficPolicy === 'Local' ? label.concat(words(', healthy nodes only')) : label;
 }
 
 /** Node port or external IP → kube-proxy: what externalTrafficPolicy does to the packet. */

@@ -1,5 +1,5 @@
 import { Flowchart, value, words, type NodeClass } from './flowchart';
-import { lbEdgeLabel, loadBalancerLines, nodePortEdgeLabel, proxyLines, serviceTitle, targetLines, workloadLines } from './labels';
+import { lbEdgeLabel, lbIpEdgeLabel, loadBalancerLines, nodePortEdgeLabel, proxyLines, serviceTitle, targetLines, workloadLines } from './labels';
 import { Marks, merge } from './marks';
 import type { SourceLink, TrafficLane, TrafficPath } from '../../protocol/trafficGraph';
 
@@ -90,16 +90,18 @@ function drawLane(chart: Flowchart, path: TrafficPath, lane: TrafficLane, marks:
 
   if (lane.hasNodePort) {
     const np = marks.take(`nodePort:${lane.index}`);
-    const where = path.type === 'LoadBalancer' && path.externalTrafficPolicy === 'Local' ? 'Nodes with a ready pod' : 'Every node';
     const range = lane.nodePort === undefined ? [words(`allocated from ${path.nodePortRange}`)] : [];
-    // Without a load balancer's health check, every node still listens; those without a ready pod drop it.
-    const local = path.type !== 'LoadBalancer' && path.externalTrafficPolicy === 'Local' ? [words('a node without a ready pod does not forward')] : [];
-    const node = chart.node(`${l}_np`, 'rect', [words(where), words(`NodeIP:${lane.nodePort ?? 'nodePort'}`), ...range, ...local, ...np.lines], np.source ?? lane.source, np.cls);
+    // The node port is open on every node whatever the policy. With Local, a load balancer's health check steers
+    // away from nodes without a ready pod, but traffic that reaches one anyway is not forwarded (virtual-ips.md
+    // "External traffic policy": "the kube-proxy does not forward any traffic for the relevant Service").
+    const local = path.externalTrafficPolicy === 'Local' ? [words('a node without a ready pod does not forward')] : [];
+    const node = chart.node(`${l}_np`, 'rect', [words('Every node'), words(`NodeIP:${lane.nodePort ?? 'nodePort'}`), ...range, ...local, ...np.lines], np.source ?? lane.source, np.cls);
     chart.edge(node, proxy, 'solid', nodePortEdgeLabel(path));
     if (ends.lb) chart.edge(ends.lb, node, 'solid', lbEdgeLabel(path, lane));
     else if (ends.outside) chart.edge(ends.outside, node, 'solid', words(`${lane.protocol} ${lane.nodePort ?? 'nodePort'}`));
   } else if (ends.lb) {
     chart.edge(ends.lb, pods, 'dotted', words('straight to pod IPs, where the implementation supports it'));
+    chart.edge(ends.lb, proxy, 'dotted', lbIpEdgeLabel(path, lane));
   }
   path.externalIPs.slice(0, 3).forEach((ip, i) => {
     const eip = chart.node(`${l}_eip${i}`, 'rect', [words('External IP'), value(ip).concat(words(`:${lane.port ?? '?'}`))], path.source);
