@@ -61,6 +61,11 @@ export class ScannedFolders {
     return this.excludeGlobs.get(folder) !== JSON.stringify(excludes);
   }
 
+  /** The folder to scan again after `file` changed on disk: the folder of a `.gitignore` that is not itself left out. */
+  rescanAfter(file: string): string | undefined {
+    return path.basename(file) === GITIGNORE && !this.excludes(file) ? this.folderOf(file) : undefined;
+  }
+
   /** The innermost workspace folder holding `file`. */
   folderOf(file: string): string | undefined {
     return this.folders.filter((folder) => file.startsWith(folder + path.sep)).sort((a, b) => b.length - a.length)[0];

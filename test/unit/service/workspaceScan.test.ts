@@ -78,6 +78,10 @@ test('ScannedFolders: the innermost folder judges; before its scan only dependen
   assert.equal(folders.excludes(path.join(root, 'ignored', 'a.yaml')), true);
   assert.equal(folders.excludes(path.join(inner, 'ignored', 'b.yaml')), true, "the inner folder's files.exclude decides for its files");
   assert.equal(folders.excludes(path.join(tmpdir(), 'elsewhere.yaml')), false);
+  assert.equal(folders.rescanAfter(path.join(inner, 'sub', '.gitignore')), inner);
+  assert.equal(folders.rescanAfter(path.join(root, 'ignored', '.gitignore')), undefined, 'git reads no .gitignore inside an ignored folder');
+  assert.equal(folders.rescanAfter(path.join(root, 'node_modules', 'x', '.gitignore')), undefined);
+  assert.equal(folders.rescanAfter(path.join(root, 'svc.yaml')), undefined);
   assert.equal(folders.excludesDiffer(inner, [{ glob: 'ignored' }]), false);
   assert.equal(folders.excludesDiffer(inner, []), true);
 });
