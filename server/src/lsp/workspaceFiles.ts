@@ -52,7 +52,7 @@ export class WorkspaceFiles {
         .catch(() => undefined);
     }
     if (this.ctx.clientCapabilities?.workspace?.configuration) {
-      // The settings handler (settings.ts) runs on every didChangeConfiguration and then calls excludesChanged.
+      // The settings store handles every didChangeConfiguration, and server.ts then calls excludesChanged.
       await connection.client.register(DidChangeConfigurationNotification.type, { section: FILES_EXCLUDE }).catch(() => undefined);
     }
     await this.indexAll();

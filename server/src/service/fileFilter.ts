@@ -51,7 +51,7 @@ export class FileFilter {
   private readonly gitignoreTexts = new Map<string, string>();
   /** All of them as one `ignore` matcher over paths relative to the outermost of those folders; built when needed. */
   private gitignore?: { base: string; rules: Ignore };
-  private readonly excludeGlobs: CompiledExclude[];
+  private readonly excludeRules: CompiledExclude[];
   private readonly skippedDirs: ReadonlySet<string>;
   private readonly caseInsensitive: boolean;
 
@@ -61,7 +61,7 @@ export class FileFilter {
   ) {
     this.skippedDirs = options.skippedDirs ?? new Set();
     this.caseInsensitive = options.caseInsensitive ?? (process.platform === 'darwin' || process.platform === 'win32');
-    this.excludeGlobs = (options.excludes ?? []).flatMap(({ glob, when }) => {
+    this.excludeRules = (options.excludes ?? []).flatMap(({ glob, when }) => {
       try {
         // VS Code's globs have no extglobs and no leading `!` negation: those characters are literal there.
         return [{ matches: picomatch(glob, { dot: true, posix: true, noextglob: true, nonegate: true, nocase: this.caseInsensitive }), when }];
@@ -132,9 +132,9 @@ export class FileFilter {
   }
 
   private excludedBySetting(entry: string): boolean {
-    if (this.excludeGlobs.length === 0) return false;
+    if (this.excludeRules.length === 0) return false;
     const relative = path.relative(this.root, entry).split(path.sep).join('/');
-    return this.excludeGlobs.some(({ matches, when }) => matches(relative) && (when === undefined || this.siblingExists(entry, when)));
+    return this.excludeRules.some(({ matches, when }) => matches(relative) && (when === undefined || this.siblingExists(entry, when)));
   }
 
   /** VS Code replaces the first `$(basename)` only, with the name up to its last extension. */

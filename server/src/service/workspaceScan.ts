@@ -42,7 +42,7 @@ export async function scanFolder(root: string, options: ScanOptions): Promise<Fo
 export class ScannedFolders {
   private readonly filters = new Map<string, FileFilter>();
   /** The `files.exclude` globs of each folder's last scan, as JSON. */
-  private readonly excludeGlobs = new Map<string, string>();
+  private readonly lastExcludes = new Map<string, string>();
 
   constructor(private readonly folders: readonly string[]) {
     for (const folder of folders) this.filters.set(folder, newFilter(folder, { gitignore: false }));
@@ -50,7 +50,7 @@ export class ScannedFolders {
 
   /** Scans `folder` again with its `.gitignore` files as they are now and the given `files.exclude` globs. */
   async scan(folder: string, excludes: readonly ExcludeGlob[]): Promise<string[]> {
-    this.excludeGlobs.set(folder, JSON.stringify(excludes));
+    this.lastExcludes.set(folder, JSON.stringify(excludes));
     const { files, filter } = await scanFolder(folder, { gitignore: true, excludes });
     this.filters.set(folder, filter);
     return files;
@@ -58,7 +58,7 @@ export class ScannedFolders {
 
   /** Whether `folder` was last scanned with other `files.exclude` globs than these. */
   excludesDiffer(folder: string, excludes: readonly ExcludeGlob[]): boolean {
-    return this.excludeGlobs.get(folder) !== JSON.stringify(excludes);
+    return this.lastExcludes.get(folder) !== JSON.stringify(excludes);
   }
 
   /** The folder to scan again after `file` changed on disk: the folder of a `.gitignore` that is not itself left out. */
