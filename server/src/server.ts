@@ -82,7 +82,10 @@ connection.onInitialized(async () => {
   const folders = initParams?.workspaceFolders ?? (initParams?.rootUri ? [{ uri: initParams.rootUri, name: 'root' }] : []);
   // Before any await: documents opened next are checked with the project file already applied.
   settingsStore?.watchProjectFiles(ctx, folders);
-  await settingsStore?.register(() => diagnostics?.schedule());
+  await settingsStore?.register(() => {
+    diagnostics?.schedule();
+    void workspaceFiles.excludesChanged().catch((error) => connection.console.error(`Applying files.exclude failed: ${error instanceof Error ? error.stack : String(error)}`));
+  });
   await workspaceFiles.start(folders, !!capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration);
 });
 

@@ -131,6 +131,47 @@ test('the not-Kubernetes corpus gives no findings and exit 0', () => {
   assert.match(stdout, /no problems/);
 });
 
+test('.gitignore: ignored folders and files stay silent, --no-ignore and naming a file check them', () => {
+  const dir = workspace({
+    '.gitignore': 'rendered/\n',
+    'svc.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30080'),
+    'web.yaml': DEPLOYMENT,
+    'rendered/svc.yaml': BAD_SERVICE,
+    'team/.gitignore': '*.local.yaml\n',
+    'team/db.local.yaml': BAD_SERVICE,
+  });
+  const honoured = run(['check', '.'], { cwd: dir });
+  assert.equal(honoured.code, 0, honoured.stdout);
+  assert.match(honoured.stdout, /^2 files checked, no problems$/m);
+  const everything = run(['check', '--no-ignore', '.'], { cwd: dir });
+  assert.equal(everything.code, 1);
+  assert.match(everything.stdout, /^rendered\/svc\.yaml:9:17 error/m);
+  assert.match(everything.stdout, /^team\/db\.local\.yaml:9:17 error/m);
+  const named = run(['check', 'rendered/svc.yaml', 'web.yaml'], { cwd: dir });
+  assert.equal(named.code, 1);
+  assert.match(named.stdout, /^rendered\/svc\.yaml:9:17 error/m);
+  // explain indexes the file's folder as check would: a workload only in an ignored folder is not the Service's.
+  const explainDir = workspace({ '.gitignore': 'old/\n', 'svc.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30007'), 'old/web.yaml': DEPLOYMENT });
+  const explained = run(['explain', 'svc.yaml'], { cwd: explainDir });
+  assert.equal(explained.code, 0, explained.stderr);
+  assert.doesNotMatch(explained.stdout, /Deployment `web`/);
+  assert.match(run(['explain', 'svc.yaml'], { cwd: workspace({ 'svc.yaml': BAD_SERVICE, 'old/web.yaml': DEPLOYMENT }) }).stdout, /Deployment `web`/);
+});
+
+test('bad usage: one line saying what is wrong, a pointer to the help, exit 2, nothing analysed', () => {
+  const cases: Array<[string[], string]> = [
+    [['check', '--fromat', 'json'], 'unknown option --fromat'],
+    [['check', '.', '--format'], '--format needs a value'],
+    [['check', '--no-ignore=1'], '--no-ignore takes no value'],
+  ];
+  for (const [args, message] of cases) {
+    const result = run(args);
+    assert.equal(result.code, 2, args.join(' '));
+    assert.equal(result.stderr, `kube-service-lens: ${message}\nRun "kube-service-lens help" for usage.\n`);
+    assert.equal(result.stdout, '');
+  }
+});
+
 test('help and version', () => {
   assert.match(run(['help']).stdout, /kube-service-lens check/);
   assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+/);

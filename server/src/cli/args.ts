@@ -1,4 +1,6 @@
-/** A small, strict argument parser: unknown flags are errors, not silently ignored. */
+import { parseArgs as tokenize } from 'node:util';
+
+/** A strict argument parser: unknown flags are errors, not silently ignored. */
 export interface CheckOptions {
   command: 'check';
   inputs: string[];
@@ -7,6 +9,8 @@ export interface CheckOptions {
   nodePortRange?: string;
   config?: string;
   noConfig: boolean;
+  /** `--no-ignore`: walk folders and globs without honouring `.gitignore`. */
+  noIgnore: boolean;
   color: boolean;
 }
 
@@ -23,6 +27,24 @@ export class UsageError extends Error {}
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+const CHECK_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  'node-port-range': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  'no-ignore': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} satisfies OptionSpec;
+
+const EXPLAIN_OPTIONS = {
+  service: { type: 'string' },
+  mermaid: { type: 'boolean' },
+} satisfies OptionSpec;
+
 export function parseArgs(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
@@ -32,69 +54,75 @@ export function parseArgs(argv: string[]): CliOptions {
   throw new UsageError(`unknown command "${command}" (expected check, explain or help)`);
 }
 
-function valueOf(args: string[], i: number, flag: string): string {
-  const value = args[i + 1];
-  if (value === undefined || (value.startsWith('--') && value !== '-')) throw new UsageError(`${flag} needs a value`);
-  return value;
+interface Parsed {
+  /** Option name → its value (`true` for a flag), the last occurrence winning. */
+  values: Map<string, string | true>;
+  positionals: string[];
+}
+
+/**
+ * Splits arguments with node:util's parseArgs (`--name value`, `--name=value`, `-f value`, `-fvalue`, `--` ending
+ * the options) in its lenient mode, which reports every token instead of throwing its own long messages: the
+ * mistakes are then told in this CLI's words.
+ */
+function parse(args: string[], spec: OptionSpec): Parsed {
+  const { tokens } = tokenize({ args, options: spec, strict: false, allowPositionals: true, tokens: true });
+  const values = new Map<string, string | true>();
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const type = Object.hasOwn(spec, token.name) ? spec[token.name].type : undefined;
+    if (type === undefined) throw new UsageError(`unknown option ${token.rawName}`);
+    // Re-inserted, so that the keys' order is the order of each option's last occurrence.
+    values.delete(token.name);
+    if (type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
+      values.set(token.name, true);
+      continue;
+    }
+    // Without `=`, parseArgs takes the next argument whatever it is; an option there means the value was forgotten.
+    const missing = token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('--'));
+    if (missing) throw new UsageError(`${token.rawName} needs a value`);
+    values.set(token.name, token.value as string);
+  }
+  return { values, positionals };
 }
 
 function parseCheck(args: string[]): CheckOptions {
-  const options: CheckOptions = { command: 'check', inputs: [], format: 'text', noConfig: false, color: !!process.stdout.isTTY && !process.env.NO_COLOR };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const take = () => inline ?? valueOf(args, i++, flag);
-    switch (flag) {
-      case '--format':
-      case '-f': {
-        const format = take();
-        if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-        options.format = format as CheckOptions['format'];
-        break;
-      }
-      case '--max-warnings': {
-        const value = Number(take());
-        if (!Number.isInteger(value) || value < 0) throw new UsageError('--max-warnings needs a whole number ≥ 0');
-        options.maxWarnings = value;
-        break;
-      }
-      case '--node-port-range':
-        options.nodePortRange = take();
-        break;
-      case '--config':
-        options.config = take();
-        break;
-      case '--no-config':
-        options.noConfig = true;
-        break;
-      case '--color':
-        options.color = true;
-        break;
-      case '--no-color':
-        options.color = false;
-        break;
-      default:
-        if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-        options.inputs.push(arg);
-    }
+  const { values, positionals } = parse(args, CHECK_OPTIONS);
+  const string = (name: keyof typeof CHECK_OPTIONS) => values.get(name) as string | undefined;
+  const options: CheckOptions = {
+    command: 'check',
+    inputs: positionals.length > 0 ? positionals : ['.'],
+    format: 'text',
+    nodePortRange: string('node-port-range'),
+    config: string('config'),
+    noConfig: values.has('no-config'),
+    noIgnore: values.has('no-ignore'),
+    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+  };
+  const format = string('format');
+  if (format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    options.format = format as CheckOptions['format'];
   }
-  if (options.inputs.length === 0) options.inputs.push('.');
+  const maxWarnings = string('max-warnings');
+  if (maxWarnings !== undefined) {
+    if (!/^\d+$/.test(maxWarnings)) throw new UsageError('--max-warnings needs a whole number ≥ 0');
+    options.maxWarnings = Number(maxWarnings);
+  }
+  // The last of --color and --no-color wins, as each used to override the one before.
+  const lastColorFlag = [...values.keys()].filter((name) => name === 'color' || name === 'no-color').pop();
+  if (lastColorFlag) options.color = lastColorFlag === 'color';
   return options;
 }
 
 function parseExplain(args: string[]): ExplainOptions {
-  const options: ExplainOptions = { command: 'explain', file: '', mermaid: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--service') options.service = valueOf(args, i++, arg);
-    else if (arg.startsWith('--service=')) options.service = arg.slice('--service='.length);
-    else if (arg === '--mermaid') options.mermaid = true;
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else if (!options.file) options.file = arg;
-    else throw new UsageError('explain takes one file');
-  }
-  if (!options.file) throw new UsageError('explain needs a file');
-  return options;
+  const { values, positionals } = parse(args, EXPLAIN_OPTIONS);
+  if (positionals.length === 0) throw new UsageError('explain needs a file');
+  if (positionals.length > 1) throw new UsageError('explain takes one file');
+  return { command: 'explain', file: positionals[0], service: values.get('service') as string | undefined, mermaid: values.has('mermaid') };
 }
 
 export const HELP = `kube-service-lens: checks Kubernetes Service manifests like the API server would, and explains them.
@@ -103,11 +131,15 @@ Usage:
   kube-service-lens check [paths|globs|-] [options]
       Analyses YAML files and folders together, as one workspace (selectors and node-port
       collisions are checked across files). "-" reads standard input. Default: the current folder.
+      Folders and globs leave out what .gitignore files exclude, and node_modules, .git, dist, out,
+      vendor and similar folders. Paths after "--" are never read as options.
       --format text|json|sarif|github   output format (default text; github = workflow commands)
       --max-warnings N                  also fail when there are more than N warnings
       --node-port-range FIRST-LAST      the cluster's --service-node-port-range (default 30000-32767)
       --config FILE                     project settings (default: nearest .kube-service-lens.yaml)
       --no-config                       ignore .kube-service-lens.yaml
+      --no-ignore                       also check what .gitignore files exclude (files named
+                                        explicitly are always checked)
       --no-color / --color
 
   kube-service-lens explain FILE [--service NAME] [--mermaid]

@@ -45,7 +45,7 @@ export function cliSettings(options: CheckOptions, cwd: string, notes: string[])
 export async function runCheck(options: CheckOptions, cwd: string, version: string, stdin: () => Promise<string> = readStdin): Promise<CheckOutcome> {
   const notes: string[] = [];
   const { settings, broken } = cliSettings(options, cwd, notes);
-  const { files, problems } = await expandInputs(options.inputs, cwd);
+  const { files, problems } = await expandInputs(options.inputs, cwd, !options.noIgnore);
   let fatal = problems.length > 0 || broken;
   notes.push(...problems);
 

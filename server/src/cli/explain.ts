@@ -7,7 +7,8 @@ import { parseFile } from '../kubernetes/manifest';
 import { buildTrafficPaths } from '../features/traffic/buildPaths';
 import { toMermaid } from '../features/traffic/mermaid';
 import { WorkspaceIndex } from '../kubernetes/workspace';
-import { listYamlFiles, readManifest } from '../node/files';
+import { readManifest } from '../node/files';
+import { scanFolder } from '../service/workspaceScan';
 import { ALL_RULES } from '../rules';
 import { UsageError, type ExplainOptions } from './args';
 import { cliSettings } from './check';
@@ -26,12 +27,13 @@ function forTerminal(markdown: string): string {
  */
 export async function runExplain(options: ExplainOptions, cwd: string): Promise<CheckOutcome> {
   const notes: string[] = [];
-  const { settings } = cliSettings({ command: 'check', inputs: [], format: 'text', noConfig: false, color: false }, cwd, notes);
+  const { settings } = cliSettings({ command: 'check', inputs: [], format: 'text', noConfig: false, noIgnore: false, color: false }, cwd, notes);
   const file = path.resolve(cwd, options.file);
   const read = await readManifest(file);
   if (!('text' in read)) throw new UsageError(`${options.file}: ${read.skipped}`);
   const index = new WorkspaceIndex();
-  for (const sibling of await listYamlFiles(path.dirname(file))) {
+  // As `check` of the folder would: what .gitignore excludes is not part of the project.
+  for (const sibling of (await scanFolder(path.dirname(file), { gitignore: true })).files) {
     if (sibling === file) continue;
     const other = await readManifest(sibling);
     if ('text' in other) index.set(parseFile(pathToFileURL(sibling).href, other.text));

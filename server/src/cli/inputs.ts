@@ -1,6 +1,7 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { listYamlFiles } from '../node/files';
+import picomatch from 'picomatch/posix';
+import { scanFolder } from '../service/workspaceScan';
 
 export interface InputFile {
   /** Absolute path, or '-' for standard input. */
@@ -15,38 +16,20 @@ export interface ExpandedInputs {
 
 const GLOB_CHARS = /[*?[{]/;
 
-/** Turns a glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) into an anchored regular expression over `/` paths. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close === -1) source += '\\{';
-      else {
-        source += `(?:${glob.slice(i + 1, close).split(',').map((part) => part.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
-        i = close;
-      }
-    } else if (c === '[') {
-      const close = glob.indexOf(']', i);
-      if (close === -1) source += '\\[';
-      else {
-        source += glob.slice(i, close + 1);
-        i = close;
-      }
-    } else source += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
+/**
+ * The glob dialect of `check` inputs: `**`, `*`, `?`, `{a,b}`, `[abc]`, `[!abc]`, matched against `/`-separated paths
+ * relative to the glob's literal start. `*` matches dot files too, as it always has here (a shell's `*` does not).
+ */
+export function globMatcher(glob: string): (relativePath: string) => boolean {
+  return picomatch(glob, { dot: true, posix: true, noextglob: true, nonegate: true });
 }
 
-/** Expands paths, folders (their YAML files, recursively) and globs into a sorted, de-duplicated file list. */
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<ExpandedInputs> {
+/**
+ * Expands paths, folders (their YAML files, recursively) and globs into a sorted, de-duplicated file list. Folders
+ * and globs leave out what `.gitignore` files exclude unless `gitignore` is false; a file named explicitly is
+ * always analysed.
+ */
+export async function expandInputs(inputs: readonly string[], cwd: string, gitignore = true): Promise<ExpandedInputs> {
   const files = new Map<string, InputFile>();
   const problems: string[] = [];
   for (const input of inputs) {
@@ -55,13 +38,20 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       continue;
     }
     if (GLOB_CHARS.test(input)) {
-      const normalized = input.split(path.sep).join('/');
-      const firstGlob = normalized.search(GLOB_CHARS);
-      const base = normalized.slice(0, normalized.lastIndexOf('/', firstGlob) + 1) || './';
-      const baseAbs = path.resolve(cwd, base);
-      const pattern = globToRegExp(path.resolve(cwd, normalized).split(path.sep).join('/'));
-      const matched = (await listYamlFiles(baseAbs)).filter((file) => pattern.test(file.split(path.sep).join('/')));
-      if (matched.length === 0) problems.push(`${input}: no YAML file matches`);
+      const { base, glob } = splitGlob(input, cwd);
+      let matches: (relativePath: string) => boolean;
+      try {
+        matches = globMatcher(glob);
+      } catch (error) {
+        problems.push(`${input}: ${(error as Error).message}`);
+        continue;
+      }
+      const matching = (found: string[]) => found.filter((file) => matches(path.relative(base, file).split(path.sep).join('/')));
+      const matched = matching(await yamlFilesIn(base, gitignore));
+      if (matched.length === 0) {
+        const ignored = gitignore && matching(await yamlFilesIn(base, false)).length > 0;
+        problems.push(`${input}: ${ignored ? `every YAML file it matches is excluded by .gitignore ${NO_IGNORE_HINT}` : 'no YAML file matches'}`);
+      }
       for (const file of matched) files.set(file, { path: file });
       continue;
     }
@@ -74,8 +64,11 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       continue;
     }
     if (stat.isDirectory()) {
-      const found = await listYamlFiles(absolute);
-      if (found.length === 0) problems.push(`${input}: folder contains no .yaml or .yml files`);
+      const found = await yamlFilesIn(absolute, gitignore);
+      if (found.length === 0) {
+        const ignored = gitignore && (await yamlFilesIn(absolute, false)).length > 0;
+        problems.push(`${input}: ${ignored ? `every .yaml or .yml file in this folder is excluded by .gitignore ${NO_IGNORE_HINT}` : 'folder contains no .yaml or .yml files'}`);
+      }
       for (const file of found) files.set(file, { path: file });
     } else {
       // A file named explicitly is analysed whatever its extension.
@@ -83,6 +76,35 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     }
   }
   return { files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)), problems };
+}
+
+/**
+ * The folder a glob input starts from and the pattern below it. The glob is matched below that folder only, and a
+ * leading folder whose name holds glob characters but exists (`/home/me/k8s [old]/`) is a plain name.
+ */
+function splitGlob(input: string, cwd: string): { base: string; glob: string } {
+  const segments = input.split(path.sep).join('/').split('/');
+  // `segments[0]` is '' for an absolute path: the file system root.
+  const folder = (count: number) => path.resolve(cwd, segments.slice(0, count).join('/') || '/');
+  const isLiteral = (i: number) => !GLOB_CHARS.test(segments[i]) || isDirectory(folder(i + 1));
+  let literal = 0;
+  // The last segment names the files, so it always belongs to the glob.
+  while (literal < segments.length - 1 && isLiteral(literal)) literal++;
+  return { base: literal === 0 ? cwd : folder(literal), glob: segments.slice(literal).join('/') };
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const NO_IGNORE_HINT = '(--no-ignore checks them)';
+
+async function yamlFilesIn(folder: string, gitignore: boolean): Promise<string[]> {
+  return (await scanFolder(folder, { gitignore })).files;
 }
 
 export async function readStdin(): Promise<string> {

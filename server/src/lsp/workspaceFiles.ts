@@ -1,10 +1,14 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FileChangeType, DidChangeWatchedFilesNotification, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { FileChangeType, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '../service/projectConfig';
 import { parseFile } from '../kubernetes/manifest';
-import { isYamlPath, listYamlFiles, readManifest, SKIPPED_DIRS } from '../node/files';
+import { isYamlPath, readManifest } from '../node/files';
+import { excludeGlobs, type ExcludeGlob } from '../service/fileFilter';
+import { GITIGNORE, ScannedFolders } from '../service/workspaceScan';
 import type { ServerContext } from './context';
+
+const FILES_EXCLUDE = 'files.exclude';
 
 /**
  * Indexes every YAML file of the workspace folders in the background and keeps the index current from
@@ -12,6 +16,7 @@ import type { ServerContext } from './context';
  */
 export class WorkspaceFiles {
   private folders: string[] = [];
+  private scanned = new ScannedFolders([]);
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -23,8 +28,12 @@ export class WorkspaceFiles {
 
   async start(folders: WorkspaceFolder[] | null | undefined, canWatch: boolean): Promise<void> {
     this.folders = (folders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    this.scanned = new ScannedFolders(this.folders);
     const { connection } = this.ctx;
     connection.onDidChangeWatchedFiles(async ({ changes }) => {
+      // A changed .gitignore changes which files belong: its folder is scanned again, once however many changed.
+      const rescans = new Set(changes.flatMap(({ uri }) => (uri.startsWith('file:') ? (this.scanned.rescanAfter(fileURLToPath(uri)) ?? []) : [])));
+      for (const folder of rescans) await this.rescan(folder);
       for (const change of changes) {
         if (!isYamlPath(change.uri) || this.ctx.documents.get(change.uri)) continue;
         if (change.type === FileChangeType.Deleted) {
@@ -38,29 +47,53 @@ export class WorkspaceFiles {
       await connection.client
         .register(DidChangeWatchedFilesNotification.type, {
           // Named explicitly: whether `*` matches a leading dot differs between clients' glob libraries (minimatch's default: no).
-          watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+          watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: `**/${GITIGNORE}` }],
         })
         .catch(() => undefined);
+    }
+    if (this.ctx.clientCapabilities?.workspace?.configuration) {
+      // The settings store handles every didChangeConfiguration, and server.ts then calls excludesChanged.
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: FILES_EXCLUDE }).catch(() => undefined);
     }
     await this.indexAll();
   }
 
   /** Re-reads a file from disk when its editor closes; forgets it when it is not part of the workspace. */
   async closed(uri: string): Promise<void> {
-    if (this.isInWorkspace(uri)) await this.load(uri);
+    if (this.isInWorkspace(uri) && !this.scanned.excludes(fileURLToPath(uri))) await this.load(uri);
     else if (this.ctx.index.delete(uri)) this.ctx.indexChanged(uri);
   }
 
-  /** Only the part below the workspace folder counts: a workspace may itself live under a folder called `out`. */
-  private inSkippedDir(file: string): boolean {
-    const folder = this.folders.find((f) => file.startsWith(f + path.sep));
-    const relative = folder ? file.slice(folder.length + 1) : file;
-    return relative.split(path.sep).slice(0, -1).some((segment) => SKIPPED_DIRS.has(segment));
+  /** Re-reads each folder's `files.exclude`; a folder whose globs changed is scanned again. */
+  async excludesChanged(): Promise<void> {
+    for (const folder of this.folders) {
+      if (this.scanned.excludesDiffer(folder, await this.readExcludes(folder))) await this.rescan(folder);
+    }
+  }
+
+  /** `files.exclude` of the folder's scope; `true` entries and `{ when }` sibling conditions, as VS Code applies them. */
+  private async readExcludes(folder: string): Promise<ExcludeGlob[]> {
+    if (!this.ctx.clientCapabilities?.workspace?.configuration) return [];
+    const setting: unknown = await this.ctx.connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).href, section: FILES_EXCLUDE }).catch(() => undefined);
+    return excludeGlobs(setting);
+  }
+
+  /** After a `.gitignore` or `files.exclude` changed: files now left out leave the index, files now let in join it. */
+  private async rescan(folder: string): Promise<void> {
+    const files = await this.scanned.scan(folder, await this.readExcludes(folder));
+    for (const uri of this.ctx.index.uris()) {
+      if (!uri.startsWith('file:') || this.ctx.documents.get(uri) || !this.scanned.excludes(fileURLToPath(uri))) continue;
+      if (this.ctx.index.delete(uri)) this.ctx.indexChanged(uri);
+    }
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      if (!this.ctx.index.get(uri)) await this.load(uri);
+    }
   }
 
   private async load(uri: string): Promise<void> {
-    // File events also arrive for folders the startup scan skips (node_modules, dist...): keep them out too.
-    if (!this.isInWorkspace(uri) || this.inSkippedDir(fileURLToPath(uri))) return;
+    // File events also arrive for what the scan leaves out (node_modules, .gitignore, files.exclude): keep it out too.
+    if (!this.isInWorkspace(uri) || this.scanned.excludes(fileURLToPath(uri))) return;
     const read = await readManifest(fileURLToPath(uri));
     if (this.ctx.documents.get(uri)) return; // opened while we were reading: the editor's text wins
     const text = 'text' in read ? read.text : undefined;
@@ -77,7 +110,7 @@ export class WorkspaceFiles {
     const { connection } = this.ctx;
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Kubernetes Service Lens: indexing YAML', 0, undefined, false);
-    const files = (await Promise.all(this.folders.map((folder) => listYamlFiles(folder)))).flat();
+    const files = (await Promise.all(this.folders.map(async (folder) => this.scanned.scan(folder, await this.readExcludes(folder))))).flat();
     let done = 0;
     for (const file of files) {
       const uri = pathToFileURL(file).href;

@@ -12,8 +12,19 @@ export function isYamlPath(file: string): boolean {
   return YAML_FILE.test(file);
 }
 
+/** How a caller narrows a walk: both hooks see absolute paths. */
+export interface WalkHooks {
+  /** Runs before a folder's entries are judged, with their names: the moment to read rules kept in that folder. */
+  enterDir?(dir: string, names: readonly string[]): Promise<void>;
+  /** Whether to leave an entry out; a folder left out is not entered. Default: the folders in SKIPPED_DIRS. */
+  skip?(entry: string, isDirectory: boolean): boolean;
+}
+
+const skipDependencyDirs = (entry: string, isDirectory: boolean) => isDirectory && SKIPPED_DIRS.has(path.basename(entry));
+
 /** Lists YAML files under a folder, skipping dependency and VCS folders; symlinked directories are not followed. */
-export async function listYamlFiles(root: string, limit = MAX_INDEXED_FILES): Promise<string[]> {
+export async function listYamlFiles(root: string, limit = MAX_INDEXED_FILES, hooks: WalkHooks = {}): Promise<string[]> {
+  const skip = hooks.skip ?? skipDependencyDirs;
   const found: string[] = [];
   const pending = [root];
   while (pending.length > 0 && found.length < limit) {
@@ -24,11 +35,12 @@ export async function listYamlFiles(root: string, limit = MAX_INDEXED_FILES): Pr
     } catch {
       continue;
     }
+    await hooks.enterDir?.(dir, entries.map((entry) => entry.name));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && isYamlPath(entry.name)) {
+        if (!skip(full, true)) pending.push(full);
+      } else if (entry.isFile() && isYamlPath(entry.name) && !skip(full, false)) {
         found.push(full);
         if (found.length >= limit) break;
       }
