@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, DidChangeWatchedFilesNotification, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '../service/projectConfig';
-import { parseFile } from '../kubernetes/manifest';
 import { isYamlPath, listYamlFiles, readManifest, SKIPPED_DIRS } from '../node/files';
 import type { ServerContext } from './context';
 
@@ -26,9 +25,9 @@ export class WorkspaceFiles {
     const { connection } = this.ctx;
     connection.onDidChangeWatchedFiles(async ({ changes }) => {
       for (const change of changes) {
-        if (!isYamlPath(change.uri) || this.ctx.documents.get(change.uri)) continue;
+        if (!isYamlPath(change.uri) || this.ctx.service.documents.get(change.uri)) continue;
         if (change.type === FileChangeType.Deleted) {
-          if (this.ctx.index.delete(change.uri)) this.ctx.indexChanged(change.uri);
+          this.ctx.service.deleteFile(change.uri);
         } else {
           await this.load(change.uri);
         }
@@ -48,7 +47,7 @@ export class WorkspaceFiles {
   /** Re-reads a file from disk when its editor closes; forgets it when it is not part of the workspace. */
   async closed(uri: string): Promise<void> {
     if (this.isInWorkspace(uri)) await this.load(uri);
-    else if (this.ctx.index.delete(uri)) this.ctx.indexChanged(uri);
+    else this.ctx.service.deleteFile(uri);
   }
 
   /** Only the part below the workspace folder counts: a workspace may itself live under a folder called `out`. */
@@ -62,14 +61,9 @@ export class WorkspaceFiles {
     // File events also arrive for folders the startup scan skips (node_modules, dist...): keep them out too.
     if (!this.isInWorkspace(uri) || this.inSkippedDir(fileURLToPath(uri))) return;
     const read = await readManifest(fileURLToPath(uri));
-    if (this.ctx.documents.get(uri)) return; // opened while we were reading: the editor's text wins
-    const text = 'text' in read ? read.text : undefined;
-    if (text === undefined) {
-      if (this.ctx.index.delete(uri)) this.ctx.indexChanged(uri);
-      return;
-    }
-    this.ctx.index.set(parseFile(uri, text, this.ctx.index.get(uri)));
-    this.ctx.indexChanged(uri);
+    // Opened while we were reading: the editor's text wins (the service ignores both calls then).
+    if ('text' in read) this.ctx.service.setFile(uri, read.text);
+    else this.ctx.service.deleteFile(uri);
   }
 
   private async indexAll(): Promise<void> {
@@ -81,9 +75,10 @@ export class WorkspaceFiles {
     let done = 0;
     for (const file of files) {
       const uri = pathToFileURL(file).href;
-      if (!this.ctx.documents.get(uri)) {
+      if (!this.ctx.service.documents.get(uri)) {
         const read = await readManifest(file);
-        if ('text' in read && !this.ctx.documents.get(uri)) this.ctx.index.set(parseFile(uri, read.text));
+        // Announced once for all, below.
+        if ('text' in read) this.ctx.service.setFile(uri, read.text, { announce: false });
       }
       done++;
       if (done % 50 === 0) {
