@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { Finding } from '../analysis/analyze';
 import type { TextEdit } from '../document/edits';
@@ -19,6 +20,19 @@ function sameRange(finding: Finding, diagnostic: Diagnostic, lines: LinePosition
     range.end.line === diagnostic.range.end.line &&
     range.end.character === diagnostic.range.end.character
   );
+}
+
+/**
+ * The finding a diagnostic was made from, among the current findings of its documents: same rule, same range, and
+ * when one rule reports several problems on one range, the one whose `data` it carries. A diagnostic sent before an
+ * edit may carry data that no longer matches exactly (a line number moved): the first on its range stands for it then.
+ */
+function findingBehind(diagnostic: Diagnostic, candidates: readonly Finding[], lines: LinePositions): Finding | undefined {
+  const onRange = candidates.filter((f) => f.ruleId === diagnostic.code && sameRange(f, diagnostic, lines));
+  if (onRange.length < 2) return onRange[0];
+  // As toDiagnostic sent it, after the JSON round trip (which drops undefined fields).
+  const sent = (f: Finding): unknown => JSON.parse(JSON.stringify({ ruleId: f.ruleId, ...f.data }));
+  return onRange.find((f) => isDeepStrictEqual(sent(f), diagnostic.data)) ?? onRange[0];
 }
 
 /**
@@ -56,7 +70,7 @@ export const codeActionsFeature: Feature = {
           // the client shows. Only the documents under the diagnostic can hold its finding.
           const start = lines.offsetAt(diagnostic.range.start);
           const end = lines.offsetAt(diagnostic.range.end);
-          const finding = service.findingsInRange(file, start, end).find((f) => f.ruleId === diagnostic.code && sameRange(f, diagnostic, lines));
+          const finding = findingBehind(diagnostic, service.findingsInRange(file, start, end), lines);
           if (!finding) continue;
           for (const fix of service.quickFixes(file, finding)) {
             actions.push({

@@ -38,6 +38,7 @@ export function toDiagnostic(finding: Finding, lines: Lines, linesOf: (uri: stri
     ...(finding.ruleId === PROJECT_CONFIG_ID ? {} : { codeDescription: { href: ruleDocUrl(finding.ruleId) } }),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    // Code actions tell apart findings of one rule on one range by it (codeActions.ts).
     data: { ruleId: finding.ruleId, ...finding.data },
     ...(tags.length > 0 ? { tags } : {}),
     ...(finding.related?.length ? { relatedInformation: relatedInformation(finding, linesOf) } : {}),
