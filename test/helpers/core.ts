@@ -1,21 +1,29 @@
-import { parseFile } from '../../server/src/kubernetes/manifest';
-import { analyzeFile, type Finding } from '../../server/src/analysis/analyze';
-import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
+import type { Finding } from '../../server/src/analysis/analyze';
+import { analyzeFile } from '../../server/src/analysis/analyze';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/analysis/settings';
-import { ALL_RULES } from '../../server/src/rules';
 import type { Rule } from '../../server/src/analysis/rule';
+import { LanguageService } from '../../server/src/service/languageService';
+
+/** A language service over in-memory files (uri → text), with `settings` over the defaults, as the CLI builds one. */
+export function serviceWith(files: Record<string, string>, settings: Partial<AnalysisSettings> = {}): LanguageService {
+  const service = new LanguageService();
+  service.configure({ ...DEFAULT_SETTINGS, ...settings });
+  for (const [uri, text] of Object.entries(files)) service.setFile(uri, text, { announce: false });
+  return service;
+}
 
 /** Analyses one or more in-memory files as a workspace; returns the findings of the first file. */
 export function analyze(
   text: string,
   options: { others?: Record<string, string>; settings?: Partial<AnalysisSettings>; rules?: readonly Rule[]; uri?: string } = {},
 ): Finding[] {
-  const index = new WorkspaceIndex();
   const uri = options.uri ?? 'file:///workspace/test.yaml';
-  const file = parseFile(uri, text);
-  index.set(file);
-  for (const [otherUri, otherText] of Object.entries(options.others ?? {})) index.set(parseFile(otherUri, otherText));
-  return analyzeFile(file, index, { ...DEFAULT_SETTINGS, ...options.settings }, options.rules ?? ALL_RULES);
+  const service = serviceWith({ [uri]: text, ...options.others }, options.settings);
+  const file = service.file(uri);
+  if (!file) throw new Error(`${uri} is not indexed`);
+  // Only some rules: a unit test of one rule must not depend on the others.
+  if (options.rules) return analyzeFile(file, service.index, service.settingsFor(uri), options.rules);
+  return service.findings(file);
 }
 
 /** The text a finding covers. */

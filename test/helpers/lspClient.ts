@@ -18,6 +18,11 @@ export interface ClientOptions {
   workspaceFolders?: string[];
   /** Answers `workspace/configuration`; omit to behave like a client without configuration support. */
   configuration?: Record<string, unknown>;
+  /**
+   * Per workspace folder (by URI), sections that replace `configuration`'s for items asked with that `scopeUri`, as a
+   * folder's own settings do in VS Code.
+   */
+  scopedConfiguration?: Record<string, Record<string, unknown>>;
   initializationOptions?: Record<string, unknown>;
 }
 
@@ -45,8 +50,12 @@ export class LspTestClient {
         }
       }
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-      params.items.map((item) => (item.section ? (this.options.configuration?.[item.section] ?? null) : null)),
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) =>
+      params.items.map((item) => {
+        if (!item.section) return null;
+        const scoped = item.scopeUri === undefined ? undefined : this.options.scopedConfiguration?.[item.scopeUri]?.[item.section];
+        return scoped ?? this.options.configuration?.[item.section] ?? null;
+      }),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);

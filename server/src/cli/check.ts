@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeFile } from '../analysis/analyze';
-import { parseFile, type FileModel } from '../kubernetes/manifest';
 import { DEFAULT_SETTINGS, parsePortRange, type AnalysisSettings } from '../analysis/settings';
-import { WorkspaceIndex } from '../kubernetes/workspace';
+import type { FileModel } from '../kubernetes/manifest';
+import { LanguageService } from '../service/languageService';
 import { applyProjectConfig, findProjectConfig, loadProjectConfig } from '../service/projectConfig';
 import { readManifest } from '../node/files';
 import { ALL_RULES } from '../rules';
@@ -49,7 +48,9 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   let fatal = problems.length > 0 || broken;
   notes.push(...problems);
 
-  const index = new WorkspaceIndex();
+  // One project file (or the flags) for every input, however many folders they come from: the run is one check.
+  const service = new LanguageService();
+  service.configure(settings);
   const models: Array<{ display: string; path: string; model: FileModel }> = [];
   for (const file of files) {
     const explicit = options.inputs.some((input) => path.resolve(cwd, input) === file.path);
@@ -61,14 +62,10 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
       continue;
     }
     const uri = file.path === '-' ? 'untitled:stdin.yaml' : pathToFileURL(file.path).href;
-    const model = parseFile(uri, read.text);
-    index.set(model);
-    models.push({ display, path: file.path, model });
+    models.push({ display, path: file.path, model: service.setFile(uri, read.text, { announce: false }) });
   }
 
-  const results: FileResult[] = models.map(({ display, path: filePath, model }) =>
-    placeFindings(display, filePath, model.text, analyzeFile(model, index, settings, ALL_RULES)),
-  );
+  const results: FileResult[] = models.map(({ display, path: filePath, model }) => placeFindings(display, filePath, model.text, service.findings(model)));
   const t = totals(results);
   let stdout: string;
   switch (options.format) {

@@ -1,15 +1,10 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeFile } from '../analysis/analyze';
-import { hoverAt } from '../features/hover';
 import { isService } from '../kubernetes/model';
-import { parseFile } from '../kubernetes/manifest';
-import { buildTrafficPaths } from '../features/traffic/buildPaths';
 import { toMermaid } from '../features/traffic/mermaid';
-import { WorkspaceIndex } from '../kubernetes/workspace';
 import { readManifest } from '../node/files';
+import { LanguageService } from '../service/languageService';
 import { scanFolder } from '../service/workspaceScan';
-import { ALL_RULES } from '../rules';
 import { UsageError, type ExplainOptions } from './args';
 import { cliSettings } from './check';
 import type { CheckOutcome } from './check';
@@ -31,29 +26,28 @@ export async function runExplain(options: ExplainOptions, cwd: string): Promise<
   const file = path.resolve(cwd, options.file);
   const read = await readManifest(file);
   if (!('text' in read)) throw new UsageError(`${options.file}: ${read.skipped}`);
-  const index = new WorkspaceIndex();
+  const service = new LanguageService();
+  service.configure(settings);
   // As `check` of the folder would: what .gitignore excludes is not part of the project.
   for (const sibling of (await scanFolder(path.dirname(file), { gitignore: true })).files) {
     if (sibling === file) continue;
     const other = await readManifest(sibling);
-    if ('text' in other) index.set(parseFile(pathToFileURL(sibling).href, other.text));
+    if ('text' in other) service.setFile(pathToFileURL(sibling).href, other.text, { announce: false });
   }
-  const model = parseFile(pathToFileURL(file).href, read.text);
-  index.set(model);
+  const model = service.setFile(pathToFileURL(file).href, read.text, { announce: false });
 
   const services = model.objects.filter(({ object }) => isService(object) && (options.service === undefined || object.name === options.service));
   if (services.length === 0) {
     throw new UsageError(options.service ? `${options.file}: no Service named "${options.service}"` : `${options.file}: no Service in this file`);
   }
-  const findings = analyzeFile(model, index, settings, ALL_RULES);
   const parts: string[] = [];
   for (const { object, chunk } of services) {
     const offset = chunk.start + object.anchorSpan.start;
     if (options.mermaid) {
-      const { paths } = buildTrafficPaths({ file: model, workspace: index, settings, findings, offset });
+      const { paths } = service.trafficPaths(model, offset);
       parts.push('```mermaid\n' + toMermaid(paths).text.trimEnd() + '\n```');
     } else {
-      const hover = hoverAt({ uri: model.uri, file: model, workspace: index, settings }, offset);
+      const hover = service.hover(model, offset);
       if (hover) parts.push(forTerminal(hover.markdown).trim());
     }
   }

@@ -1,12 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
-import { analyzeFile, type Finding } from '../analysis/analyze';
-import { analyzeRange } from '../analysis/analyzeRange';
-import { fixAll, fixesFor } from '../features/fixes';
+import type { Finding } from '../analysis/analyze';
 import type { TextEdit } from '../document/edits';
-import { positionMapper } from '../document/positions';
 import type { LinePositions } from '../document/text';
-import { refactorsAt } from '../features/fixes/refactorsAt';
-import { ALL_RULES } from '../rules';
 import { DIAGNOSTIC_SOURCE } from '../protocol/index';
 import type { Feature } from './feature';
 
@@ -27,6 +23,19 @@ function sameRange(finding: Finding, diagnostic: Diagnostic, lines: LinePosition
 }
 
 /**
+ * The finding a diagnostic was made from, among the current findings of its documents: same rule, same range, and
+ * when one rule reports several problems on one range, the one whose `data` it carries. A diagnostic sent before an
+ * edit may carry data that no longer matches exactly (a line number moved): the first on its range stands for it then.
+ */
+function findingBehind(diagnostic: Diagnostic, candidates: readonly Finding[], lines: LinePositions): Finding | undefined {
+  const onRange = candidates.filter((f) => f.ruleId === diagnostic.code && sameRange(f, diagnostic, lines));
+  if (onRange.length < 2) return onRange[0];
+  // As toDiagnostic sent it, after the JSON round trip (which drops undefined fields).
+  const sent = (f: Finding): unknown => JSON.parse(JSON.stringify({ ruleId: f.ruleId, ...f.data }));
+  return onRange.find((f) => isDeepStrictEqual(sent(f), diagnostic.data)) ?? onRange[0];
+}
+
+/**
  * Quick fixes for our diagnostics, `refactor.rewrite` conversions between Service types for the Service under the
  * cursor, and `source.fixAll.kube-service-lens` for every safe fix at once (also what `editor.codeActionsOnSave`
  * asks for).
@@ -43,12 +52,12 @@ export const codeActionsFeature: Feature = {
     },
   },
   register(ctx) {
+    const { service } = ctx;
     ctx.connection.onCodeAction((params) => {
-      const document = ctx.documents.get(params.textDocument.uri);
-      const file = ctx.fileModel(params.textDocument.uri);
+      const document = service.documents.get(params.textDocument.uri);
+      const file = service.file(params.textDocument.uri);
       if (!document || !file || file.template) return [];
-      const settings = ctx.settings();
-      const lines = positionMapper(file, document);
+      const lines = service.positions(file);
       const textDocument = { uri: document.uri, version: document.version };
       const actions: CodeAction[] = [];
       const only = params.context.only;
@@ -61,10 +70,9 @@ export const codeActionsFeature: Feature = {
           // the client shows. Only the documents under the diagnostic can hold its finding.
           const start = lines.offsetAt(diagnostic.range.start);
           const end = lines.offsetAt(diagnostic.range.end);
-          const candidates = analyzeRange(file, ctx.index, settings, ALL_RULES, start, end, 'reuse');
-          const finding = candidates.find((f) => f.ruleId === diagnostic.code && sameRange(f, diagnostic, lines));
+          const finding = findingBehind(diagnostic, service.findingsInRange(file, start, end), lines);
           if (!finding) continue;
-          for (const fix of fixesFor(file, ctx.index, settings, finding)) {
+          for (const fix of service.quickFixes(file, finding)) {
             actions.push({
               title: fix.title,
               kind: CodeActionKind.QuickFix,
@@ -78,7 +86,7 @@ export const codeActionsFeature: Feature = {
       if (wants(CodeActionKind.RefactorRewrite)) {
         const start = lines.offsetAt(params.range.start);
         const end = lines.offsetAt(params.range.end);
-        for (const refactor of refactorsAt(file, start, end, settings, ctx.index)) {
+        for (const refactor of service.refactors(file, start, end)) {
           actions.push({
             title: refactor.title,
             kind: CodeActionKind.RefactorRewrite,
@@ -89,7 +97,7 @@ export const codeActionsFeature: Feature = {
       // Source actions are only shown when asked for by kind (Source Action menu, codeActionsOnSave); the light bulb
       // asks without `only` on every cursor move, so fix-all is not computed for it. It is the one whole-file action.
       if (only && wants(FIX_ALL_KIND)) {
-        const edits = fixAll(file, ctx.index, settings, analyzeFile(file, ctx.index, settings, ALL_RULES, 'reuse'));
+        const edits = service.fixAll(file);
         if (edits.length > 0) {
           actions.push({
             title: 'Fix all auto-fixable Kubernetes Service problems',

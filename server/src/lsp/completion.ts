@@ -1,8 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
-import { completeAt, type CompletionEntry } from '../features/completion';
-import { positionMapper, type PositionMapper } from '../document/positions';
+import type { CompletionEntry } from '../features/completion';
+import type { PositionMapper } from '../document/positions';
 import type { Feature } from './feature';
-import { clientCapabilities, settingsFor } from './inlayHints';
 
 const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   field: CompletionItemKind.Property,
@@ -23,16 +22,16 @@ const TRIGGER_SUGGEST = 'editor.action.triggerSuggest';
 export const completionFeature: Feature = {
   capabilities: { completionProvider: { triggerCharacters: [' '], resolveProvider: false } },
   register(ctx) {
+    const { service } = ctx;
+    // A client without snippet support gets plain text.
+    const snippets = ctx.clientCapabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     ctx.connection.onCompletion(({ textDocument, position }): CompletionList => {
       const empty = { isIncomplete: false, items: [] };
-      const file = ctx.fileModel(textDocument.uri);
+      const file = service.file(textDocument.uri);
       if (!file) return empty;
-      const positions = positionMapper(file, ctx.documents.get(textDocument.uri));
+      const positions = service.positions(file);
       try {
-        const result = completeAt({ uri: textDocument.uri, file, workspace: ctx.index, settings: settingsFor(ctx, textDocument.uri) }, positions.offsetAt(position));
-        const caps = clientCapabilities(ctx);
-        // Unknown capabilities are VS Code's (the bundled client); a client without snippet support gets plain text.
-        const snippets = caps === undefined || caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+        const result = service.completion(file, positions.offsetAt(position));
         return { isIncomplete: result.isIncomplete, items: result.items.map((entry) => toItem(entry, positions, snippets)) };
       } catch (error) {
         ctx.connection.console.error(`Completion failed at ${textDocument.uri}:${position.line + 1}:${position.character + 1}: ${error instanceof Error ? error.stack : String(error)}`);

@@ -1,10 +1,7 @@
 import type { Definition, LocationLink } from 'vscode-languageserver/node';
-import { definitionAt } from '../features/navigation/definition';
-import { positionMapper } from '../document/positions';
 import type { NavigationTarget } from '../features/navigation/targets';
 import type { ServerContext } from './context';
 import type { Feature } from './feature';
-import { clientCapabilities } from './inlayHints';
 
 /**
  * textDocument/definition: from a Service's selector to the workloads' pod labels, from a targetPort to the
@@ -14,14 +11,14 @@ import { clientCapabilities } from './inlayHints';
 export const definitionFeature: Feature = {
   capabilities: { definitionProvider: true },
   register(ctx) {
+    const { service } = ctx;
+    const links = ctx.clientCapabilities.textDocument?.definition?.linkSupport === true;
     ctx.connection.onDefinition(({ textDocument, position }): Definition | LocationLink[] | null => {
-      const file = ctx.fileModel(textDocument.uri);
+      const file = service.file(textDocument.uri);
       if (!file) return null;
-      const positions = positionMapper(file, ctx.documents.get(textDocument.uri));
-      const result = definitionAt({ uri: textDocument.uri, file, workspace: ctx.index }, positions.offsetAt(position));
+      const positions = service.positions(file);
+      const result = service.definition(file, positions.offsetAt(position));
       if (!result) return null;
-      const caps = clientCapabilities(ctx);
-      const links = caps === undefined || caps.textDocument?.definition?.linkSupport === true;
       const origin = { start: positions.positionAt(result.origin.start), end: positions.positionAt(result.origin.end) };
       const found = result.targets.flatMap((target) => {
         const ranges = rangesOf(ctx, target);
@@ -35,9 +32,9 @@ export const definitionFeature: Feature = {
 
 /** LSP ranges of a target in any indexed file; undefined when the file left the index meanwhile. */
 export function rangesOf(ctx: ServerContext, target: NavigationTarget) {
-  const file = ctx.index.get(target.uri);
+  const file = ctx.service.index.get(target.uri);
   if (!file) return undefined;
-  const positions = positionMapper(file, ctx.documents.get(target.uri));
+  const positions = ctx.service.positions(file);
   return {
     range: { start: positions.positionAt(target.start), end: positions.positionAt(target.end) },
     selection: { start: positions.positionAt(target.selectionStart), end: positions.positionAt(target.selectionEnd) },

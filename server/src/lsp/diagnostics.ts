@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
-import { analyzeFile, analyzeFileInSlices, type Finding } from '../analysis/analyze';
-import { positionMapper, type PositionMapper } from '../document/positions';
-import { ALL_RULES } from '../rules';
+import type { Finding } from '../analysis/analyze';
+import type { PositionMapper } from '../document/positions';
 import { DIAGNOSTIC_SOURCE } from '../protocol/index';
+import { PROJECT_CONFIG_ID } from '../service/projectProblems';
 import type { ServerContext } from './context';
 import type { FileModel } from '../kubernetes/manifest';
 
@@ -34,9 +34,11 @@ export function toDiagnostic(finding: Finding, lines: Lines, linesOf: (uri: stri
     range: lines.rangeOf(finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    // The project file's problems are explained in their message; there is no rule page for them.
+    ...(finding.ruleId === PROJECT_CONFIG_ID ? {} : { codeDescription: { href: ruleDocUrl(finding.ruleId) } }),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    // Code actions tell apart findings of one rule on one range by it (codeActions.ts).
     data: { ruleId: finding.ruleId, ...finding.data },
     ...(tags.length > 0 ? { tags } : {}),
     ...(finding.related?.length ? { relatedInformation: relatedInformation(finding, linesOf) } : {}),
@@ -72,12 +74,6 @@ const FULL_PASS_DELAY_MS = 250;
 export interface DiagnosticsPublisher {
   /** Recompute everything (settings changed, the workspace scan finished): for one document or all open ones. */
   schedule(uri?: string): void;
-  /**
-   * Publish what a just-opened huge document's first screen shows while the rest is still being parsed: only the
-   * chunk-local findings of `head`, since cross-resource ones would judge against a half-read file (a selector whose
-   * Deployment comes later would "match nothing"). The complete set follows once the whole file is parsed.
-   */
-  preliminary(uri: string, version: number, head: FileModel): void;
 }
 
 type Pending = { immediate: NodeJS.Immediate } | { timeout: NodeJS.Timeout };
@@ -87,9 +83,8 @@ function cancel(pending: Pending | undefined): void {
   else if (pending) clearTimeout(pending.timeout);
 }
 
-const LOCAL_RULES = ALL_RULES.filter((rule) => !rule.crossResource);
-
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
+  const { service } = ctx;
   const quickTimers = new Map<string, Pending>();
   const fullTimers = new Map<string, Pending>();
   const generations = new Map<string, number>();
@@ -124,11 +119,11 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
   // Positions come from the open document's line table, which the editor's incremental changes keep current; a
   // table of a 5 MB text built afresh would cost more than the quick pass itself.
   const send = (uri: string, version: number, file: FileModel, findings: readonly Finding[]) => {
-    const lines = positionMapper(file, ctx.documents.get(uri));
+    const lines = service.positions(file);
     const linesOf = (other: string) => {
       if (other === uri) return lines;
-      const otherFile = ctx.fileModel(other);
-      return otherFile && positionMapper(otherFile, ctx.documents.get(other));
+      const otherFile = service.file(other);
+      return otherFile && service.positions(otherFile);
     };
     void ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, lines, linesOf)) });
   };
@@ -137,13 +132,13 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
     ctx.connection.console.error(`Diagnostics failed for ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
 
   const quickPass = (uri: string) => {
-    const document = ctx.documents.get(uri);
-    const file = document && ctx.fileModel(uri);
+    const document = service.documents.get(uri);
+    const file = document && service.file(uri);
     if (!document || !file) return;
     const stats = { reused: 0 };
-    const indexVersion = ctx.index.version;
+    const indexVersion = service.index.version;
     const started = performance.now();
-    send(uri, document.version, file, analyzeFile(file, ctx.index, ctx.settings(), ALL_RULES, 'reuse', stats));
+    send(uri, document.version, file, service.findings(file, 'reuse', stats));
     const end = performance.now();
     const pass = { end, cost: end - started, published: end };
     lastQuick.set(uri, pass);
@@ -154,17 +149,17 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
   };
 
   const fullPass = async (uri: string) => {
-    const document = ctx.documents.get(uri);
-    const file = document && ctx.fileModel(uri);
+    const document = service.documents.get(uri);
+    const file = document && service.file(uri);
     if (!document || !file) return;
     const generation = (generations.get(uri) ?? 0) + 1;
     generations.set(uri, generation);
     const version = document.version;
-    const indexVersion = ctx.index.version;
+    const indexVersion = service.index.version;
     // Opening a file computes everything in the quick pass already; nothing has changed since.
     if (completeAt.get(uri) === indexVersion) return;
-    const isStale = () => generations.get(uri) !== generation || ctx.documents.get(uri)?.version !== version || ctx.index.version !== indexVersion;
-    const findings = await analyzeFileInSlices(file, ctx.index, ctx.settings(), ALL_RULES, isStale);
+    const isStale = () => generations.get(uri) !== generation || service.documents.get(uri)?.version !== version || service.index.version !== indexVersion;
+    const findings = await service.findingsInSlices(file, isStale);
     if (findings) {
       send(uri, version, file, findings);
       completeAt.set(uri, indexVersion);
@@ -198,33 +193,41 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
     lastHandled.delete(uri);
   };
 
-  ctx.documents.onDidClose(({ document }) => {
-    forget(document.uri);
-    void ctx.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  service.onDidCloseDocument((uri) => {
+    forget(uri);
+    void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   // Another file's Services and workloads can change this file's cross-resource results.
-  ctx.onIndexChanged((changed, receivedAt) => {
-    for (const document of ctx.documents.all()) {
+  service.onDidChangeFile((changed, receivedAt) => {
+    for (const document of service.documents.all()) {
       if (document.uri === changed) later(quickTimers, document.uri, quickDelay(changed, receivedAt ?? performance.now()), quickPass);
       later(fullTimers, document.uri, FULL_PASS_DELAY_MS, fullPass);
     }
   });
 
-  return {
-    schedule(uri?: string) {
-      for (const document of uri ? [ctx.documents.get(uri)].filter((d) => d !== undefined) : ctx.documents.all()) {
-        completeAt.delete(document.uri);
-        later(fullTimers, document.uri, 0, fullPass);
-      }
-    },
-    preliminary(uri: string, version: number, head: FileModel) {
-      if (ctx.documents.get(uri)?.version !== version || head.template) return;
-      try {
-        send(uri, version, head, analyzeFile(head, ctx.index, ctx.settings(), LOCAL_RULES, 'full'));
-      } catch (error) {
-        report(uri, error);
-      }
-    },
+  const schedule = (uri?: string) => {
+    for (const document of uri ? [service.documents.get(uri)].filter((d) => d !== undefined) : service.documents.all()) {
+      completeAt.delete(document.uri);
+      later(fullTimers, document.uri, 0, fullPass);
+    }
   };
+  // Settings changed (editor settings, a project file): every open document is judged anew.
+  service.onDidChangeSettings(() => schedule());
+
+  /**
+   * Publish what a just-opened huge document's first screen shows while the rest is still being parsed: only the
+   * chunk-local findings of `head`, since cross-resource ones would judge against a half-read file (a selector whose
+   * Deployment comes later would "match nothing"). The complete set follows once the whole file is parsed.
+   */
+  service.onDidParseHead((uri, version, head) => {
+    if (service.documents.get(uri)?.version !== version || head.template) return;
+    try {
+      send(uri, version, head, service.localFindings(head));
+    } catch (error) {
+      report(uri, error);
+    }
+  });
+
+  return { schedule };
 }

@@ -1,6 +1,4 @@
 import type { Location } from 'vscode-languageserver/node';
-import { positionMapper } from '../document/positions';
-import { referencesAt } from '../features/navigation/references';
 import { rangesOf } from './definition';
 import type { Feature } from './feature';
 
@@ -12,10 +10,10 @@ export const referencesFeature: Feature = {
   capabilities: { referencesProvider: true },
   register(ctx) {
     ctx.connection.onReferences(({ textDocument, position, context }): Location[] | null => {
-      const file = ctx.fileModel(textDocument.uri);
+      const file = ctx.service.file(textDocument.uri);
       if (!file) return null;
-      const positions = positionMapper(file, ctx.documents.get(textDocument.uri));
-      const result = referencesAt({ uri: textDocument.uri, file, workspace: ctx.index }, positions.offsetAt(position), context?.includeDeclaration ?? false);
+      const positions = ctx.service.positions(file);
+      const result = ctx.service.references(file, positions.offsetAt(position), context?.includeDeclaration ?? false);
       if (!result) return null;
       return result.targets.flatMap((target) => {
         const ranges = rangesOf(ctx, target);

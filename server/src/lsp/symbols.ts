@@ -1,11 +1,10 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
-import { positionMapper, type PositionMapper } from '../document/positions';
+import type { PositionMapper } from '../document/positions';
 import { WORKLOAD_KINDS } from '../kubernetes/model';
 import type { FileModel } from '../kubernetes/manifest';
-import { documentSymbols, workspaceSymbols, type ObjectSymbol } from '../features/symbols';
+import type { ObjectSymbol } from '../features/symbols';
 import type { Span } from '../document/yamlNodes';
 import type { Feature } from './feature';
-import { clientCapabilities } from './inlayHints';
 
 /** Workspace symbol queries answer at most this many objects; typing more of the name narrows them. */
 const WORKSPACE_SYMBOL_LIMIT = 1000;
@@ -28,22 +27,22 @@ function kindOf(kind: string): SymbolKind {
 export const symbolsFeature: Feature = {
   capabilities: { documentSymbolProvider: { label: 'Kubernetes objects' }, workspaceSymbolProvider: true },
   register(ctx) {
+    const { service } = ctx;
+    const hierarchical = ctx.clientCapabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     ctx.connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] | SymbolInformation[] => {
-      const file = ctx.fileModel(textDocument.uri);
+      const file = service.file(textDocument.uri);
       if (!file) return [];
-      const positions = positionMapper(file, ctx.documents.get(textDocument.uri));
-      const caps = clientCapabilities(ctx);
-      const hierarchical = caps === undefined || caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
-      if (!hierarchical) return documentSymbols(file).map((symbol) => information(textDocument.uri, symbol, positions));
+      const positions = service.positions(file);
+      if (!hierarchical) return service.documentSymbols(file).map((symbol) => information(textDocument.uri, symbol, positions));
       let outline = outlines.get(file);
-      if (!outline) outlines.set(file, (outline = toDocumentSymbols(documentSymbols(file), positions)));
+      if (!outline) outlines.set(file, (outline = toDocumentSymbols(service.documentSymbols(file), positions)));
       return outline;
     });
     ctx.connection.onWorkspaceSymbol(({ query }): SymbolInformation[] => {
-      const { symbols } = workspaceSymbols(ctx.index, query ?? '', WORKSPACE_SYMBOL_LIMIT);
+      const { symbols } = service.workspaceSymbols(query ?? '', WORKSPACE_SYMBOL_LIMIT);
       return symbols.flatMap(({ uri, symbol }) => {
-        const file = ctx.index.get(uri);
-        return file ? [information(uri, symbol, positionMapper(file, ctx.documents.get(uri)))] : [];
+        const file = service.index.get(uri);
+        return file ? [information(uri, symbol, service.positions(file))] : [];
       });
     });
   },

@@ -1,17 +1,14 @@
 import type { CodeLens } from 'vscode-languageserver/node';
-import { analyzeFile } from '../analysis/analyze';
 import { isService, type ServiceModel, type WorkloadModel } from '../kubernetes/model';
-import { positionMapper } from '../document/positions';
 import { selectionIndex } from '../kubernetes/selectionIndex';
 import { usableSelector } from '../kubernetes/selection';
-import { buildTrafficPaths } from '../features/traffic/buildPaths';
+import type { WorkspaceIndex } from '../kubernetes/workspace';
 import { toMermaid } from '../features/traffic/mermaid';
 import { spanOf } from '../document/yamlNodes';
 import { SHOW_TRAFFIC_PREVIEW_COMMAND, TRAFFIC_GRAPH_METHOD, type TrafficGraphParams, type TrafficGraphResult } from '../protocol/index';
-import { ALL_RULES } from '../rules';
 import type { ServerContext } from './context';
 import type { Feature } from './feature';
-import { clientRefresher, refreshOnWorkloadChanges } from './inlayHints';
+import { clientRefresher, refreshOnWorkloadChanges } from './refresh';
 
 /** The traffic-path request behind the preview, and the CodeLenses that open it over each Service. */
 export const trafficGraphFeature: Feature = {
@@ -27,27 +24,26 @@ export const trafficGraphFeature: Feature = {
 export function trafficGraph(ctx: ServerContext, params: TrafficGraphParams): TrafficGraphResult {
   const uri = params?.textDocument?.uri;
   if (typeof uri !== 'string') throw new Error('kubeServiceLens/trafficGraph needs textDocument.uri');
-  const version = ctx.documents.get(uri)?.version ?? null;
-  const file = ctx.fileModel(uri);
+  const { service } = ctx;
+  const version = service.documents.get(uri)?.version ?? null;
+  const file = service.file(uri);
   if (!file) {
     const empty = toMermaid([]);
     return { uri, version, scope: 'document', services: [], mermaid: empty.text, links: empty.links };
   }
-  const settings = ctx.settings();
-  // The same findings the Problems view shows, from the same caches: the preview asks on every pause in typing.
-  const findings = analyzeFile(file, ctx.index, settings, ALL_RULES, 'reuse');
-  const offset = params.position ? positionMapper(file, ctx.documents.get(uri)).offsetAt(params.position) : undefined;
-  const { scope, paths } = buildTrafficPaths({ file, workspace: ctx.index, settings, findings, offset });
+  const offset = params.position ? service.positions(file).offsetAt(params.position) : undefined;
+  const { scope, paths } = service.trafficPaths(file, offset);
   const graph = toMermaid(paths);
   return { uri, version, scope, services: paths, mermaid: graph.text, links: graph.links };
 }
 
 function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
-  const file = ctx.fileModel(uri);
   // Both lenses run the preview command, which only the VS Code client has.
-  if (!file || !ctx.clientHasTrafficPreview()) return [];
+  if (!ctx.clientHasTrafficPreview) return [];
+  const file = ctx.service.file(uri);
+  if (!file) return [];
   // The open document's line table, not a new one per request: lenses are asked for after every edit.
-  const lines = positionMapper(file, ctx.documents.get(uri));
+  const lines = ctx.service.positions(file);
   const lenses: CodeLens[] = [];
   for (const { object, chunk } of file.objects) {
     if (!isService(object)) continue;
@@ -55,14 +51,14 @@ function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
     const range = { start, end: start };
     const args = [uri, start];
     lenses.push({ range, command: { title: 'Preview traffic path', command: SHOW_TRAFFIC_PREVIEW_COMMAND, arguments: args } });
-    const summary = workloadSummary(object, ctx);
+    const summary = workloadSummary(object, { index: ctx.service.index });
     if (summary) lenses.push({ range, command: { title: summary, command: SHOW_TRAFFIC_PREVIEW_COMMAND, arguments: args } });
   }
   return lenses;
 }
 
 /** "2 workloads, 5 replicas": what the Service's selector reaches in the workspace. */
-export function workloadSummary(service: ServiceModel, ctx: Pick<ServerContext, 'index'>): string | undefined {
+export function workloadSummary(service: ServiceModel, ctx: { index: WorkspaceIndex }): string | undefined {
   if (service.type === 'ExternalName') return undefined;
   if (!service.selector) return 'No selector: endpoints are managed outside this Service';
   // A templated selector (Helm) has no value yet: say nothing rather than "no match".

@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '../service/projectConfig';
-import { parseFile } from '../kubernetes/manifest';
 import { isYamlPath, readManifest } from '../node/files';
 import { excludeGlobs, type ExcludeGlob } from '../service/fileFilter';
 import { GITIGNORE, ScannedFolders } from '../service/workspaceScan';
@@ -35,9 +34,9 @@ export class WorkspaceFiles {
       const rescans = new Set(changes.flatMap(({ uri }) => (uri.startsWith('file:') ? (this.scanned.rescanAfter(fileURLToPath(uri)) ?? []) : [])));
       for (const folder of rescans) await this.rescan(folder);
       for (const change of changes) {
-        if (!isYamlPath(change.uri) || this.ctx.documents.get(change.uri)) continue;
+        if (!isYamlPath(change.uri) || this.ctx.service.documents.get(change.uri)) continue;
         if (change.type === FileChangeType.Deleted) {
-          if (this.ctx.index.delete(change.uri)) this.ctx.indexChanged(change.uri);
+          this.ctx.service.deleteFile(change.uri);
         } else {
           await this.load(change.uri);
         }
@@ -61,7 +60,7 @@ export class WorkspaceFiles {
   /** Re-reads a file from disk when its editor closes; forgets it when it is not part of the workspace. */
   async closed(uri: string): Promise<void> {
     if (this.isInWorkspace(uri) && !this.scanned.excludes(fileURLToPath(uri))) await this.load(uri);
-    else if (this.ctx.index.delete(uri)) this.ctx.indexChanged(uri);
+    else this.ctx.service.deleteFile(uri);
   }
 
   /** Re-reads each folder's `files.exclude`; a folder whose globs changed is scanned again. */
@@ -81,13 +80,13 @@ export class WorkspaceFiles {
   /** After a `.gitignore` or `files.exclude` changed: files now left out leave the index, files now let in join it. */
   private async rescan(folder: string): Promise<void> {
     const files = await this.scanned.scan(folder, await this.readExcludes(folder));
-    for (const uri of this.ctx.index.uris()) {
-      if (!uri.startsWith('file:') || this.ctx.documents.get(uri) || !this.scanned.excludes(fileURLToPath(uri))) continue;
-      if (this.ctx.index.delete(uri)) this.ctx.indexChanged(uri);
+    for (const uri of this.ctx.service.index.uris()) {
+      if (!uri.startsWith('file:') || this.ctx.service.documents.get(uri) || !this.scanned.excludes(fileURLToPath(uri))) continue;
+      this.ctx.service.deleteFile(uri);
     }
     for (const file of files) {
       const uri = pathToFileURL(file).href;
-      if (!this.ctx.index.get(uri)) await this.load(uri);
+      if (!this.ctx.service.index.get(uri)) await this.load(uri);
     }
   }
 
@@ -95,14 +94,9 @@ export class WorkspaceFiles {
     // File events also arrive for what the scan leaves out (node_modules, .gitignore, files.exclude): keep it out too.
     if (!this.isInWorkspace(uri) || this.scanned.excludes(fileURLToPath(uri))) return;
     const read = await readManifest(fileURLToPath(uri));
-    if (this.ctx.documents.get(uri)) return; // opened while we were reading: the editor's text wins
-    const text = 'text' in read ? read.text : undefined;
-    if (text === undefined) {
-      if (this.ctx.index.delete(uri)) this.ctx.indexChanged(uri);
-      return;
-    }
-    this.ctx.index.set(parseFile(uri, text, this.ctx.index.get(uri)));
-    this.ctx.indexChanged(uri);
+    // Opened while we were reading: the editor's text wins (the service ignores both calls then).
+    if ('text' in read) this.ctx.service.setFile(uri, read.text);
+    else this.ctx.service.deleteFile(uri);
   }
 
   private async indexAll(): Promise<void> {
@@ -114,9 +108,10 @@ export class WorkspaceFiles {
     let done = 0;
     for (const file of files) {
       const uri = pathToFileURL(file).href;
-      if (!this.ctx.documents.get(uri)) {
+      if (!this.ctx.service.documents.get(uri)) {
         const read = await readManifest(file);
-        if ('text' in read && !this.ctx.documents.get(uri)) this.ctx.index.set(parseFile(uri, read.text));
+        // Announced once for all, below.
+        if ('text' in read) this.ctx.service.setFile(uri, read.text, { announce: false });
       }
       done++;
       if (done % 50 === 0) {
