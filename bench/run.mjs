@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const SERVER = path.join(root, 'dist', 'server.js');
-const ARGO = path.resolve(root, '..', 'shared', 'corpus', 'real-world', 'argoproj__argo-cd__manifests_install.yaml');
+const ARGO = path.join(root, 'test', 'corpus', 'real-world', 'argoproj__argo-cd__manifests_install.yaml');
 const quick = process.argv.includes('--quick');
 const skipPeer = process.argv.includes('--no-peer');
 // `--no-activation` skips the footprint and activation sections (building the VSIX takes a while).

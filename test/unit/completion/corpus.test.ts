@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { completeAt } from '../../../server/src/features/completion';
 import { inlayHintsIn } from '../../../server/src/features/inlay';
 import { definitionAt } from '../../../server/src/features/navigation/definition';
@@ -10,25 +9,15 @@ import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
 import { documentSymbols } from '../../../server/src/features/symbols';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { corpusFiles } from '../../kit/corpus';
 
 /**
- * Every request at many positions of every file of the shared corpus (real install manifests, Helm templates,
- * YAML that is not Kubernetes at all): nothing may throw, and files that are not Kubernetes get no suggestions.
+ * Every request at many positions of every file of the corpus (real install manifests, Helm templates, YAML that is
+ * not Kubernetes at all): nothing may throw, and files that are not Kubernetes get no suggestions.
  */
-/** Next to the checkout when it is there (see /work/shared/corpus/SOURCES.md); a bare clone skips this test. */
-const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return files(full);
-    return /\.ya?ml$/.test(name) ? [full] : [];
-  });
-}
-
-test('no request fails anywhere in the corpus; non-Kubernetes YAML gets no suggestions', { timeout: 120_000, skip: !existsSync(CORPUS) && `no corpus at ${CORPUS}` }, () => {
-  const all = files(CORPUS);
-  assert.ok(all.length > 50, `corpus at ${CORPUS}`);
+test('no request fails anywhere in the corpus; non-Kubernetes YAML gets no suggestions', { timeout: 120_000 }, () => {
+  const all = corpusFiles();
+  assert.ok(all.length > 50, `${all.length} corpus files`);
   const workspace = new WorkspaceIndex();
   const models = all.map((file) => parseFile(`file://${file}`, readFileSync(file, 'utf8')));
   models.forEach((model) => workspace.set(model));

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isGoTemplate } from '../../../server/src/document/templates';
 import { analyze } from '../../helpers/core';
-
-const corpus = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus');
+import { corpusFiles } from '../../kit/corpus';
 
 test('template syntax outside quotes makes a template; inside quotes or comments it does not', () => {
   assert.equal(isGoTemplate('spec:\n  nodePort: {{ .Values.nodePort }}\n'), true);
@@ -17,9 +16,9 @@ test('template syntax outside quotes makes a template; inside quotes or comments
 });
 
 test('every Helm template of the corpus is recognised and gets exactly one hint', () => {
-  const dir = path.join(corpus, 'helm-templates');
-  for (const name of readdirSync(dir)) {
-    const text = readFileSync(path.join(dir, name), 'utf8');
+  for (const file of corpusFiles(['helm-templates'])) {
+    const name = path.basename(file);
+    const text = readFileSync(file, 'utf8');
     assert.equal(isGoTemplate(text), true, name);
     const findings = analyze(text);
     assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['template-not-checked', 'hint']], name);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkCore } from '../../fuzz/coreCheck';
-import { REPO_ROOT } from '../../fuzz/corpus';
+import { corpusFiles, REPO_ROOT } from '../../kit/corpus';
 import { aliasBomb, deepNesting, manyAliases } from '../../fuzz/hostile';
 import { analyze, covered } from '../../helpers/core';
 
@@ -95,11 +95,10 @@ test('under a chart\'s templates/ folder, {{ }} only inside quotes still makes a
   assert.deepEqual(analyze(text, { uri: 'file:///manifests/service.yaml' }).map((f) => f.ruleId), ['service-name-invalid', 'service-without-selector', 'type-unsupported']);
 });
 
-const CORPUS_TEMPLATES = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'helm-templates');
-
-test('Helm templates: one hint per file, no YAML-syntax or schema false alarm', { skip: !existsSync(CORPUS_TEMPLATES) && 'the shared corpus is not next to this checkout' }, () => {
-  for (const name of readdirSync(CORPUS_TEMPLATES)) {
-    const findings = analyze(readFileSync(path.join(CORPUS_TEMPLATES, name), 'utf8'), { uri: `file:///chart/templates/${name}` });
+test('Helm templates: one hint per file, no YAML-syntax or schema false alarm', () => {
+  for (const file of corpusFiles(['helm-templates'])) {
+    const name = path.basename(file);
+    const findings = analyze(readFileSync(file, 'utf8'), { uri: `file:///chart/templates/${name}` });
     assert.deepEqual(findings.map((f) => f.ruleId), ['template-not-checked'], name);
   }
 });

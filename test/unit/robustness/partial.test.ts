@@ -9,7 +9,7 @@ import { PARTIAL_SAFE_RULES } from '../../../server/src/analysis/partial';
 import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { ALL_RULES } from '../../../server/src/rules';
-import { REPO_ROOT } from '../../fuzz/corpus';
+import { REPO_ROOT } from '../../kit/corpus';
 
 const KUSTOMIZE = path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'kustomize');
 

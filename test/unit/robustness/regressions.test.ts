@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseProjectConfig } from '../../../server/src/service/projectConfig';
 import { checkCore } from '../../fuzz/coreCheck';
-import { REPO_ROOT } from '../../fuzz/corpus';
+import { REPO_ROOT } from '../../kit/corpus';
 
 /**
  * Every input the fuzzer (or a user) found to break the server stays here. See test/fixtures/regressions/README.md
