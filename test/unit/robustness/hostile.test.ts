@@ -10,37 +10,38 @@ import { analyze, covered } from '../../helpers/core';
 const HOSTILE = path.join(REPO_ROOT, 'test', 'fixtures', 'hostile');
 const read = (name: string) => readFileSync(path.join(HOSTILE, name), 'utf8');
 const found = (text: string, uri?: string) => analyze(text, { uri }).map((f) => `${f.ruleId} ${JSON.stringify(covered(text, f))}`);
-const timed = <T>(run: () => T): [T, number] => {
-  const started = performance.now();
-  const result = run();
-  return [result, performance.now() - started];
-};
+/**
+ * What these inputs cost is measured by `npm run bench` (bench/core.mjs), not here, where other test files share the
+ * CPU. The timeouts only stop a run that hangs, as an expanded bomb or a quadratic alias lookup would.
+ */
+const HANG = { timeout: 120_000 };
 
 for (const name of readdirSync(HOSTILE).filter((n) => /\.ya?ml$/.test(n))) {
-  test(`hostile fixture ${name}: no exception, every span inside the text, fixes apply, linear time`, () => {
-    checkCore(read(name), [0, 97, 1_000_003], '', { slack: 3 });
+  test(`hostile fixture ${name}: no exception, every span inside the text, fixes apply`, HANG, () => {
+    checkCore(read(name), [0, 97, 1_000_003], '', { checkTime: false });
   });
 }
 
-test('a billion-laughs bomb (1 KB standing for 387 million strings) costs milliseconds, never its expansion', () => {
+test('a billion-laughs bomb (1 KB standing for 387 million strings) is analysed as written, never expanded', HANG, () => {
   for (const file of ['billion-laughs.yaml', 'billion-laughs-service.yaml']) {
     const text = read(file);
     assert.ok(text.length < 1100, `${file} is ${text.length} characters`);
-    const [findings, ms] = timed(() => analyze(text));
-    assert.ok(ms < 2000, `${file} took ${ms.toFixed(0)} ms`);
     // Type errors are reported once per place in the text, not once per expanded value.
+    const findings = analyze(text);
     assert.ok(findings.length < 60, `${findings.length} findings`);
   }
-  // Deeper and wider bombs cost the same: the work follows the text, not the expansion (12^12 strings here).
-  const [, ms] = timed(() => analyze(aliasBomb(12, 12, true)));
-  assert.ok(ms < 2000, `a 12x12 bomb took ${ms.toFixed(0)} ms`);
+  // Deeper and wider bombs too (12^12 strings here): at most one finding per alias written in the text.
+  const bomb = aliasBomb(12, 12, true);
+  const findings = analyze(bomb);
+  assert.ok(findings.length > 0 && findings.length <= bomb.split('*').length - 1, `${findings.length} findings`);
 });
 
-test('thousands of aliases are resolved in linear time (yaml searches the whole document per alias)', () => {
+test('thousands of aliases resolve to their anchors (yaml searches the whole document per alias; we use one table)', HANG, () => {
   // 2,000 aliases took 9.6 s, growing with the square of their number, before they were resolved through one table.
-  const text = manyAliases(3000);
-  const [, ms] = timed(() => analyze(text));
-  assert.ok(ms < 8000, `${text.length} characters with 6,000 aliases took ${ms.toFixed(0)} ms`);
+  // Every port name is an alias of one of two anchors, so all but the first port of each name are duplicates.
+  const count = 3000;
+  const duplicates = analyze(manyAliases(count)).filter((f) => f.ruleId === 'port-name-duplicate');
+  assert.equal(duplicates.length, count - 2);
 });
 
 test('YAML merge keys: values merged from an anchor are not mistaken for missing, values written in place are judged', () => {
