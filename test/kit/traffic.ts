@@ -1,12 +1,11 @@
 import { analyzeFile } from '../../server/src/analysis/analyze';
-import { parseFile } from '../../server/src/kubernetes/manifest';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../server/src/analysis/settings';
-import { LineIndex } from '../../server/src/document/text';
+import type { AnalysisSettings } from '../../server/src/analysis/settings';
 import { buildTrafficPaths, type TrafficPaths } from '../../server/src/features/traffic/buildPaths';
 import { toMermaid, type MermaidGraph } from '../../server/src/features/traffic/mermaid';
 import type { TrafficPath } from '../../server/src/protocol/trafficGraph';
-import { WorkspaceIndex } from '../../server/src/kubernetes/workspace';
 import { ALL_RULES } from '../../server/src/rules';
+import { cursorOf, marked } from './markers';
+import { workspace } from './workspace';
 
 export const URI = 'file:///workspace/app.yaml';
 
@@ -21,24 +20,12 @@ export interface Built extends TrafficPaths {
  * the workspace, the file's findings are passed in, `cursor` marks the position with a `|` in `text`.
  */
 export function build(text: string, options: { others?: Record<string, string>; settings?: Partial<AnalysisSettings>; cursor?: boolean } = {}): Built {
-  let offset: number | undefined;
-  if (options.cursor) {
-    offset = text.indexOf('|');
-    text = text.slice(0, offset) + text.slice(offset + 1);
-  }
-  const index = new WorkspaceIndex();
-  const file = parseFile(URI, text);
-  index.set(file);
-  for (const [uri, other] of Object.entries(options.others ?? {})) index.set(parseFile(uri, other));
-  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
-  const findings = analyzeFile(file, index, settings, ALL_RULES);
-  const built = buildTrafficPaths({ file, workspace: index, settings, findings, offset });
+  const fixture = options.cursor ? marked(text, { cursor: '|' }) : undefined;
+  const files = workspace({ [URI]: fixture?.text ?? text, ...options.others });
+  const env = files.env(URI, options.settings);
+  const findings = analyzeFile(env.file, env.workspace, env.settings, ALL_RULES);
+  const built = buildTrafficPaths({ ...env, findings, offset: fixture && cursorOf(fixture) });
   return { ...built, graph: toMermaid(built.paths), path: built.paths[0] };
-}
-
-/** The 0-based line of the first occurrence of `needle`, for asserting source links. */
-export function lineOf(text: string, needle: string): number {
-  return new LineIndex(text).positionAt(text.indexOf(needle)).line;
 }
 
 /** Mermaid entity codes back to characters: the text a user sees in the rendered label. */
@@ -67,23 +54,3 @@ export function edgesBetween(mermaid: string, from: string, to: string): string[
   }
   return labels;
 }
-
-export const deployment = (name: string, labels: string, ports: string, replicas = 3, namespace = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-${namespace ? `  namespace: ${namespace}\n` : ''}spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      ${labels}
-  template:
-    metadata:
-      labels:
-        ${labels}
-    spec:
-      containers:
-        - name: app
-          image: example/app:1
-          ports:
-${ports}`;

@@ -4,12 +4,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeFile } from '../../../server/src/analysis/analyze';
-import { parseFile, type FileModel } from '../../../server/src/kubernetes/manifest';
 import { PARTIAL_SAFE_RULES } from '../../../server/src/analysis/partial';
-import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
-import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { ALL_RULES } from '../../../server/src/rules';
 import { REPO_ROOT } from '../../kit/corpus';
+import { workspace } from '../../kit/workspace';
 
 const KUSTOMIZE = path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'kustomize');
 
@@ -22,18 +20,12 @@ function filesUnder(dir: string): string[] {
 
 /** The kustomize fixture as a workspace, optionally without its kustomization files; findings per relative path. */
 function findings(withKustomizations: boolean): Record<string, string[]> {
-  const index = new WorkspaceIndex();
-  const files: FileModel[] = [];
-  for (const file of filesUnder(KUSTOMIZE)) {
-    if (!withKustomizations && path.basename(file) === 'kustomization.yaml') continue;
-    const model = parseFile(pathToFileURL(file).href, readFileSync(file, 'utf8'));
-    index.set(model);
-    files.push(model);
-  }
+  const paths = filesUnder(KUSTOMIZE).filter((file) => withKustomizations || path.basename(file) !== 'kustomization.yaml');
+  const files = workspace(Object.fromEntries(paths.map((file) => [pathToFileURL(file).href, readFileSync(file, 'utf8')])));
   const result: Record<string, string[]> = {};
-  for (const file of files) {
-    const name = path.relative(KUSTOMIZE, new URL(file.uri).pathname);
-    result[name] = analyzeFile(file, index, DEFAULT_SETTINGS, ALL_RULES).map((f) => `${f.ruleId} ${file.text.slice(f.start, f.end)}`);
+  for (const file of paths) {
+    const { file: model, workspace: index, settings } = files.env(pathToFileURL(file).href);
+    result[path.relative(KUSTOMIZE, file)] = analyzeFile(model, index, settings, ALL_RULES).map((f) => `${f.ruleId} ${model.text.slice(f.start, f.end)}`);
   }
   return result;
 }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { chunkAt, formatPath, locate } from '../../../server/src/kubernetes/locate';
-import { hover, hoverResult, offsetOf } from '../features/hover/helpers';
+import { offsetOf } from '../../kit/markers';
+import { hover, hoverResult } from '../features/hover/helpers';
 
 const SERVICE = `apiVersion: v1
 kind: Service

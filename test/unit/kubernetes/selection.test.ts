@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFile } from '../../../server/src/kubernetes/manifest';
-import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import type { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { isService, type ServiceModel } from '../../../server/src/kubernetes/model';
 import {
   baseName,
@@ -15,13 +14,13 @@ import {
   servicesSelecting,
   servingPorts,
 } from '../../../server/src/kubernetes/selection';
+import { deployment as workload } from '../../kit/manifests';
+import { workspace as kitWorkspace } from '../../kit/workspace';
 
 /** A workspace of in-memory files; returns the index and its first Service. */
 function workspace(files: Record<string, string>): { index: WorkspaceIndex; service: ServiceModel } {
-  const index = new WorkspaceIndex();
-  for (const [uri, text] of Object.entries(files)) index.set(parseFile(uri, text));
-  const service = index.services()[0]?.object;
-  return { index, service };
+  const { index } = kitWorkspace(files);
+  return { index, service: index.services()[0]?.object };
 }
 
 const svc = (selector: string, extra = '') => `apiVersion: v1
@@ -34,18 +33,8 @@ ${extra}spec:
     - port: 80
 `;
 
-const deployment = (labels: string, namespace = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-${namespace ? `  namespace: ${namespace}\n` : ''}spec:
-  template:
-    metadata:
-      labels: ${labels}
-    spec:
-      containers:
-        - name: app
-`;
+/** Deployment `web` whose pods carry `labels` (flow YAML, written as given). */
+const deployment = (labels: string, namespace?: string) => workload({ name: 'web', namespace, labels });
 
 const selectedNames = (files: Record<string, string>) => {
   const { index, service } = workspace(files);

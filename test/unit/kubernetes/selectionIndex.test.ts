@@ -5,6 +5,7 @@ import { SelectionIndex, selectionIndex } from '../../../server/src/kubernetes/s
 import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { namespaceOf, podLabelsOf, selectedWorkloads, selectorMatchesPods, servicesSelecting } from '../../../server/src/kubernetes/selection';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { workspace } from '../../kit/workspace';
 
 /**
  * The index must answer exactly what the linear scans of kubernetes/selection.ts answer, in the same order, however the
@@ -90,18 +91,18 @@ test('answers exactly like the linear scans, across files and after every kind o
 });
 
 test('an edit that leaves the workloads alone reuses the index; a label edit patches it in place', () => {
-  const workspace = new WorkspaceIndex();
   const deploy = (app: string) => workloadText({ kind: 'Deployment', name: 'web', labels: { app } });
   const svc = serviceText({ name: 's0', selector: { app: 'web' }, type: 'ClusterIP' });
   let text = [deploy('web'), deploy('api'), svc].join('---\n');
-  workspace.set(parseFile('file:///w/a.yaml', text));
-  const index = selectionIndex(workspace);
-  assert.equal(index.selectedBy(workspace.services()[0].object).length, 1);
+  const files = workspace({ 'a.yaml': text });
+  const service = () => files.index.services()[0].object;
+  const index = selectionIndex(files.index);
+  assert.equal(index.selectedBy(service()).length, 1);
   text = text.replace('port: 80', 'port: 81');
-  workspace.set(parseFile('file:///w/a.yaml', text, workspace.get('file:///w/a.yaml')));
-  assert.equal(selectionIndex(workspace), index, 'one index per workspace, kept up to date');
-  assert.equal(index.selectedBy(workspace.services()[0].object).length, 1);
+  files.edit('a.yaml', text);
+  assert.equal(selectionIndex(files.index), index, 'one index per workspace, kept up to date');
+  assert.equal(index.selectedBy(service()).length, 1);
   text = text.replace('app": "api"', 'app": "web"');
-  workspace.set(parseFile('file:///w/a.yaml', text, workspace.get('file:///w/a.yaml')));
-  assert.deepEqual(index.selectedBy(workspace.services()[0].object).map((ref) => ref.chunk.start), [0, text.indexOf('---\n')]);
+  files.edit('a.yaml', text);
+  assert.deepEqual(index.selectedBy(service()).map((ref) => ref.chunk.start), [0, text.indexOf('---\n')]);
 });

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isService, type ServiceModel } from '../../../server/src/kubernetes/model';
-import { parseFile } from '../../../server/src/kubernetes/manifest';
-import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { workloadSummary } from '../../../server/src/lsp/trafficGraph';
-import { deployment } from '../../kit/traffic';
+import { deployment, service } from '../../kit/manifests';
+import { workspace } from '../../kit/workspace';
 
-const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
+const SERVICE = service({ name: 'web', selector: { app: 'web' }, ports: [{ port: 80 }] });
 const DAEMONSET = `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
@@ -27,24 +26,22 @@ spec:
 
 /** The CodeLens text for the first Service of `text`, with `others` as the rest of the workspace. */
 function summary(text: string, others: string[] = []): string | undefined {
-  const index = new WorkspaceIndex();
-  const file = parseFile('file:///w/svc.yaml', text);
-  index.set(file);
-  others.forEach((other, i) => index.set(parseFile(`file:///w/other-${i}.yaml`, other)));
-  const service = file.objects.map((o) => o.object).find(isService) as ServiceModel;
-  return workloadSummary(service, { index });
+  const files = workspace({ 'svc.yaml': text, ...Object.fromEntries(others.map((other, i) => [`other-${i}.yaml`, other])) });
+  const service = files.file('svc.yaml').objects.map((o) => o.object).find(isService) as ServiceModel;
+  return workloadSummary(service, { index: files.index });
 }
 
+const pods = (name: string, replicas: number) => deployment({ name, labels: { app: 'web' }, matchLabels: true, replicas, ports: [{ containerPort: 80 }] });
+
 test('counts workloads and their replicas across the workspace', () => {
-  const port = '            - containerPort: 80\n';
-  assert.equal(summary(SERVICE, [deployment('web', 'app: web', port, 3)]), '1 workload, 3 replicas');
-  assert.equal(summary(SERVICE, [deployment('web', 'app: web', port, 3), deployment('canary', 'app: web', port, 1)]), '2 workloads, 4 replicas');
-  assert.equal(summary(SERVICE, [deployment('one', 'app: web', port, 1)]), '1 workload, 1 replica');
+  assert.equal(summary(SERVICE, [pods('web', 3)]), '1 workload, 3 replicas');
+  assert.equal(summary(SERVICE, [pods('web', 3), pods('canary', 1)]), '2 workloads, 4 replicas');
+  assert.equal(summary(SERVICE, [pods('one', 1)]), '1 workload, 1 replica');
 });
 
 test('DaemonSets run one pod per eligible node, so their pods are not counted as replicas', () => {
   assert.equal(summary(SERVICE, [DAEMONSET]), '1 workload, one pod per eligible node');
-  assert.equal(summary(SERVICE, [DAEMONSET, deployment('web', 'app: web', '            - containerPort: 80\n', 2)]), '2 workloads, 2 replicas + DaemonSet pods');
+  assert.equal(summary(SERVICE, [DAEMONSET, pods('web', 2)]), '2 workloads, 2 replicas + DaemonSet pods');
 });
 
 test('says why there is nothing to count, and stays quiet where counting makes no sense', () => {

@@ -1,14 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
-import { SERVICE_HEAD, applied, complete, deployment, item, labels } from './helpers';
+import { deployment } from '../../../kit/manifests';
+import { SERVICE_HEAD, applied, complete, item, labels } from './helpers';
 
 /**
  * The states a document is in while someone types, most of them not valid YAML or parsed into something else
  * (`  ty` merges with the next key, `selector:\n    ap` makes the selector a string). Completion must still know
  * where the cursor is.
  */
-const WEB = { 'file:///w/deploy.yaml': deployment('web', { app: 'web' }, [{ name: 'http', containerPort: 8080 }]) };
+const WEB = { 'file:///w/deploy.yaml': deployment({ name: 'web', labels: { app: 'web' }, matchLabels: true, ports: [{ name: 'http', containerPort: 8080 }] }) };
 
 test('`type: ` with nothing after it offers the four types, ClusterIP marked as the default', () => {
   const result = complete(`${SERVICE_HEAD}  type: |\n  selector:\n    app: web\n  ports:\n    - port: 80\n`);

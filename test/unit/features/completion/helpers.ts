@@ -1,7 +1,7 @@
 import { completeAt, type CompletionEntry, type CompletionResult } from '../../../../server/src/features/completion';
-import { parseFile } from '../../../../server/src/kubernetes/manifest';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../../server/src/analysis/settings';
-import { WorkspaceIndex } from '../../../../server/src/kubernetes/workspace';
+import type { AnalysisSettings } from '../../../../server/src/analysis/settings';
+import { cursorOf, marked } from '../../../kit/markers';
+import { workspace } from '../../../kit/workspace';
 
 export const SERVICE_URI = 'file:///w/service.yaml';
 
@@ -10,14 +10,9 @@ export const SERVICE_URI = 'file:///w/service.yaml';
  * workspace. The text is parsed exactly as typed, errors and all, like the server does on every keystroke.
  */
 export function complete(text: string, others: Record<string, string> = {}, settings: Partial<AnalysisSettings> = {}): CompletionResult & { text: string } {
-  const offset = text.indexOf('|');
-  if (offset < 0) throw new Error('no | cursor marker in the text');
-  const clean = text.slice(0, offset) + text.slice(offset + 1);
-  const workspace = new WorkspaceIndex();
-  const file = parseFile(SERVICE_URI, clean);
-  workspace.set(file);
-  for (const [uri, other] of Object.entries(others)) workspace.set(parseFile(uri, other));
-  return { ...completeAt({ uri: SERVICE_URI, file, workspace, settings: { ...DEFAULT_SETTINGS, ...settings } }, offset), text: clean };
+  const fixture = marked(text, { cursor: '|' });
+  const files = workspace({ [SERVICE_URI]: fixture.text, ...others });
+  return { ...completeAt(files.env(SERVICE_URI, settings), cursorOf(fixture)), text: fixture.text };
 }
 
 export const labels = (result: CompletionResult): string[] => result.items.map((item) => item.label);
@@ -38,30 +33,3 @@ export function applied(result: CompletionResult & { text: string }, label: stri
 }
 
 export const SERVICE_HEAD = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n';
-
-export function deployment(name: string, labels: Record<string, string>, ports: Array<{ name?: string; containerPort: number; protocol?: string }> = [], namespace?: string, matchLabels?: Record<string, string>): string {
-  const indent = (entries: Record<string, string>, spaces: number) => Object.entries(entries).map(([k, v]) => `${' '.repeat(spaces)}${k}: ${v}`).join('\n');
-  const portLines = ports.map((p) => [`            - containerPort: ${p.containerPort}`, p.name ? `              name: ${p.name}` : '', p.protocol ? `              protocol: ${p.protocol}` : ''].filter(Boolean).join('\n'));
-  return [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    `  name: ${name}`,
-    ...(namespace ? [`  namespace: ${namespace}`] : []),
-    'spec:',
-    '  replicas: 2',
-    '  selector:',
-    '    matchLabels:',
-    indent(matchLabels ?? labels, 6),
-    '  template:',
-    '    metadata:',
-    '      labels:',
-    indent(labels, 8),
-    '    spec:',
-    '      containers:',
-    '        - name: app',
-    '          image: example/app:1',
-    ...(ports.length ? ['          ports:', ...portLines] : []),
-    '',
-  ].join('\n');
-}

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { analyze } from '../../../helpers/core';
-import { applied, complete, deployment, labels } from './helpers';
+import { deployment } from '../../../kit/manifests';
+import { applied, complete, labels } from './helpers';
 
-const WORKLOAD = deployment('web', { app: 'web' }, [{ name: 'http', containerPort: 8080 }, { name: 'tcp', containerPort: 5432 }]);
+const WORKLOAD = deployment({ name: 'web', labels: { app: 'web' }, matchLabels: true, ports: [{ name: 'http', containerPort: 8080 }, { name: 'tcp', containerPort: 5432 }] });
 const SNIPPETS = ['Service (NodePort)', 'Service (LoadBalancer)', 'Service (headless)', 'Service (ExternalName)'];
 
 test('an empty document offers the four Service snippets; a document with content does not', () => {

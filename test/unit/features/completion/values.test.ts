@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SERVICE_HEAD, applied, complete, deployment, item, labels } from './helpers';
+import { deployment } from '../../../kit/manifests';
+import { SERVICE_HEAD, applied, complete, item, labels } from './helpers';
 
 const WORKLOADS = {
-  'file:///w/web.yaml': deployment('web', { app: 'web', tier: 'frontend', version: 'v2' }, [{ name: 'http', containerPort: 8080 }, { name: 'metrics', containerPort: 9090 }], undefined, { app: 'web', tier: 'frontend' }),
-  'file:///w/api.yaml': deployment('api', { app: 'api', tier: 'backend' }, [{ name: 'http', containerPort: 3000 }, { name: 'dns', containerPort: 53, protocol: 'UDP' }]),
-  'file:///w/other-ns.yaml': deployment('jobs', { app: 'jobs', queue: 'high' }, [], 'batch'),
+  'file:///w/web.yaml': deployment({ name: 'web', labels: { app: 'web', tier: 'frontend', version: 'v2' }, matchLabels: { app: 'web', tier: 'frontend' }, ports: [{ name: 'http', containerPort: 8080 }, { name: 'metrics', containerPort: 9090 }] }),
+  'file:///w/api.yaml': deployment({ name: 'api', labels: { app: 'api', tier: 'backend' }, matchLabels: true, ports: [{ name: 'http', containerPort: 3000 }, { name: 'dns', containerPort: 53, protocol: 'UDP' }] }),
+  'file:///w/other-ns.yaml': deployment({ name: 'jobs', namespace: 'batch', labels: { app: 'jobs', queue: 'high' }, matchLabels: true }),
 };
 
 const selectorAt = (selector: string) => complete(`${SERVICE_HEAD}  selector:\n${selector}  ports:\n    - port: 80\n`, WORKLOADS);

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deployment, hereOf, hover, hoverResult } from './helpers';
+import { deployment, documents } from '../../../kit/manifests';
+import { lineOf } from '../../../kit/markers';
+import { hereOf, hover, hoverResult } from './helpers';
 
 /** A Service whose spec lines are `spec`; hovers are taken on a needle inside it. */
 const service = (type: string, spec: string, ports = '  ports:\n    - name: http\n      port: 80\n      targetPort: 8080\n') => `apiVersion: v1
@@ -82,22 +84,21 @@ test('defaults show when the field is only hovered on an implied value', () => {
 });
 
 test('selector lists the matching workloads with file and line, and says when nothing matches', () => {
-  const web = deployment('web', '{app: web}', 3, '            - containerPort: 8080\n');
-  const other = deployment('api', '{app: api}', 2, '            - containerPort: 9090\n');
+  const web = deployment({ name: 'web', labels: '{app: web}', matchLabels: true, replicas: 3, ports: [{ containerPort: 8080 }] });
+  const other = deployment({ name: 'api', labels: '{app: api}', matchLabels: true, replicas: 2, ports: [{ containerPort: 9090 }] });
   const text = service('ClusterIP', '');
-  const file = `${other}---\n${web}`;
+  const file = documents(other, web);
   // 1-based line of the second Deployment's `kind`, where the link must point.
-  const line = file.split('\n').findIndex((l, i, all) => l === 'kind: Deployment' && all.indexOf(l) !== i) + 1;
-  assert.equal(line, 20);
+  const line = lineOf(file, 'kind: Deployment', 1) + 1;
   const md = hover(text, 'app: web', { others: { 'file:///workspace/deploy.yaml': file } });
-  assert.match(hereOf(md), /`app=web` selects 1 workload:\n {2}- the 3 pods of Deployment `web` · \[deploy\.yaml:20\]\(file:\/\/\/workspace\/deploy\.yaml#L20\)/);
+  assert.ok(hereOf(md).includes(`\`app=web\` selects 1 workload:\n  - the 3 pods of Deployment \`web\` · [deploy.yaml:${line}](file:///workspace/deploy.yaml#L${line})`), hereOf(md));
   assert.match(md, /not with the workload's own `metadata\.labels`/);
   const none = hover(text, 'selector:', { others: { 'file:///workspace/deploy.yaml': other } });
   assert.match(hereOf(none), /`app=web` matches no workload in the workspace/);
 });
 
 test('a workload in another namespace is not selected', () => {
-  const web = deployment('web', '{app: web}', 3, '            - containerPort: 8080\n', 'other');
+  const web = deployment({ name: 'web', namespace: 'other', labels: '{app: web}', matchLabels: true, replicas: 3, ports: [{ containerPort: 8080 }] });
   const md = hover(service('ClusterIP', ''), 'selector:', { others: { 'file:///workspace/deploy.yaml': web } });
   assert.match(hereOf(md), /matches no workload in the workspace/);
 });

@@ -1,8 +1,8 @@
-// Test helpers for the hover core: build a workspace from in-memory files and hover at a needle.
-import { parseFile } from '../../../../server/src/kubernetes/manifest';
-import { WorkspaceIndex } from '../../../../server/src/kubernetes/workspace';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../../server/src/analysis/settings';
+// Test helpers for the hover core: hover at a needle of an in-memory file, in a workspace of in-memory files.
+import type { AnalysisSettings } from '../../../../server/src/analysis/settings';
 import { hoverAt, type HoverResult } from '../../../../server/src/features/hover';
+import { offsetOf } from '../../../kit/markers';
+import { workspace } from '../../../kit/workspace';
 
 export const URI = 'file:///workspace/service.yaml';
 
@@ -16,23 +16,9 @@ export interface HoverOptions {
   commandLinks?: boolean;
 }
 
-/** The offset of the `occurrence`-th `needle` in `text`; throws when missing, so a typo fails loudly. */
-export function offsetOf(text: string, needle: string, occurrence = 0): number {
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`needle ${JSON.stringify(needle)} #${occurrence} not in text`);
-  }
-  return at;
-}
-
 export function hoverResult(text: string, needle: string, options: HoverOptions = {}): HoverResult | undefined {
-  const workspace = new WorkspaceIndex();
-  const file = parseFile(URI, text);
-  workspace.set(file);
-  for (const [uri, other] of Object.entries(options.others ?? {})) workspace.set(parseFile(uri, other));
-  const env = { uri: URI, file, workspace, settings: { ...DEFAULT_SETTINGS, ...options.settings }, commandLinks: options.commandLinks };
-  return hoverAt(env, offsetOf(text, needle, options.occurrence));
+  const files = workspace({ [URI]: text, ...options.others });
+  return hoverAt({ ...files.env(URI, options.settings), commandLinks: options.commandLinks }, offsetOf(text, needle, options.occurrence));
 }
 
 /** The hover Markdown at the needle; throws when there is no hover. */
@@ -57,21 +43,3 @@ export function thisServiceOf(markdown: string): string {
   const end = markdown.indexOf('\n\n', start);
   return markdown.slice(start, end < 0 ? undefined : end);
 }
-
-export const deployment = (name: string, labels: string, replicas: number, ports: string, namespace = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-${namespace ? `  namespace: ${namespace}\n` : ''}spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: ${labels}
-  template:
-    metadata:
-      labels: ${labels}
-    spec:
-      containers:
-        - name: app
-          image: example/app:1
-          ports:
-${ports}`;

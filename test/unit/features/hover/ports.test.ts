@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { staticBandEnd } from '../../../../server/src/kubernetes/nodePorts';
-import { deployment, hereOf, hover } from './helpers';
+import { deployment } from '../../../kit/manifests';
+import { hereOf, hover } from './helpers';
 
 const service = (type: string, ports: string, name = 'web') => `apiVersion: v1
 kind: Service
@@ -14,7 +15,16 @@ spec:
   ports:
 ${ports}`;
 
-const WEB = deployment('web', '{app: web}', 3, '            - name: http\n              containerPort: 8080\n            - name: metrics\n              containerPort: 9100\n              protocol: UDP\n');
+const WEB = deployment({
+  name: 'web',
+  labels: '{app: web}',
+  matchLabels: true,
+  replicas: 3,
+  ports: [
+    { name: 'http', containerPort: 8080 },
+    { name: 'metrics', containerPort: 9100, protocol: 'UDP' },
+  ],
+});
 const others = { 'file:///workspace/deploy.yaml': WEB };
 
 test('port: what clients in the cluster use, where it goes, and that it is not the node port', () => {

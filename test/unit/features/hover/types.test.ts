@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deployment, hover, hoverResult, thisServiceOf, URI } from './helpers';
+import { deployment } from '../../../kit/manifests';
+import { hover, hoverResult, thisServiceOf, URI } from './helpers';
 
 const service = (spec: string, name = 'web') => `apiVersion: v1
 kind: Service
@@ -9,7 +10,7 @@ metadata:
 spec:
 ${spec}`;
 
-const WEB = deployment('web', '{app: web}', 3, '            - name: http\n              containerPort: 8080\n');
+const WEB = deployment({ name: 'web', labels: '{app: web}', matchLabels: true, replicas: 3, ports: [{ name: 'http', containerPort: 8080 }] });
 const others = { 'file:///workspace/deploy.yaml': WEB };
 
 const NODEPORT = service(`  type: NodePort
@@ -154,7 +155,7 @@ test('multi-port Services get one line per named port, each with its own numbers
 });
 
 test('several workloads and a named port that only some declare', () => {
-  const canary = deployment('web-canary', '{app: web}', 1, '            - name: web\n              containerPort: 9090\n');
+  const canary = deployment({ name: 'web-canary', labels: '{app: web}', matchLabels: true, replicas: 1, ports: [{ name: 'web', containerPort: 9090 }] });
   const md = hover(LB, 'LoadBalancer', { others: { ...others, 'file:///workspace/canary.yaml': canary } });
   assert.match(thisServiceOf(md), /port `http` \(8080 in Deployment `web`; not declared in 1 other workload\) on the 3 pods of Deployment `web` and the 1 pod of Deployment `web-canary` \(all labelled `app=web`\)/);
 });

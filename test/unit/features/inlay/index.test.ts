@@ -1,51 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inlayHintsIn } from '../../../../server/src/features/inlay';
-import { parseFile } from '../../../../server/src/kubernetes/manifest';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../../../server/src/analysis/settings';
-import { WorkspaceIndex } from '../../../../server/src/kubernetes/workspace';
+import type { AnalysisSettings } from '../../../../server/src/analysis/settings';
+import { deployment, documents } from '../../../kit/manifests';
+import { workspace } from '../../../kit/workspace';
 
-const DEPLOYMENTS = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          ports:
-            - name: http
-              containerPort: 8080
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: canary
-spec:
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          ports:
-            - name: http
-              containerPort: 8081
-`;
+/** Two workloads behind one selector whose `http` ports differ. */
+const pods = (name: string, http: number) => deployment({ name, labels: { app: 'web' }, ports: [{ name: 'http', containerPort: http }] });
+const DEPLOYMENTS = documents(pods('web', 8080), pods('canary', 8081));
 
 /** `text before the hint⟨label⟩` for each hint, so placement and text are checked together. */
 function hints(text: string, settings: Partial<AnalysisSettings> = {}, others: Record<string, string> = { 'file:///w/deploy.yaml': DEPLOYMENTS }, range?: [number, number]): string[] {
-  const workspace = new WorkspaceIndex();
-  const file = parseFile('file:///w/svc.yaml', text);
-  workspace.set(file);
-  for (const [uri, other] of Object.entries(others)) workspace.set(parseFile(uri, other));
+  const files = workspace({ 'file:///w/svc.yaml': text, ...others });
   const [start, end] = range ?? [0, text.length];
-  return inlayHintsIn({ file, workspace, settings: { ...DEFAULT_SETTINGS, ...settings } }, start, end).map((hint) => {
+  return inlayHintsIn(files.env('file:///w/svc.yaml', settings), start, end).map((hint) => {
     const lineStart = text.lastIndexOf('\n', hint.offset - 1) + 1;
     return `${text.slice(lineStart, hint.offset).trim()}⟨${hint.label}⟩`;
   });
@@ -73,7 +41,7 @@ test('an omitted nodePort is allocated from the configured range, for NodePort a
 test('a named targetPort shows the container port it resolves to, every distinct number when workloads differ', () => {
   const text = SERVICE('  type: ClusterIP\n  selector:\n    app: web\n  ports:\n    - port: 80\n      protocol: TCP\n      targetPort: http\n');
   assert.deepEqual(hints(text), ['targetPort: http⟨→ 8080 | 8081⟩']);
-  assert.deepEqual(hints(text, {}, { 'file:///w/deploy.yaml': DEPLOYMENTS.split('---\n')[0] }), ['targetPort: http⟨→ 8080⟩']);
+  assert.deepEqual(hints(text, {}, { 'file:///w/deploy.yaml': pods('web', 8080) }), ['targetPort: http⟨→ 8080⟩']);
   assert.deepEqual(hints(text.replace('http\n', 'grpc\n')), [], 'an unresolved name: the diagnostics speak, not a hint');
   assert.deepEqual(hints(text, {}, {}), [], 'no workload in the workspace');
 });
@@ -93,10 +61,8 @@ test('only hints inside the requested range are returned, across documents', () 
 });
 
 test('headless Services still get the defaults; the tooltip does not promise proxying', () => {
-  const workspace = new WorkspaceIndex();
-  const file = parseFile('file:///w/svc.yaml', SERVICE('  clusterIP: None\n  ports:\n    - port: 5432\n'));
-  workspace.set(file);
-  const all = inlayHintsIn({ file, workspace, settings: DEFAULT_SETTINGS }, 0, file.text.length);
+  const text = SERVICE('  clusterIP: None\n  ports:\n    - port: 5432\n');
+  const all = inlayHintsIn(workspace({ 'svc.yaml': text }).env('svc.yaml'), 0, text.length);
   const tooltip = (prefix: string) => all.find((h) => h.label.startsWith(prefix))?.tooltip;
   assert.equal(tooltip('targetPort'), '`targetPort` is not set, so the API server sets it to the value of `port`, 5432.');
   assert.equal(tooltip('type'), '`type` is not set, so the API server makes this a `ClusterIP` Service: headless (`clusterIP: None`), so DNS returns the pod IPs and nothing proxies.');

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { parseFile } from '../../../../server/src/kubernetes/manifest';
 import { scanObject } from '../../../../server/src/features/symbols/scan';
 import { documentSymbols, workspaceSymbols } from '../../../../server/src/features/symbols';
-import { WorkspaceIndex } from '../../../../server/src/kubernetes/workspace';
+import { service } from '../../../kit/manifests';
+import { marked } from '../../../kit/markers';
+import { workspace } from '../../../kit/workspace';
 
 const TEXT = `# app
 ---
@@ -84,22 +86,16 @@ test('symbols follow edits: a changed document is re-read, the others keep their
 });
 
 test('the line scan of skipped documents only reads top-level metadata', () => {
-  assert.deepEqual(scanObject('kind: ConfigMap\nmetadata:\n  name: "quoted"\n  namespace: ops\n'), {
-    kind: 'ConfigMap',
-    kindSpan: { start: 6, end: 15 },
-    name: 'quoted',
-    nameSpan: { start: 35, end: 41 },
-    namespace: 'ops',
-    span: { start: 0, end: 59 },
-  });
+  // The object's span ends with its last line, before the final newline.
+  const { text, spans } = marked('[[kind: [[ConfigMap]]\nmetadata:\n  name: "[[quoted]]"\n  namespace: ops]]\n');
+  const [span, kindSpan, nameSpan] = spans.map(({ start, end }) => ({ start, end }));
+  assert.deepEqual(scanObject(text), { kind: 'ConfigMap', kindSpan, name: 'quoted', nameSpan, namespace: 'ops', span });
   assert.equal(scanObject('data:\n  kind: x\n'), undefined);
   assert.equal(scanObject('kind: Secret\nmetadata:\n  annotations:\n    name: no\n')?.name, undefined);
 });
 
 test('workspace symbols: every indexed file, matched by the query characters in order, capped', () => {
-  const index = new WorkspaceIndex();
-  index.set(parseFile('file:///w/app.yaml', TEXT));
-  index.set(parseFile('file:///w/other.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  ports:\n    - port: 80\n'));
+  const { index } = workspace({ 'file:///w/app.yaml': TEXT, 'file:///w/other.yaml': service({ name: 'api', ports: [{ port: 80 }] }) });
   const names = (query: string) => workspaceSymbols(index, query, 100).symbols.map((s) => `${s.uri.replace('file:///w/', '')} ${s.symbol.name}`);
   assert.deepEqual(names('svc'), ['app.yaml Service/web', 'other.yaml Service/api'], 'like editors: s…v…c');
   assert.deepEqual(names('xyz'), []);

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build, deployment, lineOf, URI } from '../../../kit/traffic';
+import { deployment } from '../../../kit/manifests';
+import { lineOf } from '../../../kit/markers';
+import { build, URI } from '../../../kit/traffic';
 
 const service = (spec: string, name = 'web') => `apiVersion: v1
 kind: Service
@@ -9,7 +11,7 @@ metadata:
 spec:
 ${spec.endsWith('\n') ? spec : `${spec}\n`}`;
 
-const WEB = deployment('web', 'app: web', '            - name: http\n              containerPort: 8080\n');
+const WEB = deployment({ name: 'web', labels: { app: 'web' }, matchLabels: true, replicas: 3, ports: [{ name: 'http', containerPort: 8080 }] });
 
 test('a NodePort Service: lanes with effective defaults, the selected workload and its resolved named port', () => {
   const text = `${service(`  type: NodePort
@@ -122,7 +124,7 @@ test('workloads come from the whole workspace, in the Service namespace only', (
   const text = service('  selector:\n    app: web\n  ports:\n    - port: 80\n');
   const others = {
     'file:///workspace/deploy.yaml': WEB,
-    'file:///workspace/other-ns.yaml': deployment('web', 'app: web', '            - containerPort: 80\n', 1, 'prod'),
+    'file:///workspace/other-ns.yaml': deployment({ name: 'web', namespace: 'prod', labels: { app: 'web' }, matchLabels: true, replicas: 1, ports: [{ containerPort: 80 }] }),
   };
   const { path } = build(text, { others });
   assert.deepEqual(path.workloads.map((w) => [w.name, w.source.uri]), [['web', 'file:///workspace/deploy.yaml']]);

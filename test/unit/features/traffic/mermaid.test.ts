@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build, deployment, edgesBetween, labelOf, lineOf } from '../../../kit/traffic';
+import { deployment } from '../../../kit/manifests';
+import { lineOf } from '../../../kit/markers';
+import { build, edgesBetween, labelOf } from '../../../kit/traffic';
 
-const WEB = deployment('web', 'app: web', '            - name: http\n              containerPort: 8080\n');
+const WEB = deployment({ name: 'web', labels: { app: 'web' }, matchLabels: true, replicas: 3, ports: [{ name: 'http', containerPort: 8080 }] });
 
 const svc = (spec: string, extraMeta = '') => `apiVersion: v1
 kind: Service
@@ -13,7 +15,7 @@ ${extraMeta}spec:
   selector:
     app: web
 ${spec}---
-${deployment('web', 'app: web', '            - name: http\n              containerPort: 8080\n', 3, 'shop')}`;
+${deployment({ name: 'web', namespace: 'shop', labels: { app: 'web' }, matchLabels: true, replicas: 3, ports: [{ name: 'http', containerPort: 8080 }] })}`;
 
 test('ClusterIP: in-cluster client → ClusterIP:port → kube-proxy → pods :targetPort → workload', () => {
   const text = svc('  ports:\n    - name: http\n      port: 80\n      targetPort: http\n');
