@@ -1,31 +1,55 @@
 #!/usr/bin/env node
 // Runs every test tier in order, streaming each tier's output, and ends with one summary line
 // "N passed, N failed" so CI and humans read the same verdict. Any failing tier fails the run.
+// `node scripts/test-all.mjs unit cli` runs only those tiers, after the tiers they need (the test build for every
+// node:test tier, the bundles for those that start dist/server.js, dist/cli.js or load dist/webview.js).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { pruneOut } from './prune-out.mjs';
 
 const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const only = process.argv.slice(2);
 
-/** A tier is a command; `tap: true` tiers are node:test runs whose TAP summary we count. */
+function reportPruned() {
+  const removed = pruneOut();
+  if (removed.length > 0) console.log(`removed ${removed.length} files from out/ whose sources are gone`);
+}
+
+/**
+ * A tier is a command; `tap: true` tiers are node:test runs whose TAP summary we count. `needs` are the tiers whose
+ * output it reads: typecheck emits the test build into out/, build bundles dist/. The package tier bundles for
+ * production itself; the grammar tier reads syntaxes/ only.
+ */
+const BUILT = ['typecheck'];
+const BUNDLED = ['typecheck', 'build'];
 const tiers = [
-  { name: 'typecheck', cmd: npmCmd, args: ['run', '--silent', 'typecheck'] },
+  // tsc never deletes the output of a moved or deleted test, which node --test would still run.
+  { name: 'typecheck', cmd: npmCmd, args: ['run', '--silent', 'typecheck'], before: reportPruned },
   { name: 'build', cmd: npmCmd, args: ['run', '--silent', 'build'] },
-  { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/unit/'], tap: true },
-  { name: 'protocol', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/protocol/'], tap: true },
-  { name: 'cli', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/cli/'], tap: true },
+  { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/unit/'], tap: true, needs: BUILT },
+  { name: 'protocol', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/protocol/'], tap: true, needs: BUNDLED },
+  { name: 'cli', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/cli/'], tap: true, needs: BUNDLED },
   // Skips itself, with the reason printed, where nvim is not installed.
-  { name: 'nvim', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/nvim/'], tap: true },
-  { name: 'webview', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/webview/'], tap: true, when: () => existsSync('out/test/webview') },
-  { name: 'grammar', cmd: process.execPath, args: ['test/grammar/run.mjs'], summary: true, when: () => existsSync('test/grammar/run.mjs') },
-  { name: 'package', cmd: process.execPath, args: ['scripts/package.mjs', '--check'], summary: true, when: () => existsSync('scripts/package.mjs') },
-  { name: 'e2e', cmd: process.execPath, args: ['test/e2e/launch-code-server.mjs'], summary: true },
+  { name: 'nvim', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/nvim/'], tap: true, needs: BUNDLED },
+  { name: 'webview', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/webview/'], tap: true, needs: BUNDLED },
+  { name: 'grammar', cmd: process.execPath, args: ['test/grammar/run.mjs'], summary: true },
+  { name: 'package', cmd: process.execPath, args: ['scripts/package.mjs', '--check'], summary: true },
+  { name: 'e2e', cmd: process.execPath, args: ['test/e2e/launch-code-server.mjs'], summary: true, needs: BUNDLED },
 ];
+
+const unknown = only.filter((name) => !tiers.some((tier) => tier.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown tier(s): ${unknown.join(', ')}; tiers: ${tiers.map((tier) => tier.name).join(' ')}`);
+  process.exit(2);
+}
+/** The asked-for tiers and what they need, in the order above; every tier when none is named. */
+const wanted = new Set(only.flatMap((name) => [name, ...(tiers.find((tier) => tier.name === name).needs ?? [])]));
+const selected = only.length === 0 ? tiers : tiers.filter((tier) => wanted.has(tier.name));
 
 function run(tier) {
   return new Promise((resolve) => {
     const started = Date.now();
     console.log(`\n=== ${tier.name} ===`);
+    tier.before?.();
     const child = spawn(tier.cmd, tier.args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -56,12 +80,7 @@ function run(tier) {
 }
 
 const results = [];
-for (const tier of tiers) {
-  if (only.length > 0 && !only.includes(tier.name)) continue;
-  if (tier.when && !tier.when()) {
-    console.log(`\n=== ${tier.name}: not present yet ===`);
-    continue;
-  }
+for (const tier of selected) {
   const result = await run(tier);
   results.push(result);
   // Nothing after a failed build can be trusted.

@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { corpusFolder } from '../kit/corpus';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(root, 'dist', 'cli.js');
-const corpus = path.resolve(root, '..', 'shared', 'corpus');
 
 function run(args: string[], options: { cwd?: string; input?: string } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -110,7 +110,7 @@ test('SARIF output is valid SARIF 2.1.0 with rule metadata and regions, on the w
   // The official schema has a pattern that is only valid without the `u` flag.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   const validate = ajv.compile(schema);
-  const { code, stdout } = run(['check', '--format', 'sarif', path.join(corpus, 'real-world')]);
+  const { code, stdout } = run(['check', '--format', 'sarif', corpusFolder('real-world')]);
   assert.equal(code, 1, 'the corpus has files the API server would reject');
   const sarif = JSON.parse(stdout) as SarifLog;
   assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
@@ -126,7 +126,7 @@ test('SARIF output is valid SARIF 2.1.0 with rule metadata and regions, on the w
 });
 
 test('the not-Kubernetes corpus gives no findings and exit 0', () => {
-  const { code, stdout } = run(['check', path.join(corpus, 'not-kubernetes')]);
+  const { code, stdout } = run(['check', corpusFolder('not-kubernetes')]);
   assert.equal(code, 0, stdout);
   assert.match(stdout, /no problems/);
 });

@@ -13,6 +13,8 @@ export interface CampaignOptions {
   seconds?: number;
   /** Widens the time bound (see bounds.ts) where other tests run in parallel. */
   slack?: number;
+  /** False: check the invariants only, not the time bound (see CoreCheckOptions; core campaign only). */
+  checkTime?: boolean;
 }
 
 export interface CampaignStats {
@@ -64,7 +66,7 @@ export function runCoreCampaign(options: CampaignOptions): CampaignResult {
   const neighbours = seedFiles();
   const property = fc.property(fuzzInput, fc.nat(), (input, neighbour) => {
     const other = neighbours.length > 0 ? neighbours[neighbour % neighbours.length].text : '';
-    const outcome = checkCore(input.text, input.probes, other, { slack: options.slack });
+    const outcome = checkCore(input.text, input.probes, other, { slack: options.slack, checkTime: options.checkTime });
     stats.record(input, outcome.ms, outcome.findings, outcome.fixes);
   });
   const details = fc.check(property, {

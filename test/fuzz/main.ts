@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { formatStats, runCoreCampaign, runServerCampaign, type CampaignResult } from './campaign';
-import { REPO_ROOT } from './corpus';
+import { REPO_ROOT } from '../kit/corpus';
 
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const runs = Number(process.env.FUZZ_RUNS ?? 2000);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { CodeLens } from 'vscode-languageserver/node';
 import { fileUri, LspTestClient, withTimeout } from '../helpers/lspClient';
 import type { TrafficGraphResult } from '../../server/src/protocol/index';
-import { NODEPORT_EXAMPLE } from '../unit/traffic/manifests';
+import { NODEPORT_EXAMPLE } from '../kit/trafficManifests';
 
 const METHOD = 'kubeServiceLens/trafficGraph';
 

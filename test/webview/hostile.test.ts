@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build } from '../unit/traffic/fixture';
+import { build } from '../kit/traffic';
 import { startHarness, type Harness, type PreviewPage } from './harness';
 
 /**

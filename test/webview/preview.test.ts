@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { contentSecurityPolicy } from '../../client/src/preview/html';
-import { build } from '../unit/traffic/fixture';
-import { HOSTILE_EXAMPLE, HOSTILE_VALUES, LOADBALANCER_EXAMPLE, NODEPORT_EXAMPLE } from '../unit/traffic/manifests';
+import { build } from '../kit/traffic';
+import { HOSTILE_EXAMPLE, HOSTILE_VALUES, LOADBALANCER_EXAMPLE, NODEPORT_EXAMPLE } from '../kit/trafficManifests';
 import { REPO_ROOT, RESULTS_DIR, startHarness, THEMES, type Harness, type PreviewPage } from './harness';
 
 let harness: Harness;

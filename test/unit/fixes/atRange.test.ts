@@ -21,6 +21,7 @@ import { usedNodePorts } from '../../../server/src/kubernetes/nodePorts';
 import { documentLineIndex } from '../../../server/src/document/text';
 import { fieldOf, numberValue } from '../../../server/src/document/yamlNodes';
 import { ALL_RULES } from '../../../server/src/rules';
+import { corpusFolder } from '../../kit/corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const yamlFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).map((name) => path.join(dir, name)) : []);
@@ -28,7 +29,7 @@ const TEXTS = [
   ...yamlFiles(path.join(ROOT, 'test', 'fixtures', 'invalid')),
   ...yamlFiles(path.join(ROOT, 'test', 'fixtures', 'hostile')),
   ...yamlFiles(path.join(ROOT, 'examples')),
-  ...yamlFiles(path.join(ROOT, '..', 'shared', 'corpus', 'real-world')),
+  ...yamlFiles(corpusFolder('real-world')),
 ].map((file) => ({ name: path.basename(file), text: readFileSync(file, 'utf8') }));
 
 const SERVICE = (name: string, extra = '') =>

@@ -12,12 +12,13 @@ import { objectAt } from '../../../server/src/analysis/fix';
 import { applyEdits } from '../../../server/src/document/edits';
 import { FIX_PROVIDERS } from '../../../server/src/fixes';
 import { ALL_RULES } from '../../../server/src/rules';
+import { corpusFolder } from '../../kit/corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'invalid');
 const EXAMPLES = path.join(ROOT, 'examples');
-/** Real manifests with known defects, next to the checkout when it is there (see /work/shared/corpus/SOURCES.md). */
-const REAL_WORLD = path.join(ROOT, '..', 'shared', 'corpus', 'real-world');
+/** Real manifests with known defects (see test/corpus/SOURCES.md). */
+const REAL_WORLD = corpusFolder('real-world');
 const URI = 'file:///workspace/fixture.yaml';
 
 interface Checked {

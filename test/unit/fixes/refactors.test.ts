@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { parseFile } from '../../../server/src/kubernetes/manifest';
@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
 import { applyEdits } from '../../../server/src/document/edits';
 import { CLUSTER_POLICY_TITLE, PRESERVE_SOURCE_IP_TITLE, serviceRefactors } from '../../../server/src/kubernetes/serviceEdits';
 import { analyze } from '../../helpers/core';
+import { corpusFolder } from '../../kit/corpus';
 
 function refactorsOf(text: string) {
   const file = parseFile('file:///workspace/test.yaml', text);
@@ -138,11 +139,11 @@ test('no rewrite is offered for ExternalName or an invalid type, nor a policy re
   assert.ok(!titles.some((t) => t.includes('externalTrafficPolicy')));
 });
 
-/** Real manifests next to the checkout, when present (see /work/shared/corpus/SOURCES.md). */
-const REAL_WORLD = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'real-world');
+/** Real manifests (see test/corpus/SOURCES.md). */
+const REAL_WORLD = corpusFolder('real-world');
 
 test('on real-world manifests, no rewrite of any Service adds an error', () => {
-  const files = existsSync(REAL_WORLD) ? readdirSync(REAL_WORLD).filter((name) => /\.ya?ml$/.test(name)) : [];
+  const files = readdirSync(REAL_WORLD).filter((name) => /\.ya?ml$/.test(name));
   for (const name of files) {
     const text = readFileSync(path.join(REAL_WORLD, name), 'utf8');
     const file = parseFile('file:///workspace/test.yaml', text);

@@ -1,46 +1,47 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkCore } from '../../fuzz/coreCheck';
-import { REPO_ROOT } from '../../fuzz/corpus';
+import { corpusFiles, REPO_ROOT } from '../../kit/corpus';
 import { aliasBomb, deepNesting, manyAliases } from '../../fuzz/hostile';
 import { analyze, covered } from '../../helpers/core';
 
 const HOSTILE = path.join(REPO_ROOT, 'test', 'fixtures', 'hostile');
 const read = (name: string) => readFileSync(path.join(HOSTILE, name), 'utf8');
 const found = (text: string, uri?: string) => analyze(text, { uri }).map((f) => `${f.ruleId} ${JSON.stringify(covered(text, f))}`);
-const timed = <T>(run: () => T): [T, number] => {
-  const started = performance.now();
-  const result = run();
-  return [result, performance.now() - started];
-};
+/**
+ * What these inputs cost is measured by `npm run bench` (bench/core.mjs), not here, where other test files share the
+ * CPU. The timeouts only stop a run that hangs, as an expanded bomb would.
+ */
+const HANG = { timeout: 600_000 };
 
 for (const name of readdirSync(HOSTILE).filter((n) => /\.ya?ml$/.test(n))) {
-  test(`hostile fixture ${name}: no exception, every span inside the text, fixes apply, linear time`, () => {
-    checkCore(read(name), [0, 97, 1_000_003], '', { slack: 3 });
+  test(`hostile fixture ${name}: no exception, every span inside the text, fixes apply`, HANG, () => {
+    checkCore(read(name), [0, 97, 1_000_003], '', { checkTime: false });
   });
 }
 
-test('a billion-laughs bomb (1 KB standing for 387 million strings) costs milliseconds, never its expansion', () => {
+test('a billion-laughs bomb (1 KB standing for 387 million strings) is analysed as written, never expanded', HANG, () => {
   for (const file of ['billion-laughs.yaml', 'billion-laughs-service.yaml']) {
     const text = read(file);
     assert.ok(text.length < 1100, `${file} is ${text.length} characters`);
-    const [findings, ms] = timed(() => analyze(text));
-    assert.ok(ms < 2000, `${file} took ${ms.toFixed(0)} ms`);
     // Type errors are reported once per place in the text, not once per expanded value.
+    const findings = analyze(text);
     assert.ok(findings.length < 60, `${findings.length} findings`);
   }
-  // Deeper and wider bombs cost the same: the work follows the text, not the expansion (12^12 strings here).
-  const [, ms] = timed(() => analyze(aliasBomb(12, 12, true)));
-  assert.ok(ms < 2000, `a 12x12 bomb took ${ms.toFixed(0)} ms`);
+  // Deeper and wider bombs too (12^12 strings here): at most one finding per alias written in the text.
+  const bomb = aliasBomb(12, 12, true);
+  const findings = analyze(bomb);
+  assert.ok(findings.length > 0 && findings.length <= bomb.split('*').length - 1, `${findings.length} findings`);
 });
 
-test('thousands of aliases are resolved in linear time (yaml searches the whole document per alias)', () => {
+test('thousands of aliases resolve to their anchors (yaml searches the whole document per alias; we use one table)', HANG, () => {
   // 2,000 aliases took 9.6 s, growing with the square of their number, before they were resolved through one table.
-  const text = manyAliases(3000);
-  const [, ms] = timed(() => analyze(text));
-  assert.ok(ms < 8000, `${text.length} characters with 6,000 aliases took ${ms.toFixed(0)} ms`);
+  // Every port name is an alias of one of two anchors, so all but the first port of each name are duplicates.
+  const count = 3000;
+  const duplicates = analyze(manyAliases(count)).filter((f) => f.ruleId === 'port-name-duplicate');
+  assert.equal(duplicates.length, count - 2);
 });
 
 test('YAML merge keys: values merged from an anchor are not mistaken for missing, values written in place are judged', () => {
@@ -95,11 +96,10 @@ test('under a chart\'s templates/ folder, {{ }} only inside quotes still makes a
   assert.deepEqual(analyze(text, { uri: 'file:///manifests/service.yaml' }).map((f) => f.ruleId), ['service-name-invalid', 'service-without-selector', 'type-unsupported']);
 });
 
-const CORPUS_TEMPLATES = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'helm-templates');
-
-test('Helm templates: one hint per file, no YAML-syntax or schema false alarm', { skip: !existsSync(CORPUS_TEMPLATES) && 'the shared corpus is not next to this checkout' }, () => {
-  for (const name of readdirSync(CORPUS_TEMPLATES)) {
-    const findings = analyze(readFileSync(path.join(CORPUS_TEMPLATES, name), 'utf8'), { uri: `file:///chart/templates/${name}` });
+test('Helm templates: one hint per file, no YAML-syntax or schema false alarm', () => {
+  for (const file of corpusFiles(['helm-templates'])) {
+    const name = path.basename(file);
+    const findings = analyze(readFileSync(file, 'utf8'), { uri: `file:///chart/templates/${name}` });
     assert.deepEqual(findings.map((f) => f.ruleId), ['template-not-checked'], name);
   }
 });
