@@ -10,6 +10,7 @@ import { SettingsStore } from './lsp/settings';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { FEATURES } from './lsp';
 import type { InitializationOptions } from './protocol/index';
+import type { ServerCapabilities } from 'vscode-languageserver/node';
 
 // The transport (--stdio, --node-ipc, --socket=N) comes from the command line, so any LSP client can start us.
 const connection = createConnection(ProposedFeatures.all, {
@@ -72,7 +73,7 @@ connection.onInitialize((params) => {
         workspace: { workspaceFolders: { supported: true } },
       },
       ...FEATURES.map((feature) => feature.capabilities),
-    ),
+    ) as ServerCapabilities,
     serverInfo: { name: 'kube-service-lens', version: process.env.KSL_VERSION ?? '0.1.0' },
   };
 });

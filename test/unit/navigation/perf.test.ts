@@ -32,7 +32,7 @@ function measure(offsets: number[], run: (offset: number) => unknown, samples = 
 }
 
 test('completion, navigation, symbols and inlay hints on 10,000 documents', { timeout: 120_000 }, async () => {
-  const { generateManifest } = (await import(pathToFileURL(path.join(REPO, 'bench', 'generate.mjs')).href)) as { generateManifest(n: number): string };
+  const { generateManifest } = (await import(pathToFileURL(path.join(REPO, 'bench', 'generate.mjs')).href)) as { generateManifest: (n: number) => string };
   const text = generateManifest(10_000);
   const workspace = new WorkspaceIndex();
   let file: FileModel = parseFile('file:///bench/big.yaml', text);
