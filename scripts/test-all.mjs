@@ -10,6 +10,8 @@ const only = process.argv.slice(2);
 /** A tier is a command; `tap: true` tiers are node:test runs whose TAP summary we count. */
 const tiers = [
   { name: 'typecheck', cmd: npmCmd, args: ['run', '--silent', 'typecheck'] },
+  // ESLint with the layering and import-cycle rules, and the tests of those rules.
+  { name: 'lint', cmd: process.execPath, args: ['scripts/lint.mjs'], summary: true },
   { name: 'build', cmd: npmCmd, args: ['run', '--silent', 'build'] },
   { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/unit/'], tap: true },
   { name: 'protocol', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/protocol/'], tap: true },
