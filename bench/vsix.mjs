@@ -51,7 +51,7 @@ function packAndUnpack(root) {
     execFileSync('unzip', ['-q', vsix, '-d', unpacked]);
   } catch (error) {
     rmSync(unpacked, { recursive: true, force: true });
-    throw new Error(`cannot unpack ${vsix} (the bench needs the \`unzip\` command): ${error.message}`);
+    throw new Error(`cannot unpack ${vsix} (the bench needs the \`unzip\` command): ${error.message}`, { cause: error });
   } finally {
     rmSync(vsixDir, { recursive: true, force: true });
   }

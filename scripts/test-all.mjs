@@ -24,6 +24,8 @@ const BUNDLED = ['typecheck', 'build'];
 const tiers = [
   // tsc never deletes the output of a moved or deleted test, which node --test would still run.
   { name: 'typecheck', cmd: npmCmd, args: ['run', '--silent', 'typecheck'], before: reportPruned },
+  // ESLint with the layering and import-cycle rules, and the tests of those rules.
+  { name: 'lint', cmd: process.execPath, args: ['scripts/lint.mjs'], summary: true },
   { name: 'build', cmd: npmCmd, args: ['run', '--silent', 'build'] },
   { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/unit/'], tap: true, needs: BUILT },
   { name: 'protocol', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/protocol/'], tap: true, needs: BUNDLED },

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -137,7 +138,7 @@ export class LspTestClient {
 }
 
 export function fileUri(file: string): string {
-  return require('node:url').pathToFileURL(file).href;
+  return pathToFileURL(file).href;
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -75,7 +75,7 @@ test('CodeLenses over each Service: open the preview, and count the workloads fo
   client.open(uri, `# the Service\n${service}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: lonely\nspec:\n  ports:\n    - port: 80\n`);
 
   // The workspace is indexed in the background: ask until the Deployment in deploy.yaml is known.
-  let lenses: CodeLens[] = [];
+  let lenses: CodeLens[];
   const deadline = Date.now() + 10_000;
   do {
     lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });

@@ -129,7 +129,7 @@ test('three rapid updates leave only the last diagram; an older update arriving 
   await view.post({ ...messages[1], seq: 2 });
   await view.page.waitForTimeout(300);
   const acks = (await view.posted()).filter((m) => m.type === 'rendered').map((m) => (m as { seq: number }).seq);
-  assert.equal(acks[acks.length - 1], 3, `the last diagram shown is the newest: ${acks}`);
+  assert.equal(acks[acks.length - 1], 3, `the last diagram shown is the newest: ${acks.join(',')}`);
   assert.equal(await view.page.locator('#diagram svg').count(), 1);
   assert.ok(((await view.page.locator('#diagram').textContent()) ?? '').includes('Deployment last'));
   await view.page.context().close();

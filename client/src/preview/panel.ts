@@ -180,7 +180,7 @@ export class TrafficPreviewPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.deps.onDisposed(this);
     this.panel.dispose();
   }

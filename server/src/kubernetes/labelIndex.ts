@@ -98,7 +98,7 @@ export class LabelIndex<T> {
     insertSorted(bucket.all, i);
     for (const [key, value] of entry.pairs) {
       let values = bucket.values.get(key);
-      if (!values) bucket.values.set(key, (values = new Map()));
+      if (!values) bucket.values.set(key, (values = new Map<string, number[]>()));
       insertSorted(listIn(values, value), i);
     }
     for (const key of entry.anyValue) insertSorted(listIn(bucket.anyValue, key), i);

@@ -1,4 +1,4 @@
-import { MessageType, ShowMessageNotification, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, TextDocumentSyncKind, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
 import type { InitializationOptions } from '../protocol/index';
 import { LanguageService } from '../service/languageService';
 import type { ServerContext } from './context';
@@ -50,7 +50,7 @@ export function startServer(connection: Connection): void {
           workspace: { workspaceFolders: { supported: true } },
         },
         ...FEATURES.map((feature) => feature.capabilities),
-      ),
+      ) as ServerCapabilities,
       serverInfo: { name: 'kube-service-lens', version: process.env.KSL_VERSION ?? '0.1.0' },
     };
   });

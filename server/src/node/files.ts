@@ -15,9 +15,9 @@ export function isYamlPath(file: string): boolean {
 /** How a caller narrows a walk: both hooks see absolute paths. */
 export interface WalkHooks {
   /** Runs before a folder's entries are judged, with their names: the moment to read rules kept in that folder. */
-  enterDir?(dir: string, names: readonly string[]): Promise<void>;
+  enterDir?: (dir: string, names: readonly string[]) => Promise<void>;
   /** Whether to leave an entry out; a folder left out is not entered. Default: the folders in SKIPPED_DIRS. */
-  skip?(entry: string, isDirectory: boolean): boolean;
+  skip?: (entry: string, isDirectory: boolean) => boolean;
 }
 
 const skipDependencyDirs = (entry: string, isDirectory: boolean) => isDirectory && SKIPPED_DIRS.has(path.basename(entry));

@@ -2,6 +2,7 @@
  * Everything the client and other LSP clients need to know about this server's own protocol surface:
  * custom methods, initialization options and settings. The only server file the client imports.
  */
+import type { SourceLink, TrafficPath } from './trafficGraph';
 
 /** Options a client may pass in `initialize.initializationOptions`. */
 export interface InitializationOptions {
@@ -51,11 +52,11 @@ export interface TrafficGraphResult {
   version: number | null;
   /** 'service' when `position` picked one Service, 'document' when every Service of the file is described. */
   scope: 'service' | 'document';
-  services: import('./trafficGraph').TrafficPath[];
+  services: TrafficPath[];
   /** A Mermaid `flowchart LR`; every manifest value in it is escaped. */
   mermaid: string;
   /** Mermaid node id → the YAML it was drawn from. */
-  links: Record<string, import('./trafficGraph').SourceLink>;
+  links: Record<string, SourceLink>;
 }
 
 export type { TrafficPath, TrafficLane, ResolvedTarget, LoadBalancerFacts, SelectedWorkload, UpstreamRef, PathDiagnostic, SourceLink } from './trafficGraph';

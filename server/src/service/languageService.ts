@@ -36,9 +36,9 @@ class Listeners<A extends unknown[]> {
 
 export interface LanguageServiceOptions {
   /** Problems in a project file that is not open, for the user (the LSP sends window/showMessage). */
-  warn?(message: string): void;
+  warn?: (message: string) => void;
   /** Failures nobody asked for an answer to, such as a background parse. */
-  logError?(message: string): void;
+  logError?: (message: string) => void;
 }
 
 /**
