@@ -98,12 +98,13 @@ export class TrafficPreviewManager implements vscode.WebviewPanelSerializer<Prev
 
   /**
    * Locks the active preview to its document, or lets it follow the active editor again (`locked` undefined:
-   * the other state). Without an active preview, the following one is locked. As in the Markdown preview, a
+   * the other state). Without an active preview: the only one, else the following one. As in the Markdown preview, a
    * preview left redundant by the change (a second following one, or a second locked one of the same
    * document) is closed.
    */
   toggleLock(locked?: boolean): void {
-    const target = [...this.previews].find((p) => p.panel.active) ?? this.followingPreview;
+    const all = [...this.previews];
+    const target = all.find((p) => p.panel.active) ?? (all.length === 1 ? all[0] : this.followingPreview);
     if (!target) return;
     const next = locked ?? !target.locked;
     target.setLocked(next);
@@ -111,6 +112,8 @@ export class TrafficPreviewManager implements vscode.WebviewPanelSerializer<Prev
       if (other === target || other.locked !== next) continue;
       if (!next || other.documentUri.toString() === target.documentUri.toString()) other.dispose();
     }
+    // Unlocked from the command palette while a YAML editor is active: follow it now, not at the next switch.
+    if (!next) this.scheduleContextUpdate();
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
