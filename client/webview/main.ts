@@ -112,7 +112,7 @@ function currentView(): SavedView | undefined {
 }
 
 function viewChanged(): void {
-  zoomLevel.textContent = `${Math.round(panZoom.current.scale * 100)} %`;
+  zoomLevel.textContent = shown ? `${Math.round(panZoom.current.scale * 100)} %` : '';
   fitButton.setAttribute('aria-pressed', String(panZoom.fitted));
   // Wheel and drag report many steps a second; the state is saved once they settle.
   if (saveTimer) clearTimeout(saveTimer);
@@ -147,6 +147,14 @@ function reveal(target: EventTarget | null): void {
 }
 
 diagram.addEventListener('click', (event) => reveal(event.target));
+// Tabbing to a box off screen: the browser would scroll the viewport (overflow: hidden still scrolls) and
+// throw the zoom's geometry off. The scroll is undone and the box panned into view instead.
+viewport.addEventListener('scroll', () => viewport.scrollTo(0, 0));
+diagram.addEventListener('focusin', (event) => {
+  const node = event.target instanceof Element ? event.target.closest('g.node') : null;
+  const area = node ? panZoom.areaOf(node) : undefined;
+  if (area) panZoom.bringIntoView(area);
+});
 diagram.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();

@@ -168,6 +168,14 @@ test('wheel, drag and keys zoom and pan; Fit and 0 restore the fitted view', asy
   await page.getByRole('button', { name: 'Show at actual size' }).click();
   await view.settle();
   assert.equal(await zoomPercent(page), 100);
+
+  // Zoomed in, a box that gets keyboard focus off screen is panned into view (the viewport itself never scrolls).
+  for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+  const lastBox = page.locator('#diagram g.node.clickable').last();
+  await lastBox.focus();
+  await view.settle();
+  assertInside(await boxOf(page, '#diagram g.node.clickable:focus'), viewport, 'the focused box');
+  assert.deepEqual(await page.locator('#viewport').evaluate((el) => [el.scrollLeft, el.scrollTop]), [0, 0]);
   assert.deepEqual(view.pageErrors, []);
   await page.context().close();
 });

@@ -112,7 +112,7 @@ main { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
 .viewport.dragging { cursor: grabbing; }
 .viewport:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: -1px; }
 /* Hidden until Mermaid has produced the SVG, so raw source never flashes. */
-.diagram { position: absolute; left: 0; top: 0; transform-origin: 0 0; visibility: hidden; }
+.diagram { position: absolute; left: 0; top: 0; visibility: hidden; }
 .diagram.ready { visibility: visible; }
 .diagram svg { display: block; }
 .diagram .node.clickable { cursor: pointer; }
