@@ -1,59 +1,46 @@
 import mermaid from 'mermaid';
+import type { Direction } from '../src/preview/messages';
+import { withDirection, type Size } from './layout';
 import type { MermaidTheme } from './theme';
 
-export interface Rendered {
-  svg: SVGSVGElement;
-  nodes: number;
-  edges: number;
-  /** Text of every node, in document order (what the tests and the E2E acknowledgement check). */
-  labels: string[];
+/** One drawing of the diagram: Mermaid's SVG markup and its natural size in CSS pixels. */
+export interface Layout extends Size {
+  direction: Direction;
+  markup: string;
 }
 
-export type RenderOutcome = { kind: 'rendered'; result: Rendered } | { kind: 'failed'; message: string } | { kind: 'stale' };
+export type RenderOutcome = { kind: 'rendered'; layouts: Layout[] } | { kind: 'failed'; message: string } | { kind: 'stale' };
+
+const DIRECTIONS: readonly Direction[] = ['LR', 'TD'];
 
 /**
- * Renders Mermaid source into the page. Only the newest call wins: an older render that finishes later is
- * dropped ('stale'), so fast typing never shows an outdated diagram. Errors are shown as plain text.
+ * Renders Mermaid source, left to right as written and top-down, without touching the page. Only the newest
+ * call wins: an older render that finishes later is dropped ('stale'), so fast typing never shows an outdated
+ * diagram.
  */
 export class DiagramRenderer {
   private generation = 0;
   private configured = '';
 
-  constructor(
-    private readonly container: HTMLElement,
-    private readonly errorBox: HTMLElement,
-  ) {}
-
   async render(source: string, theme: MermaidTheme): Promise<RenderOutcome> {
     const generation = ++this.generation;
     this.configure(theme);
-    try {
-      const { svg } = await mermaid.render(`ksl-diagram-${generation}`, source);
-      if (generation !== this.generation) return { kind: 'stale' };
-      // Mermaid's output with securityLevel 'strict': labels were sanitised by DOMPurify, and the CSP
-      // would block any script or inline handler that still got through.
-      this.container.innerHTML = svg;
-      this.container.classList.add('ready');
-      this.errorBox.hidden = true;
-      this.errorBox.textContent = '';
-      const element = this.container.querySelector('svg') as SVGSVGElement;
-      const nodes = [...element.querySelectorAll('g.node')];
-      return {
-        kind: 'rendered',
-        result: {
-          svg: element,
-          nodes: nodes.length,
-          edges: element.querySelectorAll('path.flowchart-link').length,
-          labels: nodes.map(labelText),
-        },
-      };
-    } catch (error) {
-      if (generation !== this.generation) return { kind: 'stale' };
-      const message = error instanceof Error ? error.message : String(error);
-      this.errorBox.textContent = `The diagram could not be drawn:\n${message}`;
-      this.errorBox.hidden = false;
-      return { kind: 'failed', message };
+    const layouts: Layout[] = [];
+    for (const direction of DIRECTIONS) {
+      const text = withDirection(source, direction) ?? (direction === 'LR' ? source : undefined);
+      if (text === undefined) continue;
+      try {
+        const { svg } = await mermaid.render(`ksl-diagram-${generation}-${direction.toLowerCase()}`, text);
+        if (generation !== this.generation) return { kind: 'stale' };
+        const size = naturalSize(svg);
+        if (size) layouts.push({ direction, markup: svg, ...size });
+      } catch (error) {
+        if (generation !== this.generation) return { kind: 'stale' };
+        // The top-down copy is only an alternative; the source as written decides whether the diagram draws.
+        if (direction === 'LR') return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      }
     }
+    return layouts.length > 0 ? { kind: 'rendered', layouts } : { kind: 'failed', message: 'Mermaid produced no drawing.' };
   }
 
   private configure(theme: MermaidTheme): void {
@@ -68,13 +55,21 @@ export class DiagramRenderer {
       darkMode: theme.darkMode,
       ...(theme.themeVariables ? { themeVariables: theme.themeVariables } : {}),
       htmlLabels: true,
-      flowchart: { curve: 'basis', padding: 12, wrappingWidth: 280 },
+      // useMaxWidth off: the SVG gets its natural size, which the page scales itself to fit the panel.
+      flowchart: { curve: 'basis', padding: 12, wrappingWidth: 280, useMaxWidth: false },
     });
   }
 }
 
+/** The size Mermaid laid the diagram out at, from the root element's viewBox. */
+function naturalSize(markup: string): Size | undefined {
+  const viewBox = /^<svg\b[^>]*?\sviewBox="([^"]*)"/.exec(markup)?.[1];
+  const [, , width, height] = (viewBox ?? '').trim().split(/[\s,]+/).map(Number);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}
+
 /** A node's text with its line breaks as spaces (textContent alone would glue the lines together). */
-function labelText(node: Element): string {
+export function labelText(node: Element): string {
   const copy = node.cloneNode(true) as Element;
   copy.querySelectorAll('br').forEach((br) => br.replaceWith(' '));
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();

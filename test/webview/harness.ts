@@ -28,13 +28,20 @@ export interface Harness {
   origin: string;
   nonce: string;
   browser: Browser;
-  /** `scale` is the device pixel ratio (2 for crisp README screenshots). */
-  open(theme?: Theme, scale?: number): Promise<PreviewPage>;
+  /** `scale` is the device pixel ratio (2 for crisp README screenshots); `panel` the page's size in CSS pixels. */
+  open(theme?: Theme, scale?: number, panel?: PanelSize): Promise<PreviewPage>;
   close(): Promise<void>;
+}
+
+export interface PanelSize {
+  width: number;
+  height: number;
 }
 
 export interface PreviewPage {
   page: Page;
+  /** Resolves once layout, resize observers and painting have caught up with the last change. */
+  settle(): Promise<void>;
   consoleErrors: string[];
   pageErrors: string[];
   post(message: Omit<UpdateMessage, 'type'>): Promise<void>;
@@ -53,6 +60,10 @@ export async function startHarness(): Promise<Harness> {
     if (url.pathname === '/dist/webview.js') {
       response.setHeader('content-type', 'text/javascript; charset=utf-8');
       createReadStream(BUNDLE).pipe(response);
+    } else if (url.pathname === '/favicon.ico') {
+      // Chromium asks for it on its own; a 404 would show up as a console error of the page.
+      response.statusCode = 204;
+      response.end();
     } else if (url.pathname === '/') {
       response.setHeader('content-type', 'text/html; charset=utf-8');
       response.end(themed(html, (url.searchParams.get('theme') as Theme) ?? 'vscode-light'));
@@ -74,7 +85,7 @@ export async function startHarness(): Promise<Harness> {
     origin,
     nonce,
     browser,
-    open: (theme = 'vscode-light', scale = 1) => openPage(browser, origin, theme, scale),
+    open: (theme = 'vscode-light', scale = 1, panel = { width: 1280, height: 720 }) => openPage(browser, origin, theme, scale, panel),
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -88,8 +99,8 @@ function themed(html: string, theme: Theme): string {
   return html.replace('<html lang="en">', `<html lang="en" style="${vars}">`).replace('<body>', `<body class="${theme}">`);
 }
 
-async function openPage(browser: Browser, origin: string, theme: Theme, scale: number): Promise<PreviewPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: scale });
+async function openPage(browser: Browser, origin: string, theme: Theme, scale: number, panel: PanelSize): Promise<PreviewPage> {
+  const context = await browser.newContext({ viewport: panel, deviceScaleFactor: scale });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
@@ -114,6 +125,7 @@ async function openPage(browser: Browser, origin: string, theme: Theme, scale: n
   await page.goto(`${origin}/?theme=${theme}`);
   return {
     page,
+    settle: () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))),
     consoleErrors,
     pageErrors,
     post: (message) => page.evaluate((m) => window.postMessage({ type: 'update', ...m }, '*'), message),

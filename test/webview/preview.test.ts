@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { contentSecurityPolicy } from '../../client/src/preview/html';
-import { build } from '../kit/traffic';
 import { HOSTILE_EXAMPLE, HOSTILE_VALUES, LOADBALANCER_EXAMPLE, NODEPORT_EXAMPLE } from '../kit/trafficManifests';
-import { REPO_ROOT, RESULTS_DIR, startHarness, THEMES, type Harness, type PreviewPage } from './harness';
+import { renderChecked, update, URI } from './diagram';
+import { REPO_ROOT, RESULTS_DIR, startHarness, THEMES, type Harness, type PanelSize, type PreviewPage } from './harness';
 
 let harness: Harness;
 before(async () => {
@@ -13,37 +13,6 @@ before(async () => {
   mkdirSync(RESULTS_DIR, { recursive: true });
 });
 after(() => harness?.close());
-
-const URI = 'file:///workspace/shop.yaml';
-/** The update the host (panel.ts) posts for `text`, built by the server's own model and Mermaid generator. */
-const update = (seq: number, text: string) => {
-  const { graph, paths } = build(text);
-  const title = `shop.yaml: ${paths.map((p) => `${p.name} (${p.type})`).join(', ')}`;
-  return { seq, uri: URI, title, mermaid: graph.text, clickable: Object.keys(graph.links), graph };
-};
-
-/** Renders, then checks what every diagram must satisfy: SVG nodes/edges, clean CSP and console, real colours. */
-async function renderChecked(view: PreviewPage, seq: number, text: string) {
-  const message = update(seq, text);
-  await view.post(message);
-  const ack = await view.waitForAck(seq);
-  assert.equal(ack.type, 'rendered');
-  if (ack.type !== 'rendered') throw new Error('unreachable');
-  const svg = view.page.locator('#diagram svg');
-  assert.equal(await svg.count(), 1);
-  assert.equal(await view.page.locator('#diagram svg g.node').count(), message.graph.nodeCount);
-  assert.equal(await view.page.locator('#diagram svg path.flowchart-link').count(), message.graph.edgeCount);
-  assert.equal(ack.nodes, message.graph.nodeCount);
-  assert.equal(ack.edges, message.graph.edgeCount);
-  assert.deepEqual(await view.cspViolations(), []);
-  assert.deepEqual(view.consoleErrors, []);
-  assert.deepEqual(view.pageErrors, []);
-  // A CSP that blocks Mermaid's inline styles leaves the shapes filled black; this catches it.
-  const fill = await view.page.locator('#diagram svg g.node').first().locator('rect, path, polygon').first().evaluate((el) => getComputedStyle(el).fill);
-  assert.notEqual(fill, 'rgb(0, 0, 0)');
-  assert.notEqual(fill, 'none');
-  return { ack, message, fill };
-}
 
 test('the page carries the production CSP: nonce-only scripts, no remote origins', async () => {
   const view = await harness.open();
@@ -55,7 +24,7 @@ test('the page carries the production CSP: nonce-only scripts, no remote origins
 });
 
 test('NodePort preview: lanes, node ports, kube-proxy, pods and the Deployment, drawn as SVG', async () => {
-  const view = await harness.open('vscode-light', 2);
+  const view = await harness.open('vscode-light', 2, README_EDITOR);
   const { ack } = await renderChecked(view, 1, NODEPORT_EXAMPLE);
   if (ack.type !== 'rendered') return;
   for (const label of ['Every node NodeIP:30080', 'ClusterIP :80 allocated by the API server', 'Deployment web 3 replicas', 'Ingress shop shop.example.com/', 'Every node NodeIP:nodePort allocated from 30000-32767']) {
@@ -66,8 +35,8 @@ test('NodePort preview: lanes, node ports, kube-proxy, pods and the Deployment, 
   await view.page.context().close();
 });
 
-test('LoadBalancer preview (dark theme): the load balancer, health-checked nodes and client IP kept', async () => {
-  const view = await harness.open('vscode-dark', 2);
+test('LoadBalancer preview (dark theme, side panel): the load balancer, health-checked nodes and client IP kept', async () => {
+  const view = await harness.open('vscode-dark', 2, README_SIDE_PANEL);
   const { ack, fill } = await renderChecked(view, 1, LOADBALANCER_EXAMPLE);
   if (ack.type !== 'rendered') return;
   assert.ok(ack.labels.some((l) => l.startsWith('Load balancer ') && l.includes('allowed sources 203.0.113.0/24') && l.includes('passes only where a ready pod runs')), JSON.stringify(ack.labels));
@@ -171,33 +140,15 @@ test('clicks reveal YAML, exports are requested from the host, and a broken diag
   await page.context().close();
 });
 
-test('fitted to the panel by default (never below 60 %), actual size on request, remembered across reloads', async () => {
-  const view = await harness.open();
-  await view.page.setViewportSize({ width: 1800, height: 600 });
-  await renderChecked(view, 1, NODEPORT_EXAMPLE);
-  const svg = () => view.page.locator('#diagram svg');
-  const natural = await svg().evaluate((el) => (el as SVGSVGElement).viewBox.baseVal.width);
-  const shown = async () => Math.round((await svg().boundingBox())?.width ?? 0);
-  assert.ok(natural > 1800, `the example is wider than the panel (${natural})`);
-  assert.equal(await shown(), 1800 - 24, 'fits the panel (minus padding)');
-  await view.page.setViewportSize({ width: 500, height: 600 });
-  assert.equal(await shown(), Math.round(natural * 0.6), 'but stays readable: scrolls below 60 %');
-  await view.page.locator('#zoom').click();
-  assert.equal(await view.page.locator('#zoom').getAttribute('aria-pressed'), 'false');
-  assert.equal(await shown(), Math.round(natural));
-  await view.page.reload();
-  await view.waitForAck(1);
-  assert.equal(await view.page.locator('#zoom').textContent(), 'Fit to width');
-  assert.equal(await shown(), Math.round(natural));
-  await view.page.context().close();
-});
+/** README images: the preview in a wide editor column, and in a side panel beside the YAML (drawn top-down). */
+const README_EDITOR: PanelSize = { width: 900, height: 560 };
+const README_SIDE_PANEL: PanelSize = { width: 520, height: 760 };
 
-/** Screenshots the preview as a user sees it in a 1400 px wide editor column (fitted, the default). */
+/** Screenshots the whole page, at the size it was opened with (fitted, the default). */
 async function screenshot(view: PreviewPage, name: string, forReadme: boolean): Promise<void> {
   const file = path.join(RESULTS_DIR, name);
-  await view.page.setViewportSize({ width: 1400, height: 720 });
-  const box = await view.page.locator('main').boundingBox();
-  await view.page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1400, height: Math.min(1400, Math.ceil((box?.y ?? 0) + (box?.height ?? 720))) }, fullPage: true });
+  await view.settle();
+  await view.page.screenshot({ path: file });
   // A test run must not rewrite tracked files (PNG bytes differ run to run): README images only on request.
   if (forReadme && process.env.UPDATE_README_IMAGES === '1') {
     mkdirSync(path.join(REPO_ROOT, 'docs', 'images'), { recursive: true });

@@ -44,14 +44,24 @@ export function previewHtml({ cspSource, nonce, scriptUri }: PreviewPageOptions)
     <div id="status" class="status" role="status" aria-live="polite"></div>
   </div>
   <div class="actions">
-    <button id="zoom" type="button" aria-pressed="true" title="Switch between fitting the diagram to the panel and its actual size">Actual size</button>
+    <div class="zoom" role="group" aria-label="Zoom">
+      <button id="zoom-out" type="button" aria-label="Zoom out" title="Zoom out (-)">−</button>
+      <output id="zoom-level" class="level" aria-label="Zoom level"></output>
+      <button id="zoom-in" type="button" aria-label="Zoom in" title="Zoom in (+)">+</button>
+      <button id="fit" type="button" aria-pressed="true" aria-label="Fit the diagram to the panel" title="Fit the diagram to the panel (0)">Fit</button>
+      <button id="actual" type="button" aria-label="Show at actual size" title="Show at actual size (1)">1:1</button>
+    </div>
     <button id="copy" type="button" title="Copy the Mermaid source as a Markdown code block">Copy Mermaid</button>
     <button id="save" type="button" title="Save the diagram as an SVG file">Save SVG</button>
   </div>
 </header>
 <main>
-  <div id="diagram" class="diagram" aria-label="Traffic path diagram"></div>
   <pre id="error" class="error" hidden></pre>
+  <div id="viewport" class="viewport" tabindex="0" role="group" aria-roledescription="diagram"
+    aria-label="Traffic path diagram. Wheel or plus and minus zoom, drag or arrow keys pan, 0 fits it to the panel."
+    title="Wheel: zoom. Drag, Shift+wheel or arrow keys: pan. 0: fit.">
+    <div id="diagram" class="diagram"></div>
+  </div>
 </main>
 <script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>
 </body>
@@ -77,24 +87,36 @@ function text(value: string): string {
 
 // VS Code sets the --vscode-* variables and the body theme classes in every webview.
 const STYLE = `
-body { margin: 0; padding: 0; color: var(--vscode-foreground, #333); background: var(--vscode-editor-background, #fff);
+html, body { height: 100%; }
+body { margin: 0; padding: 0; display: flex; flex-direction: column; overflow: hidden;
+  color: var(--vscode-foreground, #333); background: var(--vscode-editor-background, #fff);
   font-family: var(--vscode-font-family, sans-serif); font-size: var(--vscode-font-size, 13px); }
-.toolbar { position: sticky; top: 0; left: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center;
-  padding: 6px 12px; background: var(--vscode-editor-background, #fff); border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); }
-.heading { flex: 1 1 12em; min-width: 0; }
-.title { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.status { opacity: .75; font-size: 90%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.actions { display: flex; gap: 6px; flex-wrap: wrap; }
+.toolbar { flex: none; display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; padding: 6px 12px;
+  border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); }
+.heading { flex: 1 1 14em; min-width: 0; }
+/* Long titles wrap onto a second line instead of losing their end; the full text is in the tooltip. */
+.title { font-weight: 600; overflow-wrap: anywhere; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+.status { opacity: .75; font-size: 90%; overflow-wrap: anywhere; }
+.actions, .zoom { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
+.zoom { gap: 2px; }
+.level { min-width: 3.6em; text-align: center; font-variant-numeric: tabular-nums; opacity: .85; }
 button { white-space: nowrap; font: inherit; color: var(--vscode-button-secondaryForeground, #fff); background: var(--vscode-button-secondaryBackground, #5f6a79);
-  border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 3px 10px; cursor: pointer; }
+  border: 1px solid var(--vscode-button-border, var(--vscode-contrastBorder, transparent)); border-radius: 2px; padding: 3px 10px; cursor: pointer; }
+.zoom button { min-width: 2.2em; padding: 3px 6px; }
 button:hover { background: var(--vscode-button-secondaryHoverBackground, #4c5561); }
+button[aria-pressed="true"] { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: -1px; }
 button:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: 2px; }
-main { padding: 12px; overflow: auto; }
+main { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
+/* The diagram is placed by the script (position and size); the viewport itself never scrolls. */
+.viewport { flex: 1 1 auto; min-height: 0; position: relative; overflow: hidden; cursor: grab; touch-action: none; }
+.viewport.dragging { cursor: grabbing; }
+.viewport:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: -1px; }
 /* Hidden until Mermaid has produced the SVG, so raw source never flashes. */
-.diagram { visibility: hidden; }
+.diagram { position: absolute; left: 0; top: 0; visibility: hidden; }
 .diagram.ready { visibility: visible; }
-.diagram svg { height: auto; }
+.diagram svg { display: block; }
 .diagram .node.clickable { cursor: pointer; }
 .diagram .node.clickable:hover > * { filter: brightness(1.08); }
-.error { color: var(--vscode-errorForeground, #e51400); white-space: pre-wrap; font-family: var(--vscode-editor-font-family, monospace); }
+.diagram .node.clickable:focus-visible { outline: 2px solid var(--vscode-focusBorder, #0078d4); }
+.error { margin: 12px; color: var(--vscode-errorForeground, #e51400); white-space: pre-wrap; font-family: var(--vscode-editor-font-family, monospace); }
 `;

@@ -13,9 +13,17 @@ export interface UpdateMessage {
   mermaid: string;
   /** Ids of nodes that reveal YAML when clicked (the host keeps where each one points). */
   clickable: string[];
+  /** Whether the panel stays on `uri` instead of following the active editor (saved for the serializer). */
+  locked?: boolean;
 }
 
-export type ToWebview = UpdateMessage;
+/** Host → webview: the user locked or unlocked the preview; only saved, nothing is redrawn. */
+export interface LockMessage {
+  type: 'lock';
+  locked: boolean;
+}
+
+export type ToWebview = UpdateMessage | LockMessage;
 
 /** Webview → host. */
 export type FromWebview =
@@ -27,6 +35,18 @@ export type FromWebview =
   | { type: 'copyMermaid' }
   | { type: 'saveSvg'; svg: string };
 
+/** Mermaid's `flowchart LR` as the server writes it, or the same graph drawn top-down for tall panels. */
+export type Direction = 'LR' | 'TD';
+
+/** A zoom and pan the user chose; absent while the diagram is fitted to the panel. */
+export interface SavedView {
+  direction: Direction;
+  scale: number;
+  /** Where the diagram's top-left corner is, in CSS pixels from the viewport's top-left corner. */
+  x: number;
+  y: number;
+}
+
 /** What the webview persists with `setState`, and what the serializer gets back after a reload. */
 export interface PreviewState {
   uri: string;
@@ -34,8 +54,8 @@ export interface PreviewState {
   title: string;
   mermaid: string;
   clickable: string[];
-  /** Fit the diagram to the panel width (the default) instead of showing it at its actual size. */
-  fit?: boolean;
+  locked?: boolean;
+  view?: SavedView;
 }
 
 export const PREVIEW_VIEW_TYPE = 'kubeServiceLens.trafficPreview';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TRAFFIC_GRAPH_METHOD, type TrafficGraphParams, type TrafficGraphResult } from '../../../server/src/protocol/index';
 import { previewHtml } from './html';
-import type { FromWebview, UpdateMessage } from './messages';
+import type { FromWebview, LockMessage, UpdateMessage } from './messages';
 
 /** First refresh at once, then at most one server request per interval while the user types. */
 const THROTTLE_MS = 300;
@@ -22,16 +22,21 @@ export interface PanelDeps {
   client(): Promise<LanguageClient>;
   onRendered(ack: RenderAck): void;
   onDisposed(panel: TrafficPreviewPanel): void;
+  /** The panel became (or stopped being) the active editor, or was locked or unlocked. */
+  onDidChangeState(panel: TrafficPreviewPanel): void;
 }
 
 /**
- * One preview panel for one document. The page is loaded once; later diagrams are posted as messages.
- * Every refresh gets a sequence number and an answer older than one already posted is dropped, so
- * out-of-order server answers never replace a newer diagram.
+ * One preview panel. The page is loaded once; later diagrams are posted as messages. An unlocked panel is
+ * moved from document to document as the user switches editors (the manager decides when); a locked one
+ * stays on its document. Every refresh gets a sequence number and an answer older than one already posted
+ * is dropped, so out-of-order server answers never replace a newer diagram.
  */
 export class TrafficPreviewPanel implements vscode.Disposable {
   private seq: number;
   private posted: number;
+  /** The document the posted diagram describes: acknowledgements are reported for it. */
+  private postedUri: string | undefined;
   private last: TrafficGraphResult | undefined;
   private position: vscode.Position | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -41,16 +46,18 @@ export class TrafficPreviewPanel implements vscode.Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly documentUri: vscode.Uri,
+    private resource: vscode.Uri,
+    private lockedToResource: boolean,
     private readonly deps: PanelDeps,
     /** After a window reload: the webview's saved sequence number, so its version guard keeps working. */
     restoredSeq = 0,
   ) {
     this.seq = restoredSeq;
     this.posted = restoredSeq;
+    if (restoredSeq > 0) this.postedUri = resource.toString(); // the restored page redraws its saved diagram
     const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
     panel.webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [dist] };
-    panel.title = `Traffic: ${baseName(documentUri)}`;
+    panel.title = previewTitle(resource, lockedToResource);
     panel.webview.html = previewHtml({
       cspSource: panel.webview.cspSource,
       nonce: randomBytes(18).toString('base64'),
@@ -58,8 +65,40 @@ export class TrafficPreviewPanel implements vscode.Disposable {
     });
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
+      panel.onDidChangeViewState(() => deps.onDidChangeState(this)),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /** The document shown. */
+  get documentUri(): vscode.Uri {
+    return this.resource;
+  }
+
+  get locked(): boolean {
+    return this.lockedToResource;
+  }
+
+  /** Shows `uri` from now on (the position picks its Service); the diagram of the previous one is dropped. */
+  show(uri: vscode.Uri, position: vscode.Position | undefined): void {
+    if (uri.toString() === this.resource.toString()) {
+      this.follow(position);
+      return;
+    }
+    this.resource = uri;
+    this.position = position;
+    this.last = undefined;
+    this.panel.title = previewTitle(uri, this.lockedToResource);
+    this.refresh();
+  }
+
+  setLocked(locked: boolean): void {
+    if (locked === this.lockedToResource) return;
+    this.lockedToResource = locked;
+    this.panel.title = previewTitle(this.resource, locked);
+    const message: LockMessage = { type: 'lock', locked };
+    void this.panel.webview.postMessage(message);
+    this.deps.onDidChangeState(this);
   }
 
   /** Shows the Service under `position` (or all Services of the document when it is not inside one). */
@@ -82,8 +121,9 @@ export class TrafficPreviewPanel implements vscode.Disposable {
   private async update(): Promise<void> {
     this.lastRequestAt = Date.now();
     const seq = ++this.seq;
+    const uri = this.resource.toString();
     const params: TrafficGraphParams = {
-      textDocument: { uri: this.documentUri.toString() },
+      textDocument: { uri },
       ...(this.position ? { position: { line: this.position.line, character: this.position.character } } : {}),
     };
     let result: TrafficGraphResult;
@@ -94,7 +134,8 @@ export class TrafficPreviewPanel implements vscode.Disposable {
       if (!this.disposed) void vscode.window.setStatusBarMessage(`Traffic preview: ${error instanceof Error ? error.message : String(error)}`, 5000);
       return;
     }
-    if (this.disposed || seq <= this.posted) return; // a newer answer is already on its way or shown
+    // A newer answer is already on its way or shown, or the panel has moved on to another document.
+    if (this.disposed || seq <= this.posted || uri !== this.resource.toString()) return;
     this.posted = seq;
     this.last = result;
     this.post();
@@ -105,11 +146,13 @@ export class TrafficPreviewPanel implements vscode.Disposable {
     const message: UpdateMessage = {
       type: 'update',
       seq: this.posted,
-      uri: this.documentUri.toString(),
+      uri: this.resource.toString(),
       title: this.title(this.last),
       mermaid: this.last.mermaid,
       clickable: Object.keys(this.last.links),
+      locked: this.lockedToResource,
     };
+    this.postedUri = message.uri;
     void this.panel.webview.postMessage(message);
   }
 
@@ -127,7 +170,9 @@ export class TrafficPreviewPanel implements vscode.Disposable {
         this.refresh();
         return;
       case 'rendered':
-        this.deps.onRendered({ uri: this.documentUri.toString(), seq: message.seq, nodes: message.nodes, edges: message.edges, labels: message.labels });
+        // Only the newest diagram counts; an older one finishing late may belong to the previous document.
+        if (message.seq !== this.posted || !this.postedUri) return;
+        this.deps.onRendered({ uri: this.postedUri, seq: message.seq, nodes: message.nodes, edges: message.edges, labels: message.labels });
         return;
       case 'reveal':
         void this.reveal(message.nodeId);
@@ -184,6 +229,11 @@ export class TrafficPreviewPanel implements vscode.Disposable {
     this.deps.onDisposed(this);
     this.panel.dispose();
   }
+}
+
+/** As VS Code's Markdown preview names its tabs: "Traffic x.yaml", and "[Traffic] x.yaml" when locked. */
+export function previewTitle(uri: vscode.Uri, locked: boolean): string {
+  return locked ? `[Traffic] ${baseName(uri)}` : `Traffic ${baseName(uri)}`;
 }
 
 function baseName(uri: vscode.Uri): string {

@@ -51,10 +51,13 @@ async function extensionApi(): Promise<KubeServiceLensApi> {
   return extension.activate();
 }
 
-/** Resolves with the first render of `uri` (already shown or future) that `accept`s; rejects with the last one seen. */
-function renderOf(api: KubeServiceLensApi, uri: vscode.Uri, accept: (ack: RenderAck) => boolean, timeoutMs = 45_000): Promise<RenderAck> {
+/**
+ * Resolves with the first render of `uri` that `accept`s (one already shown counts unless `fresh`); rejects with
+ * the last one seen.
+ */
+function renderOf(api: KubeServiceLensApi, uri: vscode.Uri, accept: (ack: RenderAck) => boolean, timeoutMs = 45_000, fresh = false): Promise<RenderAck> {
   return new Promise((resolve, reject) => {
-    let last: RenderAck | undefined = api.preview.lastRender(uri);
+    let last: RenderAck | undefined = fresh ? undefined : api.preview.lastRender(uri);
     const sub = api.preview.onDidRender((ack) => {
       if (ack.uri !== uri.toString()) return;
       last = ack;
@@ -74,6 +77,17 @@ function renderOf(api: KubeServiceLensApi, uri: vscode.Uri, accept: (ack: Render
 function hasNode(ack: RenderAck, text: string): boolean {
   return ack.labels.some((label) => label === text || label.startsWith(`${text} ⚠`));
 }
+
+const SECOND_MANIFEST = `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  selector:
+    app: api
+  ports:
+    - port: 8080
+`;
 
 function previewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -108,5 +122,68 @@ suite('traffic preview', () => {
     // Running the command again reveals the same panel instead of opening a second one.
     await vscode.commands.executeCommand('kubeServiceLens.showTrafficPreviewToSide', uri.toString(), { line: 0, character: 0 });
     assert.strictEqual(previewTabs().length, 1);
+  });
+
+  test('one preview follows the active editor; locked, it stays on its file', async () => {
+    await vscode.window.tabGroups.close(previewTabs());
+    const api = await extensionApi();
+    const first = vscode.Uri.joinPath(workspaceRoot(), 'preview-follow-web.yaml');
+    const second = vscode.Uri.joinPath(workspaceRoot(), 'preview-follow-api.yaml');
+    await vscode.workspace.fs.writeFile(first, Buffer.from(MANIFEST, 'utf8'));
+    await vscode.workspace.fs.writeFile(second, Buffer.from(SECOND_MANIFEST, 'utf8'));
+    const open = async (uri: vscode.Uri) => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+    const labels = () => previewTabs().map((tab) => tab.label);
+    /** Tab titles reach the tab model asynchronously: waits for them (bounded) before comparing. */
+    const tabsAre = async (expected: string[], message?: string) => {
+      const deadline = Date.now() + 10_000;
+      while (JSON.stringify(labels()) !== JSON.stringify(expected) && Date.now() < deadline) {
+        await new Promise<void>((resolve) => {
+          const sub = vscode.window.tabGroups.onDidChangeTabs(() => done());
+          const timer = setTimeout(() => done(), 500);
+          function done(): void {
+            sub.dispose();
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      }
+      assert.deepStrictEqual(labels(), expected, message);
+    };
+    try {
+      await open(first);
+      const webRendered = renderOf(api, first, (ack) => hasNode(ack, 'Every node NodeIP:30080'), 45_000, true);
+      await vscode.commands.executeCommand('kubeServiceLens.showTrafficPreviewToSide');
+      await webRendered;
+      await tabsAre(['Traffic preview-follow-web.yaml']);
+
+      // Switching editors moves the same panel to the other file.
+      const apiRendered = renderOf(api, second, (ack) => ack.labels.some((l) => l.startsWith('ClusterIP :8080')), 45_000, true);
+      await open(second);
+      await apiRendered;
+      await tabsAre(['Traffic preview-follow-api.yaml'], 'still one preview, now of the active file');
+
+      // Locked, it stays on its file while the user goes back to the first one.
+      await vscode.commands.executeCommand('kubeServiceLens.toggleTrafficPreviewLock');
+      await tabsAre(['[Traffic] preview-follow-api.yaml']);
+      let followed: RenderAck | undefined;
+      const watch = api.preview.onDidRender((ack) => {
+        if (ack.uri === first.toString()) followed = ack;
+      });
+      await open(first);
+      // Nothing to wait for when nothing happens: give the follow-up (a 250 ms debounce and one server
+      // request) ample time, then check it did not move.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      watch.dispose();
+      assert.strictEqual(followed, undefined, 'the locked preview did not draw the other file');
+      assert.deepStrictEqual(labels(), ['[Traffic] preview-follow-api.yaml']);
+
+      // Unlocked, it follows again, starting with the editor that is active now.
+      const backToWeb = renderOf(api, first, (ack) => hasNode(ack, 'Every node NodeIP:30080'), 45_000, true);
+      await vscode.commands.executeCommand('kubeServiceLens.toggleTrafficPreviewLock');
+      await backToWeb;
+      await tabsAre(['Traffic preview-follow-web.yaml']);
+    } finally {
+      await vscode.window.tabGroups.close(previewTabs());
+    }
   });
 });
