@@ -34,8 +34,52 @@ export interface CampaignStats {
 
 export interface CampaignResult {
   stats: CampaignStats;
-  /** fast-check's report (seed, path, shrunk counterexample) when an invariant broke. */
+  /** fast-check's report (seed, path, shrunk counterexample) and which invariant broke, when one did. */
   failure?: { report: string; input: FuzzInput };
+}
+
+/** An error as a report shows it: the stack when there is one (it starts with the message), else its text. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/**
+ * Watches the property: the first failure is remembered with its input number and error before fast-check starts
+ * shrinking. For the server target that matters: each shrink attempt is one more edit of the same document, so the
+ * shrunk counterexample may fail for another reason than the input that was first caught.
+ */
+class FailureWatch {
+  private calls = 0;
+  first?: { input: number; error: unknown; source: string };
+
+  constructor(private readonly progressEvery = Number(process.env.FUZZ_PROGRESS ?? 0)) {}
+
+  wrap<A extends unknown[], R>(check: (input: FuzzInput, ...rest: A) => R): (input: FuzzInput, ...rest: A) => R {
+    return (input, ...rest) => {
+      const call = ++this.calls;
+      if (this.progressEvery > 0 && call % this.progressEvery === 0) console.error(`fuzz: input ${call}`);
+      const remember = (error: unknown) => {
+        this.first ??= { input: call, error, source: input.source };
+        throw error;
+      };
+      try {
+        const result = check(input, ...rest);
+        return (result instanceof Promise ? result.catch(remember) : result) as R;
+      } catch (error) {
+        return remember(error);
+      }
+    };
+  }
+
+  /** fast-check's report, which names the counterexample but not the error, followed by the broken invariants. */
+  report<Ts>(details: fc.RunDetails<Ts>): string {
+    const lines = [fc.defaultReportMessage(details) ?? 'failed', '', `Invariant broken by the shrunk counterexample:\n${describeError(details.errorInstance)}`];
+    if (this.first) {
+      lines.push('', `First failure (input ${this.first.input}, ${this.first.source}), before shrinking:\n${describeError(this.first.error)}`);
+    }
+    return lines.join('\n');
+  }
 }
 
 export class Stats {
@@ -64,18 +108,19 @@ export class Stats {
 export function runCoreCampaign(options: CampaignOptions): CampaignResult {
   const stats = new Stats();
   const neighbours = seedFiles();
-  const property = fc.property(fuzzInput, fc.nat(), (input, neighbour) => {
+  const watch = new FailureWatch();
+  const property = fc.property(fuzzInput, fc.nat(), watch.wrap((input: FuzzInput, neighbour: number) => {
     const other = neighbours.length > 0 ? neighbours[neighbour % neighbours.length].text : '';
     const outcome = checkCore(input.text, input.probes, other, { slack: options.slack, checkTime: options.checkTime });
     stats.record(input, outcome.ms, outcome.findings, outcome.fixes);
-  });
+  }));
   const details = fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
     ...(options.seconds ? { interruptAfterTimeLimit: options.seconds * 1000, markInterruptAsFailure: false } : {}),
   });
   const result: CampaignResult = { stats: stats.finish() };
-  if (details.failed) result.failure = { report: fc.defaultReportMessage(details) ?? 'failed', input: (details.counterexample?.[0] ?? { source: '?', text: '', probes: [] }) as FuzzInput };
+  if (details.failed) result.failure = { report: watch.report(details), input: (details.counterexample?.[0] ?? { source: '?', text: '', probes: [] }) as FuzzInput };
   return result;
 }
 
@@ -88,17 +133,18 @@ export async function runServerCampaign(options: CampaignOptions): Promise<Campa
   try {
     const fuzzer = new ServerFuzzer(client, await client.initialize(), options.slack);
     const stats = new Stats();
-    const property = fc.asyncProperty(fuzzInput, async (input) => {
+    const watch = new FailureWatch();
+    const property = fc.asyncProperty(fuzzInput, watch.wrap(async (input: FuzzInput) => {
       const outcome = await fuzzer.check(input);
       stats.record(input, outcome.ms, outcome.diagnostics, outcome.actions);
-    });
+    }));
     const details = await fc.check(property, {
       seed: options.seed,
       numRuns: options.runs,
       ...(options.seconds ? { interruptAfterTimeLimit: options.seconds * 1000, markInterruptAsFailure: false } : {}),
     });
     const result: CampaignResult = { stats: stats.finish() };
-    if (details.failed) result.failure = { report: `${fc.defaultReportMessage(details) ?? 'failed'}\nserver stderr: ${client.stderr.slice(-2000)}`, input: (details.counterexample?.[0] ?? { source: '?', text: '', probes: [] }) as FuzzInput };
+    if (details.failed) result.failure = { report: `${watch.report(details)}\n\nserver stderr: ${client.stderr.slice(-2000)}`, input: (details.counterexample?.[0] ?? { source: '?', text: '', probes: [] }) as FuzzInput };
     return result;
   } finally {
     await client.shutdown();

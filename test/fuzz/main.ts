@@ -6,8 +6,10 @@
  *   FUZZ_SECONDS=600     time budget per target (default 120)
  *   FUZZ_TARGET=core     core | server | both (default both)
  *   FUZZ_TIME_FACTOR=3   widen the per-input time bound on a slow machine
+ *   FUZZ_PROGRESS=500    print the input number to stderr every 500 inputs (a long run is otherwise silent)
  *
- * A failure prints fast-check's shrunk counterexample and saves its text under test/fixtures/regressions/, where
+ * A failure prints fast-check's shrunk counterexample, the invariant it broke and the first failure before shrinking
+ * (input number and error), and saves the shrunk counterexample's text under test/fixtures/regressions/, where
  * the regression tests pick it up once the bug is fixed (give it a name that says what it broke).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

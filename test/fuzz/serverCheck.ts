@@ -66,6 +66,13 @@ export class ServerFuzzer {
   private version = 0;
   private current = '';
   private readonly errors: string[] = [];
+  /**
+   * Set when a check failed: the server may still be working on what the check stopped waiting for (a request that
+   * took too long is not cancelled). fast-check then shrinks by feeding more inputs to the same server; judged while
+   * it is still busy, each would fail too, and the "shrunk counterexample" would be whatever input came first, not
+   * one that breaks anything.
+   */
+  private backlog = false;
 
   constructor(private readonly client: LspTestClient, private readonly init: InitializeResult, private readonly slack = 1) {
     client.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
@@ -75,6 +82,27 @@ export class ServerFuzzer {
 
   /** The slowest answer (diagnostics included) in ms, and how many diagnostics and code actions were checked. */
   async check(input: FuzzInput): Promise<{ ms: number; diagnostics: number; actions: number }> {
+    if (this.backlog) await this.drain();
+    try {
+      return await this.checkInput(input);
+    } catch (error) {
+      this.backlog = true;
+      throw error;
+    }
+  }
+
+  /** Waits until the server has handled everything sent so far: messages are handled in order, so one answer says so. */
+  private async drain(): Promise<void> {
+    const limit = timeBound(0, this.slack) * 60;
+    try {
+      await withTimeout(this.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///fuzz/drain.yaml' }, position: { line: 0, character: 0 } }), limit);
+    } catch (error) {
+      throw new InvariantError(`the server was still busy with an earlier input after ${(limit / 1000).toFixed(0)} s: ${(error as Error).message}; server exited: ${this.client.exited}`);
+    }
+    this.backlog = false;
+  }
+
+  private async checkInput(input: FuzzInput): Promise<{ ms: number; diagnostics: number; actions: number }> {
     const { client, uri } = this;
     const text = input.text;
     const bound = timeBound(text.length, this.slack);
