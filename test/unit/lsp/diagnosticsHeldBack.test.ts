@@ -27,7 +27,7 @@ const HELM_TEMPLATE = '\uFEFF\u0000{{- if .Values.enabled }}\napiVersion: v1\nki
  */
 function withFakeTime(body: (clock: FakeClock) => void): void {
   const clock = new FakeClock();
-  const saved = { setTimeout, clearTimeout, setImmediate, clearImmediate, now: performance.now };
+  const saved = { setTimeout, clearTimeout, setImmediate, clearImmediate, now: performance.now.bind(performance) };
   const fake = globalThis as unknown as Record<keyof typeof saved, unknown>;
   fake.setTimeout = (callback: () => void, ms = 0) => clock.schedule(callback, Math.max(1, ms));
   fake.setImmediate = (callback: () => void) => clock.schedule(callback, 0);
