@@ -1,4 +1,4 @@
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
 import { workspaceObjects } from '../kubernetes/selection';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
 import { asMap, asSeq, fieldOf, scalarValue, stringValue } from '../document/yamlNodes';
@@ -9,12 +9,13 @@ import { asMap, asSeq, fieldOf, scalarValue, stringValue } from '../document/yam
  * docs): the API server accepts the Service, but until some controller fills status.loadBalancer its EXTERNAL-IP is
  * `<pending>`. Only reported when the user told us the cluster is bare metal or local (setting clusterProfile).
  */
-export const loadBalancerPending = serviceRule({
+export const loadBalancerPending = defineServiceRule<{ clusterProfile: string; loadBalancerClass: string | undefined; allocateLoadBalancerNodePorts: boolean }>({
   id: 'loadbalancer-pending',
   defaultSeverity: 'warning',
   description: 'On bare-metal and local clusters a LoadBalancer Service stays <pending> unless a load-balancer implementation is installed.',
   // Reads the workspace for MetalLB address pools, which show that an implementation is part of the deployment.
   crossResource: true,
+  partialSafe: false,
   check(service, ctx) {
     const profile = ctx.settings.clusterProfile;
     if (service.type !== 'LoadBalancer' || (profile !== 'bare-metal' && profile !== 'local')) return;

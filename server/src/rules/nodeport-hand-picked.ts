@@ -1,8 +1,19 @@
 import type { ServiceModel, ServicePortModel } from '../kubernetes/model';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, removeEntryAtFinding } from '../analysis/fixHelpers';
+import { staticBand } from '../kubernetes/nodePorts';
 import { joinAnd, locate, namespaceOf, relatedAt } from '../kubernetes/selection';
 import type { PortRange } from '../analysis/settings';
 import type { ObjectRef } from '../kubernetes/workspace';
+
+/** The port entry and its node port, the band automatic allocation uses last, and the other Services hand-picking. */
+type Data = {
+  portIndex: number;
+  nodePort: number;
+  staticBand: PortRange | undefined;
+  othersCount: number;
+  others: Array<{ name: string; namespace: string; nodePorts: number[] }>;
+};
 
 /**
  * Node ports are one pool for the whole cluster: the allocator (pkg/registry/core/service/portallocator) rejects a
@@ -13,11 +24,12 @@ import type { ObjectRef } from '../kubernetes/workspace';
  * up once at least two Services in the workspace hand-pick node ports. Two Services asking for the very same port
  * is an error that nodeport-collision reports; this rule is about the habit, not the clash.
  */
-export const nodePortHandPicked = serviceRule({
+export const nodePortHandPicked = defineServiceRule<Data>({
   id: 'nodeport-hand-picked',
   defaultSeverity: 'information',
   description: 'Several Services in the workspace hand-pick node ports, which are shared by the whole cluster and collide easily.',
   crossResource: true,
+  partialSafe: false,
   check(service, ctx) {
     const range = ctx.settings.nodePortRange;
     const mine = pickedPorts(service, range);
@@ -60,6 +72,8 @@ export const nodePortHandPicked = serviceRule({
       });
     }
   },
+  /** Hand-picked node ports collide across teams; letting Kubernetes allocate is the repair (the port then changes). */
+  fixes: (ctx) => fixOf('Remove nodePort (Kubernetes allocates a free one)', [removeEntryAtFinding(ctx)], { safe: false, preferred: true }),
 });
 
 const MAX_SHOWN = 3;
@@ -111,12 +125,4 @@ function sameIdentity(a: ServiceModel, b: ServiceModel): boolean {
 function pickedPorts(service: ServiceModel, range: PortRange): ServicePortModel[] {
   if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return [];
   return service.ports.filter((p) => p.nodePort !== undefined && Number.isInteger(p.nodePort) && p.nodePort >= range.first && p.nodePort <= range.last);
-}
-
-/** The lower band reserved for static assignment (portallocator calculateRangeOffset); none for tiny ranges. */
-export function staticBand(range: PortRange): PortRange | undefined {
-  const size = range.last - range.first + 1;
-  if (size <= 16) return undefined;
-  const offset = Math.min(Math.max(16, Math.floor(size / 32)), 128);
-  return { first: range.first, last: range.first + offset - 1 };
 }

@@ -1,5 +1,5 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
 import { decodedInt32, isValidPortNum } from '../kubernetes/validation/names';
 import { fieldsOf } from '../document/yamlNodes';
 
@@ -8,11 +8,12 @@ import { fieldsOf } from '../document/yamlNodes';
  * fails too. (v1 defaulting then copies that 0 into an omitted targetPort, which fails the same way; fixing `port`
  * fixes both, so target-port-invalid stays quiet about a defaulted targetPort.)
  */
-export const portOutOfRange = serviceRule({
+export const portOutOfRange = defineServiceRule<{ portIndex: number; value: number; missing: boolean }>({
   id: 'port-out-of-range',
   defaultSeverity: 'error',
   description: 'A Service port is missing or outside 1-65535.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     for (const port of service.ports) {
       const field = port.fields.port;

@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
 import { joinAnd } from '../kubernetes/selection';
 import { fieldsOf, scalarValue } from '../document/yamlNodes';
 
@@ -16,11 +16,12 @@ const SERVICE_SPEC_FIELDS = new Set([
  * pkg/controller/endpointslice); endpoints must come from EndpointSlices labelled `kubernetes.io/service-name` that
  * someone else creates. That is a legitimate pattern (external databases, operators), so this only informs.
  */
-export const serviceWithoutSelector = serviceRule({
+export const serviceWithoutSelector = defineServiceRule<{ headless: boolean }>({
   id: 'service-without-selector',
   defaultSeverity: 'information',
   description: 'A Service without a selector gets no endpoints from Kubernetes; they must come from EndpointSlices created by you or a controller.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     if (service.type === 'ExternalName' || !service.spec) return;
     const selectorField = service.fields.selector;

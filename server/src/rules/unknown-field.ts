@@ -1,5 +1,12 @@
-import { serviceRule } from '../analysis/rule';
+import { isScalar } from 'yaml';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, locatedAt, removeEntryAtFinding, sameIgnoringCase } from '../analysis/fixHelpers';
+import { renameKey } from '../document/edits';
+import { fieldOf } from '../document/yamlNodes';
 import { classifyUnknownKeys } from '../kubernetes/schema/classify';
+
+/** The key and its path; the field it most likely stands for, or the release that removed it from the API. */
+type Data = { path: string; key: string; suggestion?: string; removedIn?: string };
 
 /**
  * kubectl sends `fieldValidation=Strict` by default (`--validate=strict`), and kube-apiserver's strict decoder
@@ -8,11 +15,13 @@ import { classifyUnknownKeys } from '../kubernetes/schema/classify';
  * `Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.app"`.
  * Keys that are valid one level up or down are reported by `misindented-field` instead.
  */
-export const unknownField = serviceRule({
+export const unknownField = defineServiceRule<Data>({
   id: 'unknown-field',
   defaultSeverity: 'error',
   description: 'A Service field that does not exist (often a typo or wrong capitalisation) makes kubectl apply reject the Service.',
   crossResource: false,
+  // Strict decoding of what is written; the schema walk already skips merge keys and patch directives.
+  partialSafe: true,
   check(service, ctx) {
     for (const entry of classifyUnknownKeys(service)) {
       if (entry.misplaced) continue;
@@ -30,5 +39,25 @@ export const unknownField = serviceRule({
         data: { path, key: entry.key, ...(entry.suggestion ? { suggestion: entry.suggestion } : {}), ...(entry.removedIn ? { removedIn: entry.removedIn } : {}) },
       });
     }
+  },
+  /**
+   * - A field the API removed: it does nothing any more, so removing it is safe.
+   * - A near miss of a real field: rename it (`targetport` → `targetPort`); safe when only the case differs, since no
+   *   other field can have been meant. Never onto a key the mapping already has.
+   * - Anything else can only be removed, which may drop what the user meant: offered, not applied unseen.
+   */
+  fixes(ctx) {
+    const { key, suggestion, removedIn } = ctx.data;
+    const located = locatedAt(ctx);
+    if (!key || !located || located.kind !== 'key') return [];
+    if (removedIn) return fixOf(`Remove ${key} (removed from the Kubernetes API in ${removedIn})`, [removeEntryAtFinding(ctx)], { safe: true, preferred: true });
+    const fixes = [];
+    // A YAML 1.1 key conversion (`on:` read as "true") is not a spelling to correct.
+    const writtenAsIs = isScalar(located.pair.key) && String(located.pair.key.value) === key;
+    if (suggestion && writtenAsIs && !fieldOf(located.map, suggestion)) {
+      fixes.push(...fixOf(`Rename to ${suggestion}`, [renameKey(ctx.chunk, located.pair, suggestion)], { safe: sameIgnoringCase(key, suggestion), preferred: true }));
+    }
+    fixes.push(...fixOf(`Remove ${key}`, [removeEntryAtFinding(ctx)], { safe: false, preferred: fixes.length === 0 }));
+    return fixes;
   },
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findingsOf } from '../../helpers/core';
-import { specialIPErrors } from '../../../server/src/rules/external-ip-invalid';
+import { specialIPErrors } from '../../../server/src/kubernetes/validation/ip';
 
 const RULE = 'external-ip-invalid';
 const service = (ips: string) => `apiVersion: v1

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findingsOf } from '../../helpers/core';
-import { goTrimSpace } from '../../../server/src/rules/lb-source-ranges-invalid';
+import { goTrimSpace } from '../../../server/src/document/text';
 
 const RULE = 'lb-source-ranges-invalid';
 const service = (ranges: string, annotation?: string) => `apiVersion: v1

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findingsOf } from '../../helpers/core';
-import { staticBand } from '../../../server/src/rules/nodeport-hand-picked';
+import { staticBand } from '../../../server/src/kubernetes/nodePorts';
 
 const RULE = 'nodeport-hand-picked';
 

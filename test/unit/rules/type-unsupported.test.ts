@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { covered, findingsOf } from '../../helpers/core';
-import { didYouMean } from '../../../server/src/rules/type-unsupported';
+import { didYouMean } from '../../../server/src/kubernetes/schema/nearMiss';
 
 const RULE = 'type-unsupported';
 const svc = (type: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: ${type}\n  ports: [{port: 80}]\n`;
