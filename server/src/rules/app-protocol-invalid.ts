@@ -17,7 +17,7 @@ export const appProtocolInvalid = defineServiceRule<{ portIndex: number; value: 
     for (const port of service.ports) {
       const field = port.fields.appProtocol;
       const value = decodedString(field?.node, service.doc);
-      if (!field || typeof value !== 'string') continue; // null is an unset pointer; other types are value-type's
+      if (!field || typeof value !== 'string') continue; // null is an unset pointer; other types are valueType's
       const errors = isQualifiedName(value);
       if (errors.length === 0) continue;
       ctx.report({

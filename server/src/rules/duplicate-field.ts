@@ -47,7 +47,7 @@ export const duplicateField = defineRule<{ path: string; key: string; occurrence
         }
       }
     };
-    // A document kubectl cannot parse fails before duplicates matter; yaml-syntax reports it.
+    // A document kubectl cannot parse fails before duplicates matter; yamlSyntax reports it.
     if (convertsToJson(object.doc)) visit(object.root, '');
   },
   /**

@@ -25,7 +25,7 @@ export const externalNameInvalid = defineServiceRule<Data>({
     if (value === undefined) return;
     const cname = (value ?? '').endsWith('.') ? (value ?? '').slice(0, -1) : (value ?? '');
     if (cname === '') {
-      // A syntax error may have swallowed the very field we would call missing; yaml-syntax reports the real problem.
+      // A syntax error may have swallowed the very field we would call missing; yamlSyntax reports the real problem.
       if (service.doc.errors.length > 0) return;
       ctx.report({
         span: field?.keySpan ?? service.fields.spec?.keySpan ?? service.anchorSpan,

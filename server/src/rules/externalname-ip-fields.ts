@@ -31,7 +31,7 @@ export const externalNameIpFields = defineServiceRule<{ field: string }>({
     const clusterIPs = asSeq(clusterIPsField?.node);
     const clusterIPField = fieldOf(service.spec, 'clusterIP');
     const clusterIP = decodedString(clusterIPField?.node, service.doc);
-    // `clusterIPs: "10.0.0.1"` is a decode error (value-type); `clusterIPs:` (null) is just empty.
+    // `clusterIPs: "10.0.0.1"` is a decode error (valueType); `clusterIPs:` (null) is just empty.
     const clusterIPsWrongType = clusterIPsField && !clusterIPs && decodedString(clusterIPsField.node, service.doc) !== null;
     if (clusterIPsField && clusterIPs && clusterIPs.items.length > 0) {
       forbidden('spec.clusterIPs', clusterIPsField, clusterIPField && clusterIP ? 'clusterIP and clusterIPs' : 'clusterIPs');

@@ -18,7 +18,7 @@ type Data = { value: number; range?: PortRange };
  * unless the Service is LoadBalancer with externalTrafficPolicy Local (NeedsHealthCheck in pkg/api/service/util.go).
  * R4: when it does need one, the registry reserves the requested port from the node-port allocator before validation
  * (allocHealthCheckNodePort in pkg/registry/core/service/storage/alloc.go) and wraps the allocator's refusal in an
- * InternalError (HTTP 500). Collisions with other node ports are nodeport-collision's.
+ * InternalError (HTTP 500). Collisions with other node ports are nodePortCollision's.
  */
 export const healthCheckNodePortInvalid = defineServiceRule<Data>({
   id: 'health-check-nodeport-invalid',

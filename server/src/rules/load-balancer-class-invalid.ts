@@ -6,7 +6,7 @@ import { fieldOf, scalarValue } from '../document/yamlNodes';
 /**
  * validateLoadBalancerClassField (pkg/apis/core/validation/validation.go): on a LoadBalancer Service a set
  * loadBalancerClass (even "") must be a qualified name, like a label key. Each failed check is its own error line in
- * kubectl's output; they are reported together here because they concern one value. Other types: lb-only-field.
+ * kubectl's output; they are reported together here because they concern one value. Other types: lbOnlyField.
  */
 export const loadBalancerClassInvalid = defineServiceRule<{ value: string }>({
   id: 'load-balancer-class-invalid',

@@ -14,8 +14,8 @@ type Data = { path: string; key: string; value?: string; from: string; moveTo: s
 /**
  * The most common real Service bug: a line indented one level too little or too much, e.g. `app: web` beside
  * `selector:` instead of under it. When the key lands where the Service type has no such field, strict decoding
- * rejects it (`strict decoding error: unknown field "spec.app"`, see unknown-field); this rule reports it instead
- * of unknown-field, with where the key belongs. A Service field that lands inside `selector:` is accepted by the
+ * rejects it (`strict decoding error: unknown field "spec.app"`, see unknownField); this rule reports it instead
+ * of unknownField, with where the key belongs. A Service field that lands inside `selector:` is accepted by the
  * API server and silently becomes a label the Pods must carry, so that case is a warning.
  */
 export const misindentedField = defineServiceRule<Data>({

@@ -14,10 +14,10 @@ export const nameRequired = defineServiceRule<{ field: 'metadata.name' }>({
   crossResource: false,
   partialSafe: false,
   check(service, ctx) {
-    // A syntax error may have swallowed the very field we would call missing; yaml-syntax reports the real problem.
+    // A syntax error may have swallowed the very field we would call missing; yamlSyntax reports the real problem.
     if (service.doc.errors.length > 0) return;
     const metadataField = fieldOf(service.root, 'metadata');
-    // `metadata: [..]` is a decode error for the value-type rule, not a missing name.
+    // `metadata: [..]` is a decode error for the valueType rule, not a missing name.
     if (metadataField && !asMap(metadataField.node) && decodedString(metadataField.node, service.doc) !== null) return;
     const nameField = fieldOf(service.metadata, 'name');
     const generateNameField = fieldOf(service.metadata, 'generateName');

@@ -117,7 +117,7 @@ type Data = { portIndex: number | undefined; value: number; conflicts: Conflict[
  * node port is refused when any other Service holds it, or when this Service asks for it from two ports[] entries with
  * different `port` numbers (entries with the same `port`, e.g. 53/TCP and 53/UDP, share one). Every Service in the
  * workspace is assumed to go to one cluster; namespaces do not matter for node ports. Out-of-range ports are never
- * allocated and are nodeport-out-of-range's.
+ * allocated and are nodePortOutOfRange's.
  */
 export const nodePortCollision = defineServiceRule<Data>({
   id: 'nodeport-collision',

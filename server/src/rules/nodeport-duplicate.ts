@@ -8,7 +8,7 @@ import { decodedInt32 } from '../kubernetes/validation/names';
  * ValidateService (pkg/apis/core/validation/validation.go) rejects two ports with the same (protocol, nodePort).
  * For NodePort/LoadBalancer Services the node-port allocator runs first (alloc.go initNodePorts) and looks ports up
  * by `port` number: if the two entries have different `port` numbers it fails with "provided port is already
- * allocated" instead, which the nodeport-collision rule reports; this rule then stays quiet to avoid a second,
+ * allocated" instead, which the nodePortCollision rule reports; this rule then stays quiet to avoid a second,
  * unreachable message.
  */
 export const nodePortDuplicate = defineServiceRule<{ portIndex: number; firstIndex: number; value: number; protocol: string }>({

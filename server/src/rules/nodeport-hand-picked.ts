@@ -22,7 +22,7 @@ type Data = {
  * allocation takes the upper band first, so hand-picked ports in the lower band collide less with allocated ones.
  * A single hand-picked port is common and deliberate (kind extraPortMappings, firewall rules), so this only speaks
  * up once at least two Services in the workspace hand-pick node ports. Two Services asking for the very same port
- * is an error that nodeport-collision reports; this rule is about the habit, not the clash.
+ * is an error that nodePortCollision reports; this rule is about the habit, not the clash.
  */
 export const nodePortHandPicked = defineServiceRule<Data>({
   id: 'nodeport-hand-picked',
@@ -121,7 +121,7 @@ function sameIdentity(a: ServiceModel, b: ServiceModel): boolean {
   return a === b || (a.name !== undefined && a.name === b.name && namespaceOf(a) === namespaceOf(b));
 }
 
-/** Explicit, in-range node ports of a NodePort/LoadBalancer Service (out-of-range ones are nodeport-out-of-range's). */
+/** Explicit, in-range node ports of a NodePort/LoadBalancer Service (out-of-range ones are nodePortOutOfRange's). */
 function pickedPorts(service: ServiceModel, range: PortRange): ServicePortModel[] {
   if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return [];
   return service.ports.filter((p) => p.nodePort !== undefined && Number.isInteger(p.nodePort) && p.nodePort >= range.first && p.nodePort <= range.last);

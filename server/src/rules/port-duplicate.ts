@@ -8,7 +8,7 @@ import { decodedInt32 } from '../kubernetes/validation/names';
 /**
  * ValidateService (pkg/apis/core/validation/validation.go) rejects two ports with the same (protocol, port). The
  * duplicate is printed as a Go dump of a core.ServicePort holding only those two fields. Missing ports (0) are left to
- * port-out-of-range, which already reports each of them.
+ * portOutOfRange, which already reports each of them.
  */
 export const portDuplicate = defineServiceRule<{ portIndex: number; firstIndex: number; value: number; protocol: string }>({
   id: 'port-duplicate',

@@ -21,12 +21,12 @@ export const portNameRequired = defineServiceRule<{ portIndex: number; suggestio
   partialSafe: false,
   check(service, ctx) {
     if (service.ports.length < 2) return;
-    // A syntax error may have swallowed the very field we would call missing; yaml-syntax reports the real problem.
+    // A syntax error may have swallowed the very field we would call missing; yamlSyntax reports the real problem.
     if (service.doc.errors.length > 0) return;
     const used = new Set(service.ports.map((port) => decodedString(port.fields.name?.node, service.doc)).filter((n): n is string => !!n));
     for (const port of service.ports) {
       const name = decodedString(port.fields.name?.node, service.doc);
-      if (name !== null && name !== '') continue; // named, or a non-string name (value-type's)
+      if (name !== null && name !== '') continue; // named, or a non-string name (valueType's)
       const suggestion = suggestPortName(port, service.doc, used);
       if (suggestion) used.add(suggestion);
       ctx.report({

@@ -15,11 +15,11 @@ export const portsRequired = defineServiceRule<Record<string, never>>({
   crossResource: false,
   partialSafe: false,
   check(service, ctx) {
-    // A syntax error may have swallowed the very field we would call missing; yaml-syntax reports the real problem.
+    // A syntax error may have swallowed the very field we would call missing; yamlSyntax reports the real problem.
     if (service.doc.errors.length > 0) return;
     const portsField = service.fields.ports;
     const ports = asSeq(portsField?.node);
-    // `spec:` or `ports:` written as a scalar, list or map of the wrong kind is a decode error for the value-type rule.
+    // `spec:` or `ports:` written as a scalar, list or map of the wrong kind is a decode error for the valueType rule.
     if (service.fields.spec && !service.spec && decodedString(service.fields.spec.node, service.doc) !== null) return;
     if (portsField && !ports && decodedString(portsField.node, service.doc) !== null) return;
     if (ports && ports.items.length > 0) return;

@@ -29,7 +29,7 @@ export const serviceWithoutSelector = defineServiceRule<{ headless: boolean }>({
     // `selector: {{ include ... }}` or another non-map is a template or a type error, not a missing selector.
     const empty = node === null || (isScalar(node) && node.value === null) || (isMap(node) && node.items.length === 0);
     if (!empty) return;
-    // `app: MyApp` beside an empty `selector:` is an indentation slip that misindented-field reports (with a fix);
+    // `app: MyApp` beside an empty `selector:` is an indentation slip that misindentedField reports (with a fix);
     // explaining selector-less Services there would only mislead.
     if (hasStrayScalar(service.spec, service.doc)) return;
 

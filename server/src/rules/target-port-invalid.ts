@@ -10,7 +10,7 @@ type Data = { portIndex: number; value: number | string; suggestion?: number | s
  * validateServicePort → ValidatePortNumOrName (pkg/apis/core/validation/validation.go): an integer targetPort must be
  * 1-65535; a string one is a container port NAME and must be an IANA service name (IsValidPortName), so a quoted
  * number like "8080" is rejected. 0 and "" were defaulted to `port` (SetDefaults_Service); the API server would then
- * re-report a bad `port` here, but port-out-of-range already says it once.
+ * re-report a bad `port` here, but portOutOfRange already says it once.
  */
 export const targetPortInvalid = defineServiceRule<Data>({
   id: 'target-port-invalid',

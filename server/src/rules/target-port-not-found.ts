@@ -46,7 +46,7 @@ export const targetPortNotFound = defineServiceRule<Data>({
         .filter((ref) => ref.object.containers.length > 0)
         .map((ref) => ({ ref, resolution: resolveTargetPort(port, ref.object) }));
       if (results.length === 0 || results.some((r) => !r.resolution)) continue;
-      // Same name with another protocol is protocol-mismatch's finding, with a more precise explanation.
+      // Same name with another protocol is protocolMismatch's finding, with a more precise explanation.
       const missing = results.filter((r) => !r.resolution?.resolved && r.resolution?.otherProtocol.length === 0);
       if (missing.length === 0) continue;
       const having = results.filter((r) => r.resolution?.resolved);

@@ -45,7 +45,7 @@ export const targetPortUndeclared = defineServiceRule<Data>({
       if (typeof target !== 'number') continue;
       const missing = selected.filter((ref) => {
         const resolution = resolveTargetPort(port, ref.object);
-        // Same number with another protocol is protocol-mismatch's finding.
+        // Same number with another protocol is protocolMismatch's finding.
         return resolution !== undefined && resolution.declaresPorts && resolution.matches.length === 0 && resolution.otherProtocol.length === 0;
       });
       if (missing.length === 0) continue;

@@ -13,7 +13,7 @@ type Data = { path: string; key: string; suggestion?: string; removedIn?: string
  * (staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json/json.go, Serializer.unmarshal, via
  * sigs.k8s.io/json UnmarshalStrict) rejects every key the v1 Service type does not declare, case-sensitively:
  * `Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.app"`.
- * Keys that are valid one level up or down are reported by `misindented-field` instead.
+ * Keys that are valid one level up or down are reported by `misindentedField` instead.
  */
 export const unknownField = defineServiceRule<Data>({
   id: 'unknown-field',

@@ -16,7 +16,7 @@ export const yamlSyntax = defineRule<{ yamlCode: string }>({
     // YAML that is not a Kubernetes manifest (CI workflows, compose files...) is left alone entirely.
     if (!ctx.settings.yamlSyntaxErrors || chunk.syntaxErrors.length === 0 || !LOOKS_LIKE_KUBERNETES.test(chunk.text)) return;
     for (const error of chunk.syntaxErrors) {
-      // kubectl accepts duplicate keys (the last one wins); duplicate-field reports them with what really happens.
+      // kubectl accepts duplicate keys (the last one wins); duplicateField reports them with what really happens.
       if (error.code === 'DUPLICATE_KEY') continue;
       ctx.report({ span: error.span, message: `YAML syntax error: ${error.message}`, data: { yamlCode: error.code } });
     }

@@ -11,7 +11,7 @@ export interface StringEntry {
 
 /**
  * The entries of a `[]string` field. `null` entries read as "" like Go's decoder; a missing or null field is an
- * empty list. Undefined when the field or an entry has another type: that is the value-type rule's finding.
+ * empty list. Undefined when the field or an entry has another type: that is the valueType rule's finding.
  */
 export function stringEntries(field: Field | undefined, doc: Document): StringEntry[] | undefined {
   if (!field || field.node === null || (isScalar(field.node) && field.node.value === null)) return [];

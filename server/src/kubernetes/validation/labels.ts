@@ -29,7 +29,7 @@ export function labelMapProblems(map: YAMLMap, path: string, doc: Document, what
         data: { part: 'key', key: field.key, ...(suggestion ? { suggestion } : {}) },
       });
     }
-    // null decodes to "" (valid); numbers and booleans are decode errors for the value-type rule.
+    // null decodes to "" (valid); numbers and booleans are decode errors for the valueType rule.
     const value = decodedString(field.node, doc);
     if (typeof value !== 'string') continue;
     const valueErrors = isValidLabelValue(value);
