@@ -112,7 +112,12 @@ function analyse(rule: Rule, text: string, options: ValidCase): Analysed {
   return {
     findings: analyzeFile(file, index, settings, [rule]).filter((finding) => finding.ruleId === rule.id),
     fixes: (finding) =>
-      fixesFor(file, index, settings, finding).map((fix) => ({ title: fix.title, output: applyEdits(text, fix.edits), safe: fix.safe, preferred: !!fix.preferred })),
+      fixesFor(file, index, settings, finding).map((fix) => ({
+        title: fix.title,
+        output: applyEdits(text, fix.edits),
+        safe: fix.safe,
+        preferred: !!fix.preferred,
+      })),
   };
 }
 
@@ -126,7 +131,10 @@ function spansOf(item: InvalidCase): { text: string; spans: Array<{ start: numbe
   const { text, spans } = unmark(item.code);
   if (spans.length > 0) {
     assert.equal(spans.length, item.errors.length, 'the code marks one span per expected error');
-    assert.ok(item.errors.every((error) => error.at === undefined), 'an error is placed by markers or by `at`, not both');
+    assert.ok(
+      item.errors.every((error) => error.at === undefined),
+      'an error is placed by markers or by `at`, not both',
+    );
     return { text, spans };
   }
   return {
@@ -146,7 +154,10 @@ const caseName = (item: ValidCase) => item.name ?? item.code.split('\n').slice(0
 export function checkValid(rule: Rule, item: ValidCase): void {
   const { text, spans } = unmark(item.code);
   assert.equal(spans.length, 0, 'valid code marks no findings');
-  assert.deepEqual(analyse(rule, text, item).findings.map((f) => `${f.message} at ${f.start}-${f.end}`), []);
+  assert.deepEqual(
+    analyse(rule, text, item).findings.map((f) => `${f.message} at ${f.start}-${f.end}`),
+    [],
+  );
 }
 
 /** Throws unless the rule reports exactly the case's errors, each with exactly its fixes. */

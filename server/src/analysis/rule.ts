@@ -70,9 +70,9 @@ export interface Rule extends Readonly<RuleMeta> {
 
 /** One rule in one module: what it is, what it checks, and how its findings are fixed, sharing one `Data` type. */
 export interface RuleDefinition<Data extends object | undefined> extends RuleMeta {
-  check?(object: K8sObject, ctx: RuleContext<Data>): void;
-  checkChunk?(chunk: ParsedChunk, ctx: RuleContext<Data>): void;
-  fixes?(ctx: FixContext<Data>): Fix[];
+  check?: (object: K8sObject, ctx: RuleContext<Data>) => void;
+  checkChunk?: (chunk: ParsedChunk, ctx: RuleContext<Data>) => void;
+  fixes?: (ctx: FixContext<Data>) => Fix[];
 }
 
 export function defineRule<Data extends object | undefined = undefined>(definition: RuleDefinition<Data>): Rule {
@@ -91,7 +91,7 @@ export function defineRule<Data extends object | undefined = undefined>(definiti
 
 /** A rule that looks at core v1 Services only. */
 export function defineServiceRule<Data extends object | undefined = undefined>(
-  definition: Omit<RuleDefinition<Data>, 'check' | 'checkChunk'> & { check(service: ServiceModel, ctx: RuleContext<Data>): void },
+  definition: Omit<RuleDefinition<Data>, 'check' | 'checkChunk'> & { check: (service: ServiceModel, ctx: RuleContext<Data>) => void },
 ): Rule {
   const { check, ...rest } = definition;
   return defineRule<Data>({

@@ -13,7 +13,8 @@ import { fieldOf } from '../document/yamlNodes';
 export const clusterIPInvalid = defineServiceRule<ClusterIPData | undefined>({
   id: 'clusterip-invalid',
   defaultSeverity: 'error',
-  description: 'clusterIP/clusterIPs values the API server rejects: not an IP, "None" mixed with IPs, more than two, two of one family, or not matching ipFamilies.',
+  description:
+    'clusterIP/clusterIPs values the API server rejects: not an IP, "None" mixed with IPs, more than two, two of one family, or not matching ipFamilies.',
   crossResource: false,
   partialSafe: false,
   check(service, ctx) {
@@ -32,7 +33,10 @@ export const clusterIPInvalid = defineServiceRule<ClusterIPData | undefined>({
     if (!target || !data) return [];
     const { text } = ctx.file;
     if ('clusterIP' in data) {
-      return fixOf(`Add clusterIP: ${data.clusterIP} (the first of clusterIPs)`, [setScalarField(text, ctx.chunk, target.spec, 'clusterIP', data.clusterIP)], { safe: true, preferred: true });
+      return fixOf(`Add clusterIP: ${data.clusterIP} (the first of clusterIPs)`, [setScalarField(text, ctx.chunk, target.spec, 'clusterIP', data.clusterIP)], {
+        safe: true,
+        preferred: true,
+      });
     }
     if ('expected' in data) {
       const clusterIP = fieldOf(target.spec, 'clusterIP')?.node;

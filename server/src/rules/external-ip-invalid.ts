@@ -52,7 +52,8 @@ export const externalIPInvalid = defineServiceRule<{ value: string }>({
     if (bare && isValidIP(bare)) fixes.push(...fixOf(`Change to ${bare}`, [replaceAtFinding(ctx, bare)], { safe: false, preferred: true }));
     const field = fieldOf(target.spec, 'externalIPs');
     const only = isSeq(field?.node) && field.node.items.length === 1;
-    const removal = only && field ? removePair(ctx.file.text, ctx.chunk, target.spec, field.pair) : removeItem(ctx.file.text, ctx.chunk, located.seq, located.index);
+    const removal =
+      only && field ? removePair(ctx.file.text, ctx.chunk, target.spec, field.pair) : removeItem(ctx.file.text, ctx.chunk, located.seq, located.index);
     fixes.push(...fixOf(only ? 'Remove externalIPs' : `Remove ${value} from externalIPs`, [removal], { safe: false, preferred: fixes.length === 0 }));
     return fixes;
   },

@@ -66,7 +66,10 @@ export const externalTrafficPolicyInvalid = defineServiceRule<Data>({
     const { data } = ctx;
     if (!data || !('type' in data)) return suggestionFixes(ctx, data?.suggestion, { what: 'externalTrafficPolicy' });
     const { type } = data;
-    const fixes = fixOf(`Remove externalTrafficPolicy (a ${type} Service receives no external traffic)`, [removeEntryAtFinding(ctx)], { safe: false, preferred: true });
+    const fixes = fixOf(`Remove externalTrafficPolicy (a ${type} Service receives no external traffic)`, [removeEntryAtFinding(ctx)], {
+      safe: false,
+      preferred: true,
+    });
     if (type === 'ClusterIP' && isService(ctx.object)) {
       for (const to of ['NodePort', 'LoadBalancer'] as const) {
         const edits = conversionEdits(ctx.file.text, ctx.chunk, ctx.object, to, ctx.settings, usedNodePorts(ctx.workspace, ctx.object));

@@ -16,7 +16,7 @@ const isNone = (node: unknown) => isScalar(node) && node.value === 'None';
 export const headlessWithNodePortOrLb = defineServiceRule<{ type: string }>({
   id: 'headless-with-nodeport-or-lb',
   defaultSeverity: 'error',
-  description: "A NodePort or LoadBalancer Service sets clusterIP: None (headless), which the API server rejects.",
+  description: 'A NodePort or LoadBalancer Service sets clusterIP: None (headless), which the API server rejects.',
   crossResource: false,
   partialSafe: false,
   check(service, ctx) {
@@ -47,7 +47,10 @@ export const headlessWithNodePortOrLb = defineServiceRule<{ type: string }>({
       clusterIPs && isSeq(clusterIPs.node) && clusterIPs.node.items.length === 1 && isNone(clusterIPs.node.items[0]) ? clusterIPs.pair : undefined,
     ].filter((pair) => pair !== undefined);
     if (pairs.length === 0) return [];
-    const fixes = fixOf(`Remove clusterIP: None (keep type ${type})`, removePairs(ctx.file.text, ctx.chunk, target.spec, pairs), { safe: false, preferred: true });
+    const fixes = fixOf(`Remove clusterIP: None (keep type ${type})`, removePairs(ctx.file.text, ctx.chunk, target.spec, pairs), {
+      safe: false,
+      preferred: true,
+    });
     const edits = conversionEdits(ctx.file.text, ctx.chunk, target.service, 'ClusterIP', ctx.settings);
     if (edits) fixes.push(...fixOf('Make it a headless ClusterIP Service (drops node ports and load-balancer fields)', edits, { safe: false }));
     return fixes;

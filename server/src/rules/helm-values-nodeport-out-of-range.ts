@@ -36,8 +36,7 @@ export const helmValuesNodePortOutOfRange = defineRule<{ path: string; value: nu
     for (const doc of chunk.docs) {
       if (doc.errors.some((error) => error.code !== 'DUPLICATE_KEY')) continue;
       for (const hit of nodePortsOutOfRange(doc.contents as Node | null, range)) {
-        const where =
-          hit.key === 'healthCheckNodePort' ? 'a LoadBalancer Service with externalTrafficPolicy: Local' : 'a NodePort or LoadBalancer Service';
+        const where = hit.key === 'healthCheckNodePort' ? 'a LoadBalancer Service with externalTrafficPolicy: Local' : 'a NodePort or LoadBalancer Service';
         ctx.report({
           span: hit.span,
           message:

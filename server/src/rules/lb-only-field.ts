@@ -21,7 +21,8 @@ type Data = { field: string; type: string };
 export const lbOnlyField = defineServiceRule<Data>({
   id: 'lb-only-field',
   defaultSeverity: 'error',
-  description: 'loadBalancerSourceRanges, allocateLoadBalancerNodePorts, loadBalancerClass and the source-ranges annotation are only allowed on LoadBalancer Services.',
+  description:
+    'loadBalancerSourceRanges, allocateLoadBalancerNodePorts, loadBalancerClass and the source-ranges annotation are only allowed on LoadBalancer Services.',
   crossResource: false,
   partialSafe: false,
   check(service, ctx) {
@@ -40,7 +41,12 @@ export const lbOnlyField = defineServiceRule<Data>({
     } else if (ranges && ranges.length === 0) {
       const annotation = annotationField(service, SOURCE_RANGES_ANNOTATION);
       if (annotation) {
-        report(annotation, `metadata.annotations[${SOURCE_RANGES_ANNOTATION}]`, 'This annotation (who may reach the cloud load balancer)', SOURCE_RANGES_ANNOTATION);
+        report(
+          annotation,
+          `metadata.annotations[${SOURCE_RANGES_ANNOTATION}]`,
+          'This annotation (who may reach the cloud load balancer)',
+          SOURCE_RANGES_ANNOTATION,
+        );
       }
     }
     const allocate = fieldOf(spec, 'allocateLoadBalancerNodePorts');
@@ -59,7 +65,8 @@ export const lbOnlyField = defineServiceRule<Data>({
   fixes(ctx) {
     const { field, type } = ctx.data;
     if (!field || !type) return [];
-    const removal = field === SOURCE_RANGES_ANNOTATION && isService(ctx.object) ? removeAnnotation(ctx.file.text, ctx.chunk, ctx.object, field) : removeEntryAtFinding(ctx);
+    const removal =
+      field === SOURCE_RANGES_ANNOTATION && isService(ctx.object) ? removeAnnotation(ctx.file.text, ctx.chunk, ctx.object, field) : removeEntryAtFinding(ctx);
     const fixes = fixOf(`Remove ${field} (only used by LoadBalancer Services)`, [removal], { safe: false, preferred: true });
     if (isService(ctx.object) && type !== 'ExternalName') {
       const edits = conversionEdits(ctx.file.text, ctx.chunk, ctx.object, 'LoadBalancer', ctx.settings, usedNodePorts(ctx.workspace, ctx.object));

@@ -95,8 +95,11 @@ function locate(field: Field, entry: string): Span {
 function withinAnnotationValue(ctx: FixTarget): boolean {
   const span = relativeSpan(ctx.chunk.start, ctx.finding);
   const annotations = asMap(fieldOf(ctx.object.metadata, 'annotations')?.node);
-  return !!annotations && fieldsOf(annotations).some(({ node }) => {
-    const range = node?.range;
-    return isScalar(node) && ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(node.type ?? '') && !!range && range[0] <= span.start && span.end <= range[1];
-  });
+  return (
+    !!annotations &&
+    fieldsOf(annotations).some(({ node }) => {
+      const range = node?.range;
+      return isScalar(node) && ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(node.type ?? '') && !!range && range[0] <= span.start && span.end <= range[1];
+    })
+  );
 }

@@ -41,7 +41,10 @@ export const localTrafficPolicyFewReplicas = defineServiceRule<Data>({
     if (total > 1) return;
 
     const who = joinAnd(
-      counts.map(({ ref, pods, hpa }) => `${describeWorkload(ref, ctx.workspace)} ${hpa ? `may scale down to ${pods} (HorizontalPodAutoscaler \`${hpa}\`)` : `runs ${pods} ${pods === 1 ? 'pod' : 'pods'}`}`),
+      counts.map(
+        ({ ref, pods, hpa }) =>
+          `${describeWorkload(ref, ctx.workspace)} ${hpa ? `may scale down to ${pods} (HorizontalPodAutoscaler \`${hpa}\`)` : `runs ${pods} ${pods === 1 ? 'pod' : 'pods'}`}`,
+      ),
     );
     const name = service.name ?? '(unnamed)';
     const nodePorts = service.ports.map((p) => p.nodePort).filter((p): p is number => p !== undefined);
@@ -62,7 +65,9 @@ export const localTrafficPolicyFewReplicas = defineServiceRule<Data>({
         `Service \`${name}\` has \`externalTrafficPolicy: Local\`, which sends external traffic only to pods on the node that received it, and ${who}: ${consequence}.` +
         '\nRun at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
       data: { pods: total, workloads: counts.map(({ ref }) => workloadData(ref, ctx.workspace)) },
-      related: counts.map(({ ref, pods }) => relatedAt(ref, `${ref.object.kind} ${ref.object.name ?? '(unnamed)'}: at least ${pods} ${pods === 1 ? 'pod' : 'pods'}`)),
+      related: counts.map(({ ref, pods }) =>
+        relatedAt(ref, `${ref.object.kind} ${ref.object.name ?? '(unnamed)'}: at least ${pods} ${pods === 1 ? 'pod' : 'pods'}`),
+      ),
     });
   },
   /**
@@ -98,7 +103,8 @@ function autoscalerOf(workload: WorkloadModel, workspace: WorkspaceIndex): { pod
     if (!object.apiVersion.startsWith('autoscaling/') || namespaceOf(object) !== namespaceOf(workload)) continue;
     const spec = asMap(fieldOf(object.root, 'spec')?.node);
     const target = asMap(fieldOf(spec, 'scaleTargetRef')?.node);
-    if (stringValue(fieldOf(target, 'kind')?.node, object.doc) !== workload.kind || stringValue(fieldOf(target, 'name')?.node, object.doc) !== workload.name) continue;
+    if (stringValue(fieldOf(target, 'kind')?.node, object.doc) !== workload.kind || stringValue(fieldOf(target, 'name')?.node, object.doc) !== workload.name)
+      continue;
     return { pods: numberValue(fieldOf(spec, 'minReplicas')?.node, object.doc) ?? 1, hpa: object.name ?? '(unnamed)' };
   }
   return undefined;

@@ -66,7 +66,9 @@ export const misindentedField = defineServiceRule<Data>({
     const free = (name: string) => !to || to.kind !== 'map' || !fieldOf(to.map, name);
     if (!to || !free(key)) return [];
     const title = (keys: string[]) =>
-      moveTo.startsWith('spec.ports[') ? `Move ${keys.join(', ')} into the port entry ${moveTo.slice(5)}` : `Move ${keys.join(', ')} under ${moveTo.slice(moveTo.lastIndexOf('.') + 1)}:`;
+      moveTo.startsWith('spec.ports[')
+        ? `Move ${keys.join(', ')} into the port entry ${moveTo.slice(5)}`
+        : `Move ${keys.join(', ')} under ${moveTo.slice(moveTo.lastIndexOf('.') + 1)}:`;
     const fixes = [];
     const siblings = classifyUnknownKeys(ctx.object).filter((entry) => entry.map === located.map && entry.misplaced?.moveTo === moveTo && free(entry.key));
     if (siblings.length > 1 && siblings.some((entry) => entry.field.pair === located.pair)) {

@@ -177,7 +177,12 @@ export const nodePortCollision = defineServiceRule<Data>({
             end,
           })),
         },
-        related: described.map(({ rival, start, end }) => ({ uri: rival.ref.uri, start, end, message: `${describe(rival.ref, ctx.uri, ctx.workspace, start).text} also asks for node port ${claim.nodePort}` })),
+        related: described.map(({ rival, start, end }) => ({
+          uri: rival.ref.uri,
+          start,
+          end,
+          message: `${describe(rival.ref, ctx.uri, ctx.workspace, start).text} also asks for node port ${claim.nodePort}`,
+        })),
       });
     };
 

@@ -49,11 +49,17 @@ export const nodePortHandPicked = defineServiceRule<Data>({
     const listed = listing(
       shown.map((ref) => {
         const where = locate(ref, ctx.workspace);
-        return `\`${ref.object.name ?? '(unnamed)'}\` (${pickedPorts(ref.object, range).map((p) => p.nodePort).join(', ')} at ${where.file}:${where.line})`;
+        return `\`${ref.object.name ?? '(unnamed)'}\` (${pickedPorts(ref.object, range)
+          .map((p) => p.nodePort)
+          .join(', ')} at ${where.file}:${where.line})`;
       }),
       othersCount,
     );
-    const otherData = shown.map((ref) => ({ name: ref.object.name ?? '(unnamed)', namespace: namespaceOf(ref.object), nodePorts: pickedPorts(ref.object, range).map((p) => p.nodePort as number) }));
+    const otherData = shown.map((ref) => ({
+      name: ref.object.name ?? '(unnamed)',
+      namespace: namespaceOf(ref.object),
+      nodePorts: pickedPorts(ref.object, range).map((p) => p.nodePort as number),
+    }));
     const related = shown.flatMap((ref) =>
       pickedPorts(ref.object, range).map((p) =>
         relatedAt(ref, `Service ${ref.object.name ?? '(unnamed)'} also hand-picks node port ${p.nodePort}`, p.fields.nodePort?.valueSpan ?? p.span),
@@ -101,8 +107,7 @@ function servicesPicking(services: readonly ObjectRef<ServiceModel>[], range: Po
       objects.add(object);
       if (object.name !== undefined) byName.set(identityKey(object), (byName.get(identityKey(object)) ?? 0) + 1);
     }
-    const sameIdentityCount = (service: ServiceModel) =>
-      service.name !== undefined ? (byName.get(identityKey(service)) ?? 0) : objects.has(service) ? 1 : 0;
+    const sameIdentityCount = (service: ServiceModel) => (service.name !== undefined ? (byName.get(identityKey(service)) ?? 0) : objects.has(service) ? 1 : 0);
     cached = { key, picking: { refs, sameIdentityCount } };
     pickingCache.set(services, cached);
   }

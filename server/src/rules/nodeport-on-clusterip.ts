@@ -56,7 +56,12 @@ export const nodePortOnClusterIP = defineServiceRule<{ portIndex: number; value:
             : '';
       fixes.push(...fixOf(`Change type to NodePort${why}`, edits, { safe: false, preferred: true }));
     }
-    fixes.push(...fixOf('Remove nodePort (stay reachable only inside the cluster)', [removePair(ctx.file.text, ctx.chunk, port.map, field.pair)], { safe: false, preferred: fixes.length === 0 }));
+    fixes.push(
+      ...fixOf('Remove nodePort (stay reachable only inside the cluster)', [removePair(ctx.file.text, ctx.chunk, port.map, field.pair)], {
+        safe: false,
+        preferred: fixes.length === 0,
+      }),
+    );
     return fixes;
   },
 });

@@ -15,7 +15,7 @@ import { removePair, replaceNode } from '../document/edits';
 export const nodePortOutOfRange = defineServiceRule<{ portIndex: number; value: number; range: PortRange }>({
   id: 'nodeport-out-of-range',
   defaultSeverity: 'error',
-  description: 'A nodePort outside the cluster\'s node-port range (default 30000-32767) is rejected by the API server.',
+  description: "A nodePort outside the cluster's node-port range (default 30000-32767) is rejected by the API server.",
   crossResource: false,
   // Fires only when this object itself says NodePort or LoadBalancer; explicit keys win over merged ones.
   partialSafe: true,

@@ -7,7 +7,20 @@ import { decodedIntOrString, decodedString, isDNS1123Label, isValidPortName } fr
 import { fieldsOf } from '../document/yamlNodes';
 
 /** Conventional names for well-known ports, used only to propose a name. */
-const WELL_KNOWN: Record<number, string> = { 53: 'dns', 80: 'http', 443: 'https', 8080: 'http', 8443: 'https', 9090: 'metrics', 5432: 'postgres', 3306: 'mysql', 6379: 'redis', 27017: 'mongodb', 9092: 'kafka', 2379: 'etcd' };
+const WELL_KNOWN: Record<number, string> = {
+  53: 'dns',
+  80: 'http',
+  443: 'https',
+  8080: 'http',
+  8443: 'https',
+  9090: 'metrics',
+  5432: 'postgres',
+  3306: 'mysql',
+  6379: 'redis',
+  27017: 'mongodb',
+  9092: 'kafka',
+  2379: 'etcd',
+};
 
 /**
  * validateServicePort (pkg/apis/core/validation/validation.go): as soon as a Service has more than one port, every
@@ -47,7 +60,10 @@ export const portNameRequired = defineServiceRule<{ portIndex: number; suggestio
     const target = serviceSpec(ctx);
     const port = target?.service.ports[ctx.data.portIndex];
     if (!suggestion || !port || target.service.ports.some((p) => p.name === suggestion)) return [];
-    return fixOf(`Name this port ${suggestion}`, [setScalarField(ctx.file.text, ctx.chunk, port.map, 'name', suggestion, {})], { safe: false, preferred: true });
+    return fixOf(`Name this port ${suggestion}`, [setScalarField(ctx.file.text, ctx.chunk, port.map, 'name', suggestion, {})], {
+      safe: false,
+      preferred: true,
+    });
   },
 });
 

@@ -30,7 +30,7 @@ export const portOutOfRange = defineServiceRule<{ portIndex: number; value: numb
         message:
           errors.map((detail) => apiError.invalid(`spec.ports[${port.index}].port`, number, detail)).join('\n') +
           (missing
-            ? '\nEvery Service port needs `port`, the number clients connect to on the Service (1-65535); targetPort, the Pods\' port, defaults to it.'
+            ? "\nEvery Service port needs `port`, the number clients connect to on the Service (1-65535); targetPort, the Pods' port, defaults to it."
             : '\nPort numbers are 16-bit: use a value from 1 to 65535.'),
         data: { portIndex: port.index, value: number, missing },
       });

@@ -49,7 +49,9 @@ export const protocolMismatch = defineServiceRule<Data>({
         span: port.fields.protocol?.valueSpan ?? port.fields.port?.valueSpan ?? port.span,
         message,
         related: mismatched.flatMap(({ ref, resolution }) =>
-          (resolution?.otherProtocol ?? []).map((p) => relatedAt(ref, `Declared for ${p.port.protocol} in ${ref.object.kind} ${ref.object.name ?? '(unnamed)'}`, p.port.span)),
+          (resolution?.otherProtocol ?? []).map((p) =>
+            relatedAt(ref, `Declared for ${p.port.protocol} in ${ref.object.kind} ${ref.object.name ?? '(unnamed)'}`, p.port.span),
+          ),
         ),
         data: {
           portIndex: port.index,
@@ -71,6 +73,9 @@ export const protocolMismatch = defineServiceRule<Data>({
     const theirs = ctx.data.containerProtocols;
     if (!port || theirs.length !== 1) return [];
     const protocol = theirs[0];
-    return fixOf(`Change the Service port's protocol to ${protocol}`, [setScalarField(ctx.file.text, ctx.chunk, port.map, 'protocol', protocol)], { safe: false, preferred: true });
+    return fixOf(`Change the Service port's protocol to ${protocol}`, [setScalarField(ctx.file.text, ctx.chunk, port.map, 'protocol', protocol)], {
+      safe: false,
+      preferred: true,
+    });
   },
 });

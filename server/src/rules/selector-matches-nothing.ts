@@ -84,31 +84,40 @@ export const selectorMatchesNothing = defineServiceRule<Data>({
       location = locate(closest.ref, ctx.workspace, labelsSpan(closest.ref.object) ?? closest.ref.object.anchorSpan);
       message += ` The closest is ${closest.ref.object.kind} \`${closest.ref.object.name ?? '(unnamed)'}\` (${location.file}:${location.line})${explain(closest, service)}.`;
     }
-    message += '\nA Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.';
+    message +=
+      '\nA Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.';
     const labelsAt = closest ? (labelsSpan(closest.ref.object) ?? closest.ref.object.anchorSpan) : undefined;
     ctx.report({
       span: selectorField.keySpan,
       message,
-      related: closest && labelsAt
-        ? [relatedAt(closest.ref, `Closest: ${closest.ref.object.kind} ${closest.ref.object.name ?? '(unnamed)'}, pods labelled ${formatLabels(closest.ref.object.podLabels) || '(none)'}`, labelsAt)]
-        : undefined,
+      related:
+        closest && labelsAt
+          ? [
+              relatedAt(
+                closest.ref,
+                `Closest: ${closest.ref.object.kind} ${closest.ref.object.name ?? '(unnamed)'}, pods labelled ${formatLabels(closest.ref.object.podLabels) || '(none)'}`,
+                labelsAt,
+              ),
+            ]
+          : undefined,
       data: {
         selector,
         namespace: namespaceOf(service),
-        closest: closest && location
-          ? {
-              kind: closest.ref.object.kind,
-              name: closest.ref.object.name,
-              namespace: namespaceOf(closest.ref.object),
-              uri: location.uri,
-              line: location.line,
-              range: location.range,
-              podLabels: closest.ref.object.podLabels,
-              differences: closest.differences,
-              namespaceDiffers: closest.namespaceDiffers,
-              onlyObjectLabelsMatch: closest.onlyObjectLabelsMatch,
-            }
-          : undefined,
+        closest:
+          closest && location
+            ? {
+                kind: closest.ref.object.kind,
+                name: closest.ref.object.name,
+                namespace: namespaceOf(closest.ref.object),
+                uri: location.uri,
+                line: location.line,
+                range: location.range,
+                podLabels: closest.ref.object.podLabels,
+                differences: closest.differences,
+                namespaceDiffers: closest.namespaceDiffers,
+                onlyObjectLabelsMatch: closest.onlyObjectLabelsMatch,
+              }
+            : undefined,
       },
     });
   },
@@ -211,10 +220,32 @@ function labelsSpan(workload: WorkloadModel) {
 const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'autoscaling', 'policy', 'extensions']);
 /** Built-in kinds (often large: CRDs, ConfigMaps) that are never composed just to look for operator resources. */
 const NOT_POD_OWNERS = new Set([
-  'CustomResourceDefinition', 'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
-  'Namespace', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'NetworkPolicy', 'PodDisruptionBudget',
-  'HorizontalPodAutoscaler', 'Ingress', 'IngressClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
-  'APIService', 'PriorityClass', 'ResourceQuota', 'LimitRange', 'Endpoints', 'EndpointSlice', 'Service',
+  'CustomResourceDefinition',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+  'Namespace',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StorageClass',
+  'NetworkPolicy',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'Ingress',
+  'IngressClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'APIService',
+  'PriorityClass',
+  'ResourceQuota',
+  'LimitRange',
+  'Endpoints',
+  'EndpointSlice',
+  'Service',
 ]);
 
 /**
@@ -262,7 +293,10 @@ function fixSelector(ctx: FixContext<Data>): Fix[] {
   const result: Record<string, string> = {};
   for (const field of fieldsOf(selector)) {
     const value = stringValue(field.node, doc);
-    const key = labels[field.key] !== undefined ? field.key : podKeys.find((k) => k.toLowerCase() === field.key.toLowerCase() && !fieldsOf(selector).some((f) => f.key === k));
+    const key =
+      labels[field.key] !== undefined
+        ? field.key
+        : podKeys.find((k) => k.toLowerCase() === field.key.toLowerCase() && !fieldsOf(selector).some((f) => f.key === k));
     if (key === undefined) {
       removed.push(field.pair);
       continue;
@@ -270,7 +304,11 @@ function fixSelector(ctx: FixContext<Data>): Fix[] {
     result[key] = labels[key];
     if (key !== field.key) edits.push(renameKey(ctx.chunk, field.pair, key));
     if (value !== labels[key]) {
-      edits.push(isScalar(field.node) && field.node.value !== null ? replaceScalar(ctx.chunk, field.node, labels[key]) : replaceNode(ctx.chunk, field.node, scalarText(labels[key])));
+      edits.push(
+        isScalar(field.node) && field.node.value !== null
+          ? replaceScalar(ctx.chunk, field.node, labels[key])
+          : replaceNode(ctx.chunk, field.node, scalarText(labels[key])),
+      );
     }
   }
   edits.push(...removePairs(text, ctx.chunk, selector, removed));

@@ -26,7 +26,10 @@ export const targetPortInvalid = defineServiceRule<Data>({
       const path = `spec.ports[${port.index}].targetPort`;
       const errors = typeof value === 'number' ? isValidPortNum(value) : isValidPortName(value);
       if (errors.length === 0) continue;
-      const { advice, suggestion } = typeof value === 'number' ? { advice: 'targetPort is the port your Pods listen on: use a value from 1 to 65535.', suggestion: undefined } : adviseName(value);
+      const { advice, suggestion } =
+        typeof value === 'number'
+          ? { advice: 'targetPort is the port your Pods listen on: use a value from 1 to 65535.', suggestion: undefined }
+          : adviseName(value);
       ctx.report({
         span: field.valueSpan,
         message: `${errors.map((detail) => apiError.invalid(path, value, detail)).join('\n')}\n${advice}`,

@@ -107,7 +107,12 @@ export const targetPortNotFound = defineServiceRule<Data>({
     const fixes = sorted.slice(0, 4).map((p) => {
       const value: string | number = p.name ?? (p.containerPort as number);
       const detail = p.name && p.containerPort !== undefined ? ` (container port ${p.containerPort})` : '';
-      return { title: `Change targetPort to ${value}${detail}`, edits: [setScalarField(ctx.file.text, ctx.chunk, port.map, 'targetPort', value)], safe: false, preferred: false };
+      return {
+        title: `Change targetPort to ${value}${detail}`,
+        edits: [setScalarField(ctx.file.text, ctx.chunk, port.map, 'targetPort', value)],
+        safe: false,
+        preferred: false,
+      };
     });
     return candidates.length === 1 ? preferFirst(fixes) : fixes;
   },

@@ -80,7 +80,9 @@ export const targetPortUndeclared = defineServiceRule<Data>({
     const target = serviceSpec(ctx);
     const port = target?.service.ports[ctx.data.portIndex];
     if (!port) return [];
-    const numbers = [...new Set(ctx.data.declared.filter((p) => p.protocol === port.protocol && p.containerPort !== undefined).map((p) => p.containerPort as number))];
+    const numbers = [
+      ...new Set(ctx.data.declared.filter((p) => p.protocol === port.protocol && p.containerPort !== undefined).map((p) => p.containerPort as number)),
+    ];
     const fixes = numbers.slice(0, 4).map((number) => ({
       title: `Change targetPort to ${number}`,
       edits: [setScalarField(ctx.file.text, ctx.chunk, port.map, 'targetPort', number)],

@@ -44,7 +44,10 @@ export const topologyAnnotationsConflict = defineServiceRule<Data>({
     const deprecated = fieldOf(annotations, deprecatedKey ?? '');
     if (!deprecatedKey || !annotations || !deprecated) return [];
     return [
-      ...fixOf(`Remove ${deprecatedKey} (keep topology-mode "${value}")`, [removePair(ctx.file.text, ctx.chunk, annotations, deprecated.pair)], { safe: false, preferred: true }),
+      ...fixOf(`Remove ${deprecatedKey} (keep topology-mode "${value}")`, [removePair(ctx.file.text, ctx.chunk, annotations, deprecated.pair)], {
+        safe: false,
+        preferred: true,
+      }),
       ...fixOf(`Set topology-mode to "${deprecatedValue}" as well`, [replaceAtFinding(ctx, deprecatedValue)], { safe: false }),
     ];
   },

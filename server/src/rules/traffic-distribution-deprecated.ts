@@ -21,7 +21,7 @@ export const trafficDistributionDeprecated = defineServiceRule<{ suggestion: 'Pr
       span: field.valueSpan,
       message:
         'spec.trafficDistribution: "PreferClose" is deprecated; use "PreferSameZone"\n' +
-        'PreferSameZone has the same meaning (prefer endpoints in the client\'s zone) and works from Kubernetes 1.34; keep PreferClose only for older clusters.',
+        "PreferSameZone has the same meaning (prefer endpoints in the client's zone) and works from Kubernetes 1.34; keep PreferClose only for older clusters.",
       data: { suggestion: 'PreferSameZone' },
       tags: ['deprecated'],
     });
@@ -31,5 +31,8 @@ export const trafficDistributionDeprecated = defineServiceRule<{ suggestion: 'Pr
    * applied unseen.
    */
   fixes: (ctx) =>
-    suggestionFixes(ctx, ctx.data.suggestion, { what: 'trafficDistribution', safe: false }).map((fix) => ({ ...fix, title: `${fix.title} (Kubernetes 1.34 or later)` })),
+    suggestionFixes(ctx, ctx.data.suggestion, { what: 'trafficDistribution', safe: false }).map((fix) => ({
+      ...fix,
+      title: `${fix.title} (Kubernetes 1.34 or later)`,
+    })),
 });

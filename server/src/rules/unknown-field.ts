@@ -32,11 +32,18 @@ export const unknownField = defineServiceRule<Data>({
       const converted = entry.field.key !== entry.key ? ` (YAML 1.1 reads the unquoted key \`${entry.field.key}\` as \`${entry.key}\`)` : '';
       const advice = entry.removedIn
         ? 'remove it.'
-        : entry.suggestion ? `did you mean \`${entry.suggestion}\`?` : 'remove it, or fix its spelling or indentation.';
+        : entry.suggestion
+          ? `did you mean \`${entry.suggestion}\`?`
+          : 'remove it, or fix its spelling or indentation.';
       ctx.report({
         span: entry.field.keySpan,
         message: `strict decoding error: unknown field "${path}"\n${holder} has no field \`${entry.key}\`${removed}${converted}, so kubectl apply rejects the whole Service; ${advice}`,
-        data: { path, key: entry.key, ...(entry.suggestion ? { suggestion: entry.suggestion } : {}), ...(entry.removedIn ? { removedIn: entry.removedIn } : {}) },
+        data: {
+          path,
+          key: entry.key,
+          ...(entry.suggestion ? { suggestion: entry.suggestion } : {}),
+          ...(entry.removedIn ? { removedIn: entry.removedIn } : {}),
+        },
       });
     }
   },
@@ -50,12 +57,15 @@ export const unknownField = defineServiceRule<Data>({
     const { key, suggestion, removedIn } = ctx.data;
     const located = locatedAt(ctx);
     if (!key || !located || located.kind !== 'key') return [];
-    if (removedIn) return fixOf(`Remove ${key} (removed from the Kubernetes API in ${removedIn})`, [removeEntryAtFinding(ctx)], { safe: true, preferred: true });
+    if (removedIn)
+      return fixOf(`Remove ${key} (removed from the Kubernetes API in ${removedIn})`, [removeEntryAtFinding(ctx)], { safe: true, preferred: true });
     const fixes = [];
     // A YAML 1.1 key conversion (`on:` read as "true") is not a spelling to correct.
     const writtenAsIs = isScalar(located.pair.key) && String(located.pair.key.value) === key;
     if (suggestion && writtenAsIs && !fieldOf(located.map, suggestion)) {
-      fixes.push(...fixOf(`Rename to ${suggestion}`, [renameKey(ctx.chunk, located.pair, suggestion)], { safe: sameIgnoringCase(key, suggestion), preferred: true }));
+      fixes.push(
+        ...fixOf(`Rename to ${suggestion}`, [renameKey(ctx.chunk, located.pair, suggestion)], { safe: sameIgnoringCase(key, suggestion), preferred: true }),
+      );
     }
     fixes.push(...fixOf(`Remove ${key}`, [removeEntryAtFinding(ctx)], { safe: false, preferred: fixes.length === 0 }));
     return fixes;

@@ -35,8 +35,10 @@ export const valueType = defineServiceRule<TypeAdviceData>({
     const located = locatedAt(ctx);
     if (!located || located.kind === 'key') return [];
     const replace = (text: string) => replaceNode(ctx.chunk, located.node, text);
-    if (typeof data.number === 'number') return fixOf(`Remove the quotes (${data.number} is a number)`, [replace(String(data.number))], { safe: true, preferred: true });
-    if (typeof data.boolean === 'boolean') return fixOf(`Remove the quotes (${data.boolean} is a boolean)`, [replace(String(data.boolean))], { safe: true, preferred: true });
+    if (typeof data.number === 'number')
+      return fixOf(`Remove the quotes (${data.number} is a number)`, [replace(String(data.number))], { safe: true, preferred: true });
+    if (typeof data.boolean === 'boolean')
+      return fixOf(`Remove the quotes (${data.boolean} is a boolean)`, [replace(String(data.boolean))], { safe: true, preferred: true });
     if (typeof data.text === 'string') return fixOf(`Quote it ("${data.text}" is text)`, [replace(JSON.stringify(data.text))], { safe: true, preferred: true });
     return [];
   },

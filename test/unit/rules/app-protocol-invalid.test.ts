@@ -21,7 +21,7 @@ ruleTester.run(appProtocolInvalid, {
       errors: [
         {
           message:
-            'spec.ports[0].appProtocol: Invalid value: "grpc web": name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\')\n' +
+            "spec.ports[0].appProtocol: Invalid value: \"grpc web\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
             "appProtocol is an IANA service name such as http, https or grpc, a Kubernetes name such as kubernetes.io/h2c, or your own domain-prefixed name such as example.com/my-protocol; remove it if you don't need it.",
           data: { portIndex: 0, value: 'grpc web' },
           fixes: [
@@ -47,7 +47,7 @@ spec:
       errors: [
         {
           message:
-            'spec.ports[0].appProtocol: Invalid value: "HTTP/2": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')\n' +
+            "spec.ports[0].appProtocol: Invalid value: \"HTTP/2\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n" +
             "appProtocol is an IANA service name such as http, https or grpc, a Kubernetes name such as kubernetes.io/h2c, or your own domain-prefixed name such as example.com/my-protocol; remove it if you don't need it.",
           data: { portIndex: 0, value: 'HTTP/2' },
           fixes: [
@@ -74,7 +74,7 @@ spec:
         {
           message:
             'spec.ports[0].appProtocol: Invalid value: "": name part must be non-empty\n' +
-            'spec.ports[0].appProtocol: Invalid value: "": name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\')\n' +
+            "spec.ports[0].appProtocol: Invalid value: \"\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
             "appProtocol is an IANA service name such as http, https or grpc, a Kubernetes name such as kubernetes.io/h2c, or your own domain-prefixed name such as example.com/my-protocol; remove it if you don't need it.",
           data: { portIndex: 0, value: '' },
           fixes: [

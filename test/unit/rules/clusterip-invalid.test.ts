@@ -102,13 +102,16 @@ ruleTester.run(clusterIPInvalid, {
     },
     {
       name: 'None mixed with addresses, more than two values, two of one family, family mismatch (2)',
-      code: service(`  clusterIP: 10.0.0.1
+      code: service(
+        `  clusterIP: 10.0.0.1
   clusterIPs:
     - 10.0.0.1
     - 2001:db8::1
     - ⟦10.0.0.3
     - 10.0.0.4⟧
-`, 'NodePort'),
+`,
+        'NodePort',
+      ),
       errors: [
         {
           message:
@@ -118,11 +121,14 @@ ruleTester.run(clusterIPInvalid, {
           fixes: [
             {
               title: 'Keep only the first two cluster IPs',
-              output: service(`  clusterIP: 10.0.0.1
+              output: service(
+                `  clusterIP: 10.0.0.1
   clusterIPs:
     - 10.0.0.1
     - 2001:db8::1
-`, 'NodePort'),
+`,
+                'NodePort',
+              ),
               preferred: true,
             },
           ],

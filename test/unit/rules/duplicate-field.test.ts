@@ -54,7 +54,8 @@ spec:
 `,
       errors: [
         {
-          message: '`selector` is set again later in `spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `selector:`.',
+          message:
+            '`selector` is set again later in `spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `selector:`.',
           data: { path: 'spec.selector', key: 'selector', occurrences: 2 },
           tags: ['unnecessary'],
           fixes: [
@@ -90,7 +91,8 @@ spec:
 `,
       errors: [
         {
-          message: '`port` is set again later in `spec.ports[0]`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `port:`.',
+          message:
+            '`port` is set again later in `spec.ports[0]`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `port:`.',
           data: { path: 'spec.ports[0].port', key: 'port', occurrences: 3 },
           tags: ['unnecessary'],
           fixes: [
@@ -111,7 +113,8 @@ spec:
           ],
         },
         {
-          message: '`port` is set again later in `spec.ports[0]`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `port:`.',
+          message:
+            '`port` is set again later in `spec.ports[0]`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `port:`.',
           data: { path: 'spec.ports[0].port', key: 'port', occurrences: 3 },
           tags: ['unnecessary'],
           fixes: [
@@ -147,7 +150,8 @@ spec:
 `,
       errors: [
         {
-          message: '`metadata` is set again later at the top level of this Deployment; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `metadata:`.',
+          message:
+            '`metadata` is set again later at the top level of this Deployment; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `metadata:`.',
           data: { path: 'metadata', key: 'metadata', occurrences: 2 },
           tags: ['unnecessary'],
           fixes: [
@@ -168,7 +172,8 @@ spec:
           ],
         },
         {
-          message: '`containers` is set again later in `spec.template.spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `containers:`.',
+          message:
+            '`containers` is set again later in `spec.template.spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `containers:`.',
           data: { path: 'spec.template.spec.containers', key: 'containers', occurrences: 2 },
           tags: ['unnecessary'],
           fixes: [
@@ -204,7 +209,8 @@ spec:
 `,
       errors: [
         {
-          message: '`app` is set again later in `metadata.labels`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `app:`.',
+          message:
+            '`app` is set again later in `metadata.labels`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `app:`.',
           data: { path: 'metadata.labels.app', key: 'app', occurrences: 2 },
           tags: ['unnecessary'],
           fixes: [
@@ -240,7 +246,8 @@ spec:
       settings: { yamlSyntaxErrors: false },
       errors: [
         {
-          message: '`type` is set again later in `spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `type:`.',
+          message:
+            '`type` is set again later in `spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `type:`.',
           data: { path: 'spec.type', key: 'type', occurrences: 2 },
           tags: ['unnecessary'],
           fixes: [
@@ -273,7 +280,8 @@ spec:
 `,
       errors: [
         {
-          message: '`selector` is set again later in `spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `selector:`.',
+          message:
+            '`selector` is set again later in `spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `selector:`.',
           data: { path: 'spec.selector', key: 'selector', occurrences: 2 },
           tags: ['unnecessary'],
           fixes: [

@@ -88,18 +88,14 @@ spec:
             'spec.ipFamilies: Forbidden: may not be set for ExternalName services\n' +
             'An ExternalName Service is only a DNS alias (CNAME) for externalName and never gets a cluster IP: remove ipFamilies.',
           data: { field: 'ipFamilies' },
-          fixes: [
-            { title: 'Remove ipFamilies (an ExternalName Service has no IP)', output: svc('  ipFamilyPolicy: ""'), safe: true, preferred: true },
-          ],
+          fixes: [{ title: 'Remove ipFamilies (an ExternalName Service has no IP)', output: svc('  ipFamilyPolicy: ""'), safe: true, preferred: true }],
         },
         {
           message:
             'spec.ipFamilyPolicy: Forbidden: may not be set for ExternalName services\n' +
             'An ExternalName Service is only a DNS alias (CNAME) for externalName and never gets a cluster IP: remove ipFamilyPolicy.',
           data: { field: 'ipFamilyPolicy' },
-          fixes: [
-            { title: 'Remove ipFamilyPolicy (an ExternalName Service has no IP)', output: svc('  ipFamilies: [IPv4]'), safe: true, preferred: true },
-          ],
+          fixes: [{ title: 'Remove ipFamilyPolicy (an ExternalName Service has no IP)', output: svc('  ipFamilies: [IPv4]'), safe: true, preferred: true }],
         },
       ],
     },

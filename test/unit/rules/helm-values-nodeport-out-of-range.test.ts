@@ -14,14 +14,18 @@ const prometheus = `server:
     nodePort: 9090
 `;
 
-test('no finding on any file of the shared corpus (Helm values of ingress-nginx, kube-state-metrics, istio gateway included)', { skip: !existsSync(CORPUS) && 'the shared corpus is not next to this checkout' }, () => {
-  for (const dir of ['not-kubernetes', 'real-world', 'helm-templates']) {
-    for (const name of readdirSync(path.join(CORPUS, dir))) {
-      const text = readFileSync(path.join(CORPUS, dir, name), 'utf8');
-      assert.deepEqual(findingsOf(text, helmValuesNodePortOutOfRange.id, { uri: `file:///corpus/${name}` }), [], name);
+test(
+  'no finding on any file of the shared corpus (Helm values of ingress-nginx, kube-state-metrics, istio gateway included)',
+  { skip: !existsSync(CORPUS) && 'the shared corpus is not next to this checkout' },
+  () => {
+    for (const dir of ['not-kubernetes', 'real-world', 'helm-templates']) {
+      for (const name of readdirSync(path.join(CORPUS, dir))) {
+        const text = readFileSync(path.join(CORPUS, dir, name), 'utf8');
+        assert.deepEqual(findingsOf(text, helmValuesNodePortOutOfRange.id, { uri: `file:///corpus/${name}` }), [], name);
+      }
     }
-  }
-});
+  },
+);
 
 ruleTester.run(helmValuesNodePortOutOfRange, {
   valid: [

@@ -31,9 +31,7 @@ ruleTester.run(ipFamiliesInvalid, {
       code: service('[⟦ipv4⟧]'),
       errors: [
         {
-          message:
-            'spec.ipFamilies[0]: Unsupported value: "ipv4": supported values: "IPv4", "IPv6"\n' +
-            'Values are case-sensitive: did you mean "IPv4"?',
+          message: 'spec.ipFamilies[0]: Unsupported value: "ipv4": supported values: "IPv4", "IPv6"\n' + 'Values are case-sensitive: did you mean "IPv4"?',
           data: { suggestion: 'IPv4' },
           fixes: [{ title: 'Change the IP family to IPv4', output: service('[IPv4]'), safe: true, preferred: true }],
         },
@@ -44,9 +42,7 @@ ruleTester.run(ipFamiliesInvalid, {
       code: service('[IPv6, ⟦IPv5⟧, ⟦IPv6⟧]'),
       errors: [
         {
-          message:
-            'spec.ipFamilies[1]: Unsupported value: "IPv5": supported values: "IPv4", "IPv6"\n' +
-            'ipFamilies may only list IPv4 and IPv6.',
+          message: 'spec.ipFamilies[1]: Unsupported value: "IPv5": supported values: "IPv4", "IPv6"\n' + 'ipFamilies may only list IPv4 and IPv6.',
         },
         {
           message:
@@ -73,9 +69,7 @@ ruleTester.run(ipFamiliesInvalid, {
       code: service('[⟦""⟧, IPv4]'),
       errors: [
         {
-          message:
-            'spec.ipFamilies[0]: Unsupported value: "": supported values: "IPv4", "IPv6"\n' +
-            'ipFamilies may only list IPv4 and IPv6.',
+          message: 'spec.ipFamilies[0]: Unsupported value: "": supported values: "IPv4", "IPv6"\n' + 'ipFamilies may only list IPv4 and IPv6.',
         },
       ],
     },
@@ -84,9 +78,7 @@ ruleTester.run(ipFamiliesInvalid, {
       code: service('[⟦v4⟧]'),
       errors: [
         {
-          message:
-            'spec.ipFamilies[0]: Unsupported value: "v4": supported values: "IPv4", "IPv6"\n' +
-            'ipFamilies may only list IPv4 and IPv6.',
+          message: 'spec.ipFamilies[0]: Unsupported value: "v4": supported values: "IPv4", "IPv6"\n' + 'ipFamilies may only list IPv4 and IPv6.',
         },
       ],
     },

@@ -59,7 +59,7 @@ spec:
       errors: [
         {
           message:
-            'spec.ipFamilyPolicy: Invalid value: "SingleStack": must be \'RequireDualStack\' or \'PreferDualStack\' when multiple IP families are specified\n' +
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n" +
             'SingleStack allows one IP family: set ipFamilyPolicy to RequireDualStack or PreferDualStack to get two.',
           data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: false },
           fixes: [
@@ -79,7 +79,7 @@ spec:
       errors: [
         {
           message:
-            'spec.ipFamilyPolicy: Invalid value: "SingleStack": must be \'RequireDualStack\' or \'PreferDualStack\' when multiple cluster IPs are specified\n' +
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified\n" +
             'Without ipFamilyPolicy the API server assumes SingleStack, which allows one IP family: add ipFamilyPolicy: RequireDualStack or PreferDualStack.',
           data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: true },
           fixes: [
@@ -126,7 +126,7 @@ spec:
       errors: [
         {
           message:
-            'spec.ipFamilyPolicy: Invalid value: "SingleStack": must be \'RequireDualStack\' or \'PreferDualStack\' when multiple IP families are specified\n' +
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n" +
             'Without ipFamilyPolicy the API server assumes SingleStack, which allows one IP family: add ipFamilyPolicy: RequireDualStack or PreferDualStack.',
           data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: true },
           fixes: [
@@ -171,7 +171,7 @@ spec:
       errors: [
         {
           message:
-            'spec.ipFamilyPolicy: Invalid value: "SingleStack": must be \'RequireDualStack\' or \'PreferDualStack\' when multiple IP families are specified\n' +
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n" +
             'Without ipFamilyPolicy the API server assumes SingleStack, which allows one IP family: add ipFamilyPolicy: RequireDualStack or PreferDualStack.',
           data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: true },
           fixes: [
@@ -222,7 +222,7 @@ spec:
       errors: [
         {
           message:
-            'spec.ipFamilyPolicy: Invalid value: "SingleStack": must be \'RequireDualStack\' or \'PreferDualStack\' when multiple cluster IPs are specified\n' +
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified\n" +
             'SingleStack allows one IP family: set ipFamilyPolicy to RequireDualStack or PreferDualStack to get two.',
           data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: false },
           fixes: [
@@ -247,7 +247,7 @@ spec:
         },
         {
           message:
-            'spec.ipFamilyPolicy: Invalid value: "SingleStack": must be \'RequireDualStack\' or \'PreferDualStack\' when multiple IP families are specified\n' +
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n" +
             'SingleStack allows one IP family: set ipFamilyPolicy to RequireDualStack or PreferDualStack to get two.',
           data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: false },
           fixes: [

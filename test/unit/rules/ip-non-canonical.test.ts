@@ -122,9 +122,7 @@ ruleTester.run(ipNonCanonical, {
             'spec.loadBalancerSourceRanges[0]: non-standard CIDR value "192.012.2.8/24" will be considered invalid in a future Kubernetes release: use "192.12.2.0/24"\n' +
             'Write "192.12.2.0/24": leading zeros and IPv4-mapped addresses are read differently by other software, and API servers with the StrictIPCIDRValidation feature (alpha since 1.33) already reject it.',
           data: { suggestion: '192.12.2.0/24', suggestions: ['192.12.2.0/24'] },
-          fixes: [
-            { title: 'Change to 192.12.2.0/24', output: service('  loadBalancerSourceRanges: [192.12.2.0/24]\n'), safe: true, preferred: true },
-          ],
+          fixes: [{ title: 'Change to 192.12.2.0/24', output: service('  loadBalancerSourceRanges: [192.12.2.0/24]\n'), safe: true, preferred: true }],
         },
       ],
     },
@@ -184,9 +182,7 @@ ruleTester.run(ipNonCanonical, {
             'spec.loadBalancerSourceRanges[0]: IPv6 CIDR value "2001:DB8::/32" should be in RFC 5952 canonical format ("2001:db8::/32")\n' +
             'Write "2001:db8::/32", the RFC 5952 form Kubernetes itself prints.',
           data: { suggestion: '2001:db8::/32', suggestions: ['2001:db8::/32'] },
-          fixes: [
-            { title: 'Change to 2001:db8::/32', output: service('  loadBalancerSourceRanges: ["2001:db8::/32"]\n'), safe: true, preferred: true },
-          ],
+          fixes: [{ title: 'Change to 2001:db8::/32', output: service('  loadBalancerSourceRanges: ["2001:db8::/32"]\n'), safe: true, preferred: true }],
         },
       ],
     },

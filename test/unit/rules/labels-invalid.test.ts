@@ -22,7 +22,7 @@ ruleTester.run(labelsInvalid, {
       errors: [
         {
           message:
-            'metadata.labels: Invalid value: "test@datree.io": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyValue\',  or \'my_value\',  or \'12345\', regex used for validation is \'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\')\n' +
+            "metadata.labels: Invalid value: \"test@datree.io\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')\n" +
             "Label values are empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit: did you mean test-datree.io?",
           data: { part: 'value', key: 'owner', value: 'test@datree.io', suggestion: 'test-datree.io' },
           fixes: [{ title: 'Change the value to test-datree.io', output: svc('    owner: test-datree.io'), preferred: true }],
@@ -35,7 +35,7 @@ ruleTester.run(labelsInvalid, {
       errors: [
         {
           message:
-            'metadata.labels: Invalid value: "my label": name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\')\n' +
+            "metadata.labels: Invalid value: \"my label\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
             "Label keys are an optional DNS-subdomain prefix and '/' followed by a name of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit: did you mean my-label?",
           data: { part: 'key', key: 'my label', suggestion: 'my-label' },
           fixes: [{ title: 'Rename the key to my-label', output: svc('    "my-label": web'), preferred: true }],
@@ -48,7 +48,7 @@ ruleTester.run(labelsInvalid, {
       errors: [
         {
           message:
-            'metadata.labels: Invalid value: "Example.com/app": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')\n' +
+            "metadata.labels: Invalid value: \"Example.com/app\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n" +
             "Label keys are an optional DNS-subdomain prefix and '/' followed by a name of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit: did you mean example.com/app?",
           data: { part: 'key', key: 'Example.com/app', suggestion: 'example.com/app' },
           fixes: [
@@ -85,7 +85,7 @@ ruleTester.run(labelsInvalid, {
       errors: [
         {
           message:
-            'metadata.labels: Invalid value: ".myrole": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyValue\',  or \'my_value\',  or \'12345\', regex used for validation is \'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\')\n' +
+            "metadata.labels: Invalid value: \".myrole\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')\n" +
             "Label values are empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit: did you mean myrole?",
           data: { part: 'value', key: 'role', value: '.myrole', suggestion: 'myrole' },
           fixes: [{ title: 'Change the value to myrole', output: svc('    role: myrole'), preferred: true }],

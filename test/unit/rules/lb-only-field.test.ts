@@ -50,7 +50,11 @@ ruleTester.run(lbOnlyField, {
     },
     {
       name: 'the legacy annotation, allocateLoadBalancerNodePorts and loadBalancerClass',
-      code: service('ClusterIP', '  ⟦allocateLoadBalancerNodePorts⟧: false\n  ⟦loadBalancerClass⟧: example.com/internal\n', '  annotations:\n    ⟦service.beta.kubernetes.io/load-balancer-source-ranges⟧: ""\n'),
+      code: service(
+        'ClusterIP',
+        '  ⟦allocateLoadBalancerNodePorts⟧: false\n  ⟦loadBalancerClass⟧: example.com/internal\n',
+        '  annotations:\n    ⟦service.beta.kubernetes.io/load-balancer-source-ranges⟧: ""\n',
+      ),
       errors: [
         {
           message:
@@ -65,7 +69,11 @@ ruleTester.run(lbOnlyField, {
             },
             {
               title: 'Change type to LoadBalancer',
-              output: service('LoadBalancer', '  allocateLoadBalancerNodePorts: false\n  loadBalancerClass: example.com/internal\n', '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n'),
+              output: service(
+                'LoadBalancer',
+                '  allocateLoadBalancerNodePorts: false\n  loadBalancerClass: example.com/internal\n',
+                '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n',
+              ),
             },
           ],
         },
@@ -77,12 +85,20 @@ ruleTester.run(lbOnlyField, {
           fixes: [
             {
               title: 'Remove allocateLoadBalancerNodePorts (only used by LoadBalancer Services)',
-              output: service('ClusterIP', '  loadBalancerClass: example.com/internal\n', '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n'),
+              output: service(
+                'ClusterIP',
+                '  loadBalancerClass: example.com/internal\n',
+                '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n',
+              ),
               preferred: true,
             },
             {
               title: 'Change type to LoadBalancer',
-              output: service('LoadBalancer', '  allocateLoadBalancerNodePorts: false\n  loadBalancerClass: example.com/internal\n', '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n'),
+              output: service(
+                'LoadBalancer',
+                '  allocateLoadBalancerNodePorts: false\n  loadBalancerClass: example.com/internal\n',
+                '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n',
+              ),
             },
           ],
         },
@@ -94,12 +110,20 @@ ruleTester.run(lbOnlyField, {
           fixes: [
             {
               title: 'Remove loadBalancerClass (only used by LoadBalancer Services)',
-              output: service('ClusterIP', '  allocateLoadBalancerNodePorts: false\n', '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n'),
+              output: service(
+                'ClusterIP',
+                '  allocateLoadBalancerNodePorts: false\n',
+                '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n',
+              ),
               preferred: true,
             },
             {
               title: 'Change type to LoadBalancer',
-              output: service('LoadBalancer', '  allocateLoadBalancerNodePorts: false\n  loadBalancerClass: example.com/internal\n', '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n'),
+              output: service(
+                'LoadBalancer',
+                '  allocateLoadBalancerNodePorts: false\n  loadBalancerClass: example.com/internal\n',
+                '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: ""\n',
+              ),
             },
           ],
         },
@@ -127,7 +151,11 @@ ruleTester.run(lbOnlyField, {
     },
     {
       name: 'ClusterIP: loadBalancerSourceRanges: [10.0.0.0/8] annotations: service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8" → 1',
-      code: service('ClusterIP', '  ⟦loadBalancerSourceRanges⟧: [10.0.0.0/8]\n', '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8"\n'),
+      code: service(
+        'ClusterIP',
+        '  ⟦loadBalancerSourceRanges⟧: [10.0.0.0/8]\n',
+        '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8"\n',
+      ),
       errors: [
         {
           message:
@@ -142,7 +170,11 @@ ruleTester.run(lbOnlyField, {
             },
             {
               title: 'Change type to LoadBalancer',
-              output: service('LoadBalancer', '  loadBalancerSourceRanges: [10.0.0.0/8]\n', '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8"\n'),
+              output: service(
+                'LoadBalancer',
+                '  loadBalancerSourceRanges: [10.0.0.0/8]\n',
+                '  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8"\n',
+              ),
             },
           ],
         },

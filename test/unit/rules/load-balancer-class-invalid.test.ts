@@ -31,7 +31,7 @@ ruleTester.run(loadBalancerClassInvalid, {
       errors: [
         {
           message:
-            'spec.loadBalancerClass: Invalid value: "internal lb": name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\')\n' +
+            "spec.loadBalancerClass: Invalid value: \"internal lb\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
             'loadBalancerClass names the load-balancer controller that should handle this Service, written like a label key, e.g. example.com/internal-lb.',
           data: { value: 'internal lb' },
         },
@@ -43,8 +43,8 @@ ruleTester.run(loadBalancerClassInvalid, {
       errors: [
         {
           message:
-            'spec.loadBalancerClass: Invalid value: "Bad_Prefix/-x": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')\n' +
-            'spec.loadBalancerClass: Invalid value: "Bad_Prefix/-x": name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\')\n' +
+            "spec.loadBalancerClass: Invalid value: \"Bad_Prefix/-x\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n" +
+            "spec.loadBalancerClass: Invalid value: \"Bad_Prefix/-x\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
             'loadBalancerClass names the load-balancer controller that should handle this Service, written like a label key, e.g. example.com/internal-lb.',
           data: { value: 'Bad_Prefix/-x' },
         },
@@ -58,7 +58,7 @@ ruleTester.run(loadBalancerClassInvalid, {
         {
           message:
             'spec.loadBalancerClass: Invalid value: "": name part must be non-empty\n' +
-            'spec.loadBalancerClass: Invalid value: "": name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\')\n' +
+            "spec.loadBalancerClass: Invalid value: \"\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
             'loadBalancerClass names the load-balancer controller that should handle this Service, written like a label key, e.g. example.com/internal-lb.',
           data: { value: '' },
         },
@@ -70,7 +70,7 @@ ruleTester.run(loadBalancerClassInvalid, {
       errors: [
         {
           message:
-            'spec.loadBalancerClass: Invalid value: "a/b/c": a qualified name must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\') with an optional DNS subdomain prefix and \'/\' (e.g. \'example.com/MyName\')\n' +
+            "spec.loadBalancerClass: Invalid value: \"a/b/c\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')\n" +
             'loadBalancerClass names the load-balancer controller that should handle this Service, written like a label key, e.g. example.com/internal-lb.',
           data: { value: 'a/b/c' },
         },

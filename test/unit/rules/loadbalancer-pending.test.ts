@@ -59,7 +59,8 @@ spec:
       settings: { clusterProfile: 'bare-metal' },
       errors: [
         {
-          message: 'Kubernetes has no built-in load balancer: on a bare-metal cluster, Service `web` gets no external address (EXTERNAL-IP stays `<pending>`) until a load-balancer implementation such as MetalLB (configured with an IPAddressPool and an L2Advertisement or BGPAdvertisement) assigns one. Meanwhile it still works as a NodePort Service: <node IP>:<nodePort> reaches it.',
+          message:
+            'Kubernetes has no built-in load balancer: on a bare-metal cluster, Service `web` gets no external address (EXTERNAL-IP stays `<pending>`) until a load-balancer implementation such as MetalLB (configured with an IPAddressPool and an L2Advertisement or BGPAdvertisement) assigns one. Meanwhile it still works as a NodePort Service: <node IP>:<nodePort> reaches it.',
           data: { clusterProfile: 'bare-metal', loadBalancerClass: undefined, allocateLoadBalancerNodePorts: true },
         },
       ],
@@ -70,7 +71,8 @@ spec:
       settings: { clusterProfile: 'local' },
       errors: [
         {
-          message: 'Kubernetes has no built-in load balancer: on a local cluster, Service `web` gets no external address (EXTERNAL-IP stays `<pending>`) until a load-balancer implementation assigns one. On kind run cloud-provider-kind, on minikube run `minikube tunnel`; k3s and k3d provide one (ServiceLB) unless it is disabled. Meanwhile it still works as a NodePort Service: <node IP>:<nodePort> reaches it.',
+          message:
+            'Kubernetes has no built-in load balancer: on a local cluster, Service `web` gets no external address (EXTERNAL-IP stays `<pending>`) until a load-balancer implementation assigns one. On kind run cloud-provider-kind, on minikube run `minikube tunnel`; k3s and k3d provide one (ServiceLB) unless it is disabled. Meanwhile it still works as a NodePort Service: <node IP>:<nodePort> reaches it.',
           data: { clusterProfile: 'local', loadBalancerClass: undefined, allocateLoadBalancerNodePorts: true },
           severity: 'information',
         },
@@ -82,7 +84,8 @@ spec:
       settings: { clusterProfile: 'bare-metal' },
       errors: [
         {
-          message: 'Kubernetes has no built-in load balancer: on a bare-metal cluster, Service `web` gets no external address (EXTERNAL-IP stays `<pending>`) until a load-balancer implementation such as MetalLB (configured with an IPAddressPool and an L2Advertisement or BGPAdvertisement) assigns one.',
+          message:
+            'Kubernetes has no built-in load balancer: on a bare-metal cluster, Service `web` gets no external address (EXTERNAL-IP stays `<pending>`) until a load-balancer implementation such as MetalLB (configured with an IPAddressPool and an L2Advertisement or BGPAdvertisement) assigns one.',
           data: {
             clusterProfile: 'bare-metal',
             loadBalancerClass: undefined,
@@ -97,7 +100,8 @@ spec:
       settings: { clusterProfile: 'local' },
       errors: [
         {
-          message: 'Kubernetes has no built-in load balancer: on a local cluster, Service `web` gets no external address (EXTERNAL-IP stays `<pending>`) until the load-balancer implementation that handles loadBalancerClass `example.com/internal-vip` assigns one. Meanwhile it still works as a NodePort Service: <node IP>:<nodePort> reaches it.',
+          message:
+            'Kubernetes has no built-in load balancer: on a local cluster, Service `web` gets no external address (EXTERNAL-IP stays `<pending>`) until the load-balancer implementation that handles loadBalancerClass `example.com/internal-vip` assigns one. Meanwhile it still works as a NodePort Service: <node IP>:<nodePort> reaches it.',
           data: {
             clusterProfile: 'local',
             loadBalancerClass: 'example.com/internal-vip',

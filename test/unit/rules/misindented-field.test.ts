@@ -254,9 +254,7 @@ spec:
 `,
       errors: [
         {
-          message:
-            'strict decoding error: unknown field "ports"\n' +
-            '`ports` is at the top level of the Service; it belongs under `spec:`.',
+          message: 'strict decoding error: unknown field "ports"\n' + '`ports` is at the top level of the Service; it belongs under `spec:`.',
           data: { path: 'ports', key: 'ports', from: '', moveTo: 'spec' },
           fixes: [
             {
@@ -289,9 +287,7 @@ spec:
 `,
       errors: [
         {
-          message:
-            'strict decoding error: unknown field "namespace"\n' +
-            '`namespace` is at the top level of the Service; it belongs under `metadata:`.',
+          message: 'strict decoding error: unknown field "namespace"\n' + '`namespace` is at the top level of the Service; it belongs under `metadata:`.',
           data: { path: 'namespace', key: 'namespace', value: 'shop', from: '', moveTo: 'metadata' },
           fixes: [
             {
@@ -361,8 +357,7 @@ spec:
       errors: [
         {
           message:
-            'strict decoding error: unknown field "metadata.app"\n' +
-            '`app: web` is at `metadata` level; it was probably meant as a label under `labels:`.',
+            'strict decoding error: unknown field "metadata.app"\n' + '`app: web` is at `metadata` level; it was probably meant as a label under `labels:`.',
           data: { path: 'metadata.app', key: 'app', value: 'web', from: 'metadata', moveTo: 'metadata.labels' },
           fixes: [
             {
@@ -484,7 +479,8 @@ spec:
 `,
       errors: [
         {
-          message: "`type: NodePort` is inside `selector:`, so it is a label the selected Pods must carry, not the Service's `type` (which stays unset); move it out one level, lined up with `selector:`.",
+          message:
+            "`type: NodePort` is inside `selector:`, so it is a label the selected Pods must carry, not the Service's `type` (which stays unset); move it out one level, lined up with `selector:`.",
           data: {
             path: 'spec.selector.type',
             key: 'type',
@@ -525,9 +521,7 @@ spec:
 `,
       errors: [
         {
-          message:
-            'strict decoding error: unknown field "spec.name"\n' +
-            '`name` is at `spec` level; it belongs under `metadata:`.',
+          message: 'strict decoding error: unknown field "spec.name"\n' + '`name` is at `spec` level; it belongs under `metadata:`.',
           data: { path: 'spec.name', key: 'name', value: 'web', from: 'spec', moveTo: 'metadata' },
         },
       ],
@@ -889,6 +883,5 @@ spec:
 `,
     },
   ],
-  invalid: [
-  ],
+  invalid: [],
 });

@@ -18,7 +18,7 @@ ruleTester.run(namespaceInvalid, {
       errors: [
         {
           message:
-            'metadata.namespace: Invalid value: "Team_A": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')\n' +
+            "metadata.namespace: Invalid value: \"Team_A\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')\n" +
             'Namespace names are at most 63 lower-case letters, digits and \'-\', starting and ending with a letter or digit, so no namespace can be called "Team_A" (a cluster answers: namespaces "Team_A" not found): did you mean team-a?',
           data: { value: 'Team_A', suggestion: 'team-a' },
           fixes: [{ title: 'Change namespace to team-a', output: svc('team-a'), preferred: true }],

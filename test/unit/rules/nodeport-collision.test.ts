@@ -16,7 +16,9 @@ ruleTester.run(nodePortCollision, {
   valid: [
     {
       name: 'same port number, different protocols share one node port → 0',
-      code: service('web', `    - name: dns
+      code: service(
+        'web',
+        `    - name: dns
       port: 53
       protocol: UDP
       nodePort: 30053
@@ -24,52 +26,71 @@ ruleTester.run(nodePortCollision, {
       port: 53
       protocol: TCP
       nodePort: 30053
-`),
+`,
+      ),
     },
     {
       name: 'same port number, second entry reuses the first node port → 0',
-      code: service('web', `    - name: a
+      code: service(
+        'web',
+        `    - name: a
       port: 53
       protocol: UDP
       nodePort: 30053
     - name: b
       port: 53
       protocol: TCP
-`),
+`,
+      ),
     },
     {
       name: 'distinct node ports → 0',
-      code: service('web', `    - name: a
+      code: service(
+        'web',
+        `    - name: a
       port: 80
       nodePort: 30080
     - name: b
       port: 443
       nodePort: 30443
-`),
+`,
+      ),
     },
     {
       name: "out-of-range ports are nodeport-out-of-range's → 0",
-      code: service('web', `    - name: a
+      code: service(
+        'web',
+        `    - name: a
       port: 80
       nodePort: 80
     - name: b
       port: 443
       nodePort: 80
-`),
+`,
+      ),
     },
     {
       name: 'ClusterIP Services allocate no node ports → 0',
-      code: service('web', `    - name: a
+      code: service(
+        'web',
+        `    - name: a
       port: 80
       nodePort: 30080
     - name: b
       port: 443
       nodePort: 30080
-`, 'ClusterIP'),
+`,
+        'ClusterIP',
+      ),
     },
     {
       name: 'health-check port is only allocated with Local → 0',
-      code: service('web', '    - name: a\n      port: 80\n      nodePort: 30080\n', 'LoadBalancer', '  externalTrafficPolicy: Cluster\n  healthCheckNodePort: 30080\n'),
+      code: service(
+        'web',
+        '    - name: a\n      port: 80\n      nodePort: 30080\n',
+        'LoadBalancer',
+        '  externalTrafficPolicy: Cluster\n  healthCheckNodePort: 30080\n',
+      ),
     },
     {
       name: 'the same Service in two files is one object, not a rival → 0',
@@ -90,13 +111,16 @@ ruleTester.run(nodePortCollision, {
   invalid: [
     {
       name: 'one node port asked for by two port numbers of one Service',
-      code: service('web', `    - name: http
+      code: service(
+        'web',
+        `    - name: http
       port: 80
       nodePort: 30080
     - name: https
       port: 443
       nodePort: ⟦30080⟧
-`),
+`,
+      ),
       errors: [
         {
           message:
@@ -127,23 +151,29 @@ ruleTester.run(nodePortCollision, {
           fixes: [
             {
               title: 'Remove nodePort (Kubernetes allocates a free one)',
-              output: service('web', `    - name: http
+              output: service(
+                'web',
+                `    - name: http
       port: 80
       nodePort: 30080
     - name: https
       port: 443
-`),
+`,
+              ),
               preferred: true,
             },
             {
               title: 'Use free node port 31080',
-              output: service('web', `    - name: http
+              output: service(
+                'web',
+                `    - name: http
       port: 80
       nodePort: 30080
     - name: https
       port: 443
       nodePort: 31080
-`),
+`,
+              ),
             },
           ],
         },
@@ -151,7 +181,12 @@ ruleTester.run(nodePortCollision, {
     },
     {
       name: 'a health-check port equal to one of its own node ports',
-      code: service('edge', '    - name: http\n      port: 80\n      nodePort: 30080\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: ⟦30080⟧\n'),
+      code: service(
+        'edge',
+        '    - name: http\n      port: 80\n      nodePort: 30080\n',
+        'LoadBalancer',
+        '  externalTrafficPolicy: Local\n  healthCheckNodePort: ⟦30080⟧\n',
+      ),
       errors: [
         {
           message:
@@ -187,7 +222,12 @@ ruleTester.run(nodePortCollision, {
             },
             {
               title: 'Use free node port 31080',
-              output: service('edge', '    - name: http\n      port: 80\n      nodePort: 30080\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: 31080\n'),
+              output: service(
+                'edge',
+                '    - name: http\n      port: 80\n      nodePort: 30080\n',
+                'LoadBalancer',
+                '  externalTrafficPolicy: Local\n  healthCheckNodePort: 31080\n',
+              ),
             },
           ],
         },
@@ -327,7 +367,12 @@ spec:
       nodePort: ⟦30090⟧
 `,
       files: {
-        'file:///workspace/lb.yaml': service('edge', '    - name: http\n      port: 80\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: 30090\n'),
+        'file:///workspace/lb.yaml': service(
+          'edge',
+          '    - name: http\n      port: 80\n',
+          'LoadBalancer',
+          '  externalTrafficPolicy: Local\n  healthCheckNodePort: 30090\n',
+        ),
       },
       errors: [
         {
@@ -397,7 +442,9 @@ spec:
     },
     {
       name: 'different protocols, different port numbers still collide → 1',
-      code: service('web', `    - name: a
+      code: service(
+        'web',
+        `    - name: a
       port: 53
       protocol: UDP
       nodePort: 30053
@@ -405,7 +452,8 @@ spec:
       port: 54
       protocol: TCP
       nodePort: ⟦30053⟧
-`),
+`,
+      ),
       errors: [
         {
           message:
@@ -436,19 +484,24 @@ spec:
           fixes: [
             {
               title: 'Remove nodePort (Kubernetes allocates a free one)',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 53
       protocol: UDP
       nodePort: 30053
     - name: b
       port: 54
       protocol: TCP
-`),
+`,
+              ),
               preferred: true,
             },
             {
               title: 'Use free node port 31053',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 53
       protocol: UDP
       nodePort: 30053
@@ -456,7 +509,8 @@ spec:
       port: 54
       protocol: TCP
       nodePort: 31053
-`),
+`,
+              ),
             },
           ],
         },
@@ -464,7 +518,9 @@ spec:
     },
     {
       name: "the first entry of a port number takes a later entry's request → 1",
-      code: service('web', `    - name: a
+      code: service(
+        'web',
+        `    - name: a
       port: 80
     - name: b
       port: 443
@@ -472,7 +528,8 @@ spec:
     - name: c
       port: 80
       nodePort: 30080
-`),
+`,
+      ),
       errors: [
         {
           message:
@@ -503,19 +560,24 @@ spec:
           fixes: [
             {
               title: 'Remove nodePort (Kubernetes allocates a free one)',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 80
     - name: b
       port: 443
     - name: c
       port: 80
       nodePort: 30080
-`),
+`,
+              ),
               preferred: true,
             },
             {
               title: 'Use free node port 31080',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 80
     - name: b
       port: 443
@@ -523,7 +585,8 @@ spec:
     - name: c
       port: 80
       nodePort: 30080
-`),
+`,
+              ),
             },
           ],
         },
@@ -531,13 +594,18 @@ spec:
     },
     {
       name: 'LoadBalancer without node-port allocation still allocates requested ones → 1',
-      code: service('web', `    - name: a
+      code: service(
+        'web',
+        `    - name: a
       port: 80
       nodePort: 30080
     - name: b
       port: 443
       nodePort: ⟦30080⟧
-`, 'LoadBalancer', '  allocateLoadBalancerNodePorts: false\n'),
+`,
+        'LoadBalancer',
+        '  allocateLoadBalancerNodePorts: false\n',
+      ),
       errors: [
         {
           message:
@@ -568,23 +636,33 @@ spec:
           fixes: [
             {
               title: 'Remove nodePort (Kubernetes allocates a free one)',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 80
       nodePort: 30080
     - name: b
       port: 443
-`, 'LoadBalancer', '  allocateLoadBalancerNodePorts: false\n'),
+`,
+                'LoadBalancer',
+                '  allocateLoadBalancerNodePorts: false\n',
+              ),
               preferred: true,
             },
             {
               title: 'Use free node port 31080',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 80
       nodePort: 30080
     - name: b
       port: 443
       nodePort: 31080
-`, 'LoadBalancer', '  allocateLoadBalancerNodePorts: false\n'),
+`,
+                'LoadBalancer',
+                '  allocateLoadBalancerNodePorts: false\n',
+              ),
             },
           ],
         },
@@ -592,7 +670,12 @@ spec:
     },
     {
       name: 'health-check port equal to its own node port → 1',
-      code: service('web', '    - name: a\n      port: 80\n      nodePort: 30080\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: ⟦30080⟧\n'),
+      code: service(
+        'web',
+        '    - name: a\n      port: 80\n      nodePort: 30080\n',
+        'LoadBalancer',
+        '  externalTrafficPolicy: Local\n  healthCheckNodePort: ⟦30080⟧\n',
+      ),
       errors: [
         {
           message:
@@ -628,7 +711,12 @@ spec:
             },
             {
               title: 'Use free node port 31080',
-              output: service('web', '    - name: a\n      port: 80\n      nodePort: 30080\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: 31080\n'),
+              output: service(
+                'web',
+                '    - name: a\n      port: 80\n      nodePort: 30080\n',
+                'LoadBalancer',
+                '  externalTrafficPolicy: Local\n  healthCheckNodePort: 31080\n',
+              ),
             },
           ],
         },
@@ -636,7 +724,9 @@ spec:
     },
     {
       name: 'a second document in the same file → 2',
-      code: service('web', `    - name: a
+      code: service(
+        'web',
+        `    - name: a
       port: 80
       nodePort: ⟦30080⟧
 ---
@@ -652,7 +742,8 @@ spec:
     - name: a
       port: 80
       nodePort: ⟦30080⟧
-`),
+`,
+      ),
       errors: [
         {
           message:
@@ -683,7 +774,9 @@ spec:
           fixes: [
             {
               title: 'Remove nodePort (Kubernetes allocates a free one)',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 80
 ---
 apiVersion: v1
@@ -698,12 +791,15 @@ spec:
     - name: a
       port: 80
       nodePort: 30080
-`),
+`,
+              ),
               preferred: true,
             },
             {
               title: 'Use free node port 31080',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 80
       nodePort: 31080
 ---
@@ -719,7 +815,8 @@ spec:
     - name: a
       port: 80
       nodePort: 30080
-`),
+`,
+              ),
             },
           ],
         },
@@ -752,7 +849,9 @@ spec:
           fixes: [
             {
               title: 'Remove nodePort (Kubernetes allocates a free one)',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 80
       nodePort: 30080
 ---
@@ -767,12 +866,15 @@ spec:
   ports:
     - name: a
       port: 80
-`),
+`,
+              ),
               preferred: true,
             },
             {
               title: 'Use free node port 31080',
-              output: service('web', `    - name: a
+              output: service(
+                'web',
+                `    - name: a
       port: 80
       nodePort: 30080
 ---
@@ -788,7 +890,8 @@ spec:
     - name: a
       port: 80
       nodePort: 31080
-`),
+`,
+              ),
             },
           ],
         },

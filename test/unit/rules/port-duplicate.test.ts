@@ -41,9 +41,7 @@ ruleTester.run(portDuplicate, {
             'spec.ports[1]: Duplicate value: core.ServicePort{Name:"", Protocol:"UDP", AppProtocol:(*string)(nil), Port:53, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}\n' +
             'spec.ports[0] already uses port 53/UDP: remove this entry or give it another port (the same number may appear once for TCP and once for UDP).',
           data: { portIndex: 1, firstIndex: 0, value: 53, protocol: 'UDP' },
-          fixes: [
-            { title: 'Remove ports[1] (same port and protocol as ports[0])', output: svc('  - {name: a, port: 53, protocol: UDP}'), preferred: true },
-          ],
+          fixes: [{ title: 'Remove ports[1] (same port and protocol as ports[0])', output: svc('  - {name: a, port: 53, protocol: UDP}'), preferred: true }],
         },
       ],
     },

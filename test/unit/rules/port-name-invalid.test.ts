@@ -20,7 +20,7 @@ ruleTester.run(portNameInvalid, {
       errors: [
         {
           message:
-            'spec.ports[0].name: Invalid value: "HTTP_Web": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')\n' +
+            "spec.ports[0].name: Invalid value: \"HTTP_Web\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')\n" +
             "Port names may only hold lower-case letters, digits and '-', start and end with a letter or digit and be at most 63 characters: did you mean http-web?",
           data: { portIndex: 0, value: 'HTTP_Web', suggestion: 'http-web' },
           fixes: [{ title: 'Rename the port to http-web', output: svc('http-web'), preferred: true }],

@@ -23,9 +23,7 @@ ruleTester.run(portNameRequired, {
       code: svc('  - name: http\n    port: 80\n  - ⟦port⟧: 443\n    targetPort: 8443'),
       errors: [
         {
-          message:
-            'spec.ports[1].name: Required value\n' +
-            'When a Service has more than one port, every port needs a unique name, e.g. name: https.',
+          message: 'spec.ports[1].name: Required value\n' + 'When a Service has more than one port, every port needs a unique name, e.g. name: https.',
           data: { portIndex: 1, suggestion: 'https' },
           fixes: [
             {
@@ -46,9 +44,7 @@ ruleTester.run(portNameRequired, {
       code: svc('  - ⟦port⟧: 53\n    protocol: UDP\n  - ⟦port⟧: 53\n    protocol: TCP'),
       errors: [
         {
-          message:
-            'spec.ports[0].name: Required value\n' +
-            'When a Service has more than one port, every port needs a unique name, e.g. name: dns.',
+          message: 'spec.ports[0].name: Required value\n' + 'When a Service has more than one port, every port needs a unique name, e.g. name: dns.',
           data: { portIndex: 0, suggestion: 'dns' },
           fixes: [
             {
@@ -63,9 +59,7 @@ ruleTester.run(portNameRequired, {
           ],
         },
         {
-          message:
-            'spec.ports[1].name: Required value\n' +
-            'When a Service has more than one port, every port needs a unique name, e.g. name: tcp-53.',
+          message: 'spec.ports[1].name: Required value\n' + 'When a Service has more than one port, every port needs a unique name, e.g. name: tcp-53.',
           data: { portIndex: 1, suggestion: 'tcp-53' },
           fixes: [
             {
@@ -86,9 +80,7 @@ ruleTester.run(portNameRequired, {
       code: svc('  - ⟦name⟧: ""\n    port: 80\n  - name: b\n    port: 81'),
       errors: [
         {
-          message:
-            'spec.ports[0].name: Required value\n' +
-            'When a Service has more than one port, every port needs a unique name, e.g. name: http.',
+          message: 'spec.ports[0].name: Required value\n' + 'When a Service has more than one port, every port needs a unique name, e.g. name: http.',
           data: { portIndex: 0, suggestion: 'http' },
           fixes: [{ title: 'Name this port http', output: svc('  - name: "http"\n    port: 80\n  - name: b\n    port: 81'), preferred: true }],
         },
@@ -99,9 +91,7 @@ ruleTester.run(portNameRequired, {
       code: svc('  - name: a\n    port: 80\n  - ⟦port⟧: 9000\n    targetPort: grpc'),
       errors: [
         {
-          message:
-            'spec.ports[1].name: Required value\n' +
-            'When a Service has more than one port, every port needs a unique name, e.g. name: grpc.',
+          message: 'spec.ports[1].name: Required value\n' + 'When a Service has more than one port, every port needs a unique name, e.g. name: grpc.',
           data: { portIndex: 1, suggestion: 'grpc' },
           fixes: [
             {
@@ -122,9 +112,7 @@ ruleTester.run(portNameRequired, {
       code: svc('  - name: a\n    port: 80\n  - ⟦port⟧: 9000\n    targetPort: n234567890123456'),
       errors: [
         {
-          message:
-            'spec.ports[1].name: Required value\n' +
-            'When a Service has more than one port, every port needs a unique name, e.g. name: tcp-9000.',
+          message: 'spec.ports[1].name: Required value\n' + 'When a Service has more than one port, every port needs a unique name, e.g. name: tcp-9000.',
           data: { portIndex: 1, suggestion: 'tcp-9000' },
           fixes: [
             {
@@ -145,18 +133,12 @@ ruleTester.run(portNameRequired, {
       code: svc('    - ⟦port⟧: 80\n      targetPort: web\n    - ⟦port⟧: 9090'),
       errors: [
         {
-          message:
-            'spec.ports[0].name: Required value\n' +
-            'When a Service has more than one port, every port needs a unique name, e.g. name: web.',
+          message: 'spec.ports[0].name: Required value\n' + 'When a Service has more than one port, every port needs a unique name, e.g. name: web.',
           data: { portIndex: 0, suggestion: 'web' },
-          fixes: [
-            { title: 'Name this port web', output: svc('    - name: web\n      port: 80\n      targetPort: web\n    - port: 9090'), preferred: true },
-          ],
+          fixes: [{ title: 'Name this port web', output: svc('    - name: web\n      port: 80\n      targetPort: web\n    - port: 9090'), preferred: true }],
         },
         {
-          message:
-            'spec.ports[1].name: Required value\n' +
-            'When a Service has more than one port, every port needs a unique name, e.g. name: metrics.',
+          message: 'spec.ports[1].name: Required value\n' + 'When a Service has more than one port, every port needs a unique name, e.g. name: metrics.',
           data: { portIndex: 1, suggestion: 'metrics' },
           fixes: [
             {
@@ -178,6 +160,9 @@ test('the first fixes of all unnamed ports apply together and name every port', 
   index.set(file);
   const findings = analyzeFile(file, index, DEFAULT_SETTINGS, [portNameRequired]);
   assert.equal(findings.length, 2);
-  const all = applyEdits(text, findings.flatMap((finding) => fixesFor(file, index, DEFAULT_SETTINGS, finding)[0].edits));
+  const all = applyEdits(
+    text,
+    findings.flatMap((finding) => fixesFor(file, index, DEFAULT_SETTINGS, finding)[0].edits),
+  );
   assert.match(all, /- name: web\n {6}port: 80\n {6}targetPort: web\n {4}- name: metrics\n {6}port: 9090\n/);
 });

@@ -21,8 +21,7 @@ ruleTester.run(portOutOfRange, {
       errors: [
         {
           message:
-            'spec.ports[0].port: Invalid value: 65536: must be between 1 and 65535, inclusive\n' +
-            'Port numbers are 16-bit: use a value from 1 to 65535.',
+            'spec.ports[0].port: Invalid value: 65536: must be between 1 and 65535, inclusive\n' + 'Port numbers are 16-bit: use a value from 1 to 65535.',
           data: { portIndex: 0, value: 65536, missing: false },
         },
       ],
@@ -52,9 +51,7 @@ spec:
       code: svc('    port: ⟦0⟧'),
       errors: [
         {
-          message:
-            'spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n' +
-            'Port numbers are 16-bit: use a value from 1 to 65535.',
+          message: 'spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n' + 'Port numbers are 16-bit: use a value from 1 to 65535.',
           data: { portIndex: 0, value: 0, missing: false },
         },
       ],
@@ -76,9 +73,7 @@ spec:
       code: svc('    port: ⟦-1⟧'),
       errors: [
         {
-          message:
-            'spec.ports[0].port: Invalid value: -1: must be between 1 and 65535, inclusive\n' +
-            'Port numbers are 16-bit: use a value from 1 to 65535.',
+          message: 'spec.ports[0].port: Invalid value: -1: must be between 1 and 65535, inclusive\n' + 'Port numbers are 16-bit: use a value from 1 to 65535.',
           data: { portIndex: 0, value: -1, missing: false },
         },
       ],

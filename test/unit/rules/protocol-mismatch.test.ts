@@ -82,9 +82,7 @@ ruleTester.run(protocolMismatch, {
               message: 'Declared for TCP in StatefulSet coredns',
             },
           ],
-          fixes: [
-            { title: "Change the Service port's protocol to TCP", output: service('{port: 53, protocol: TCP, targetPort: dns}'), preferred: true },
-          ],
+          fixes: [{ title: "Change the Service port's protocol to TCP", output: service('{port: 53, protocol: TCP, targetPort: dns}'), preferred: true }],
         },
       ],
     },
@@ -121,9 +119,7 @@ ruleTester.run(protocolMismatch, {
               message: 'Declared for UDP in StatefulSet coredns',
             },
           ],
-          fixes: [
-            { title: "Change the Service port's protocol to UDP", output: service('{port: 53, targetPort: dns, protocol: UDP}'), preferred: true },
-          ],
+          fixes: [{ title: "Change the Service port's protocol to UDP", output: service('{port: 53, targetPort: dns, protocol: UDP}'), preferred: true }],
         },
       ],
     },
@@ -160,9 +156,7 @@ ruleTester.run(protocolMismatch, {
               message: 'Declared for TCP in StatefulSet coredns',
             },
           ],
-          fixes: [
-            { title: "Change the Service port's protocol to TCP", output: service('{port: 53, protocol: TCP, targetPort: dns}'), preferred: true },
-          ],
+          fixes: [{ title: "Change the Service port's protocol to TCP", output: service('{port: 53, protocol: TCP, targetPort: dns}'), preferred: true }],
         },
       ],
     },

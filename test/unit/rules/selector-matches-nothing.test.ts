@@ -312,9 +312,7 @@ metadata:
               message: 'Closest: Deployment web, pods labelled app=web-v2',
             },
           ],
-          fixes: [
-            { title: 'Change the selector to app=web-v2 (the pods of Deployment web)', output: service('{app: web-v2}', 'shop'), preferred: true },
-          ],
+          fixes: [{ title: 'Change the selector to app=web-v2 (the pods of Deployment web)', output: service('{app: web-v2}', 'shop'), preferred: true }],
         },
       ],
     },

@@ -20,7 +20,7 @@ ruleTester.run(serviceNameInvalid, {
       errors: [
         {
           message:
-            'metadata.name: Invalid value: "My_Service": a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character (e.g. \'my-name\',  or \'abc-123\', regex used for validation is \'[a-z]([-a-z0-9]*[a-z0-9])?\')\n' +
+            "metadata.name: Invalid value: \"My_Service\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')\n" +
             "Service names become DNS names, so they may only hold lower-case letters, digits and '-', must start with a letter, end with a letter or digit and be at most 63 characters: did you mean my-service?",
           data: { field: 'metadata.name', value: 'My_Service', suggestion: 'my-service' },
           fixes: [{ title: 'Change name to my-service', output: svc('  name: my-service'), preferred: true }],
@@ -33,7 +33,7 @@ ruleTester.run(serviceNameInvalid, {
       errors: [
         {
           message:
-            'metadata.name: Invalid value: "1st-api": a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character (e.g. \'my-name\',  or \'abc-123\', regex used for validation is \'[a-z]([-a-z0-9]*[a-z0-9])?\')\n' +
+            "metadata.name: Invalid value: \"1st-api\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')\n" +
             "Service names become DNS names, so they may only hold lower-case letters, digits and '-', must start with a letter, end with a letter or digit and be at most 63 characters: did you mean st-api?",
           data: { field: 'metadata.name', value: '1st-api', suggestion: 'st-api' },
           fixes: [{ title: 'Change name to st-api', output: svc('  name: st-api'), preferred: true }],
@@ -47,7 +47,7 @@ ruleTester.run(serviceNameInvalid, {
         {
           message:
             'metadata.name: Invalid value: "Webxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx": must be no more than 63 characters\n' +
-            'metadata.name: Invalid value: "Webxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx": a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character (e.g. \'my-name\',  or \'abc-123\', regex used for validation is \'[a-z]([-a-z0-9]*[a-z0-9])?\')\n' +
+            "metadata.name: Invalid value: \"Webxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')\n" +
             "Service names become DNS names, so they may only hold lower-case letters, digits and '-', must start with a letter, end with a letter or digit and be at most 63 characters: did you mean webxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx?",
           data: {
             field: 'metadata.name',
@@ -70,7 +70,7 @@ ruleTester.run(serviceNameInvalid, {
       errors: [
         {
           message:
-            'metadata.generateName: Invalid value: "Web-": a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character (e.g. \'my-name\',  or \'abc-123\', regex used for validation is \'[a-z]([-a-z0-9]*[a-z0-9])?\')\n' +
+            "metadata.generateName: Invalid value: \"Web-\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')\n" +
             "Service names become DNS names, so they may only hold lower-case letters, digits and '-', must start with a letter, end with a letter or digit and be at most 63 characters: did you mean web-?",
           data: { field: 'metadata.generateName', value: 'Web-', suggestion: 'web-' },
           fixes: [{ title: 'Change generateName to web-', output: svc('  generateName: web-'), preferred: true }],
@@ -83,7 +83,7 @@ ruleTester.run(serviceNameInvalid, {
       errors: [
         {
           message:
-            'metadata.name: Invalid value: "web.api": a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character (e.g. \'my-name\',  or \'abc-123\', regex used for validation is \'[a-z]([-a-z0-9]*[a-z0-9])?\')\n' +
+            "metadata.name: Invalid value: \"web.api\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')\n" +
             "Service names become DNS names, so they may only hold lower-case letters, digits and '-', must start with a letter, end with a letter or digit and be at most 63 characters: did you mean web-api?",
           data: { field: 'metadata.name', value: 'web.api', suggestion: 'web-api' },
           fixes: [{ title: 'Change name to web-api', output: svc('  name: web-api'), preferred: true }],

@@ -40,7 +40,8 @@ spec:
       errors: [
         {
           at: 'spec',
-          message: 'Service `db` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for port 5432 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
+          message:
+            'Service `db` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for port 5432 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
           data: { headless: false },
         },
       ],
@@ -50,7 +51,8 @@ spec:
       code: service('  ⟦selector⟧:\n'),
       errors: [
         {
-          message: 'Service `db` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for port 5432 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
+          message:
+            'Service `db` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for port 5432 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
           data: { headless: false },
         },
       ],
@@ -60,7 +62,8 @@ spec:
       code: service('  ⟦selector⟧: {}\n'),
       errors: [
         {
-          message: 'Service `db` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for port 5432 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
+          message:
+            'Service `db` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for port 5432 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
           data: { headless: false },
         },
       ],
@@ -71,7 +74,8 @@ spec:
       errors: [
         {
           at: 'spec',
-          message: 'Headless Service `db` has no selector, so Kubernetes creates no EndpointSlices for it: its DNS name returns only the ready addresses of EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
+          message:
+            'Headless Service `db` has no selector, so Kubernetes creates no EndpointSlices for it: its DNS name returns only the ready addresses of EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
           data: { headless: true },
         },
       ],
@@ -82,7 +86,8 @@ spec:
       errors: [
         {
           at: 'spec',
-          message: 'Headless Service `db` has no selector, so Kubernetes creates no EndpointSlices for it: its DNS name returns only the ready addresses of EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
+          message:
+            'Headless Service `db` has no selector, so Kubernetes creates no EndpointSlices for it: its DNS name returns only the ready addresses of EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
           data: { headless: true },
         },
       ],
@@ -101,7 +106,8 @@ metadata:
 `,
       errors: [
         {
-          message: 'Headless Service `db` has no selector, so Kubernetes creates no EndpointSlices for it: its DNS name returns only the ready addresses of EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create. Clients connect to those addresses directly, so each `targetPort` must equal its `port`.',
+          message:
+            'Headless Service `db` has no selector, so Kubernetes creates no EndpointSlices for it: its DNS name returns only the ready addresses of EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create. Clients connect to those addresses directly, so each `targetPort` must equal its `port`.',
           data: { headless: true },
         },
       ],
@@ -123,7 +129,8 @@ spec:
 `,
       errors: [
         {
-          message: 'Service `my-service` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for port 80 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: my-service` that you or a controller create.',
+          message:
+            'Service `my-service` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for port 80 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: my-service` that you or a controller create.',
           data: { headless: false },
         },
       ],
@@ -141,7 +148,8 @@ metadata:
 `,
       errors: [
         {
-          message: 'Service `db` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for ports 5432 and 5433 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
+          message:
+            'Service `db` has no selector, so Kubernetes does not manage its endpoints: kube-proxy sends traffic for ports 5432 and 5433 only to the addresses in EndpointSlices labelled `kubernetes.io/service-name: db` that you or a controller create.',
           data: { headless: false },
         },
       ],

@@ -55,8 +55,7 @@ ruleTester.run(sessionAffinityInvalid, {
       errors: [
         {
           message:
-            'spec.sessionAffinity: Unsupported value: "none": supported values: "ClientIP", "None"\n' +
-            'Values are case-sensitive: did you mean "None"?',
+            'spec.sessionAffinity: Unsupported value: "none": supported values: "ClientIP", "None"\n' + 'Values are case-sensitive: did you mean "None"?',
           data: { suggestion: 'None' },
           fixes: [{ title: 'Change sessionAffinity to None', output: service('None'), safe: true, preferred: true }],
         },

@@ -42,14 +42,17 @@ ruleTester.run(targetPortNotFound, {
       name: 'declared by a sidecar (init container, restartPolicy Always) → no finding',
       code: service('http'),
       files: {
-        'file:///w/deploy.yaml': deployment('web', `      initContainers:
+        'file:///w/deploy.yaml': deployment(
+          'web',
+          `      initContainers:
         - name: proxy
           restartPolicy: Always
           ports: [{name: http, containerPort: 15001}]
       containers:
         - name: app
           ports: []
-`),
+`,
+        ),
       },
     },
     {
@@ -184,13 +187,16 @@ spec:
       name: 'declared only by a plain init container → warning',
       code: service('⟦http⟧'),
       files: {
-        'file:///w/deploy.yaml': deployment('web', `      initContainers:
+        'file:///w/deploy.yaml': deployment(
+          'web',
+          `      initContainers:
         - name: migrate
           ports: [{name: http, containerPort: 15001}]
       containers:
         - name: app
           ports: []
-`),
+`,
+        ),
       },
       errors: [
         {

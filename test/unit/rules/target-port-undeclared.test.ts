@@ -48,11 +48,14 @@ ruleTester.run(targetPortUndeclared, {
       name: 'declared by a sidecar → no finding',
       code: service('      port: 80\n      targetPort: 15001\n'),
       files: {
-        'file:///w/pod.yaml': pod('[{containerPort: 8080}]', `  initContainers:
+        'file:///w/pod.yaml': pod(
+          '[{containerPort: 8080}]',
+          `  initContainers:
     - name: proxy
       restartPolicy: Always
       ports: [{containerPort: 15001}]
-`),
+`,
+        ),
       },
     },
     {

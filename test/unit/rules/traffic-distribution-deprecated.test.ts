@@ -31,9 +31,7 @@ ruleTester.run(trafficDistributionDeprecated, {
             "PreferSameZone has the same meaning (prefer endpoints in the client's zone) and works from Kubernetes 1.34; keep PreferClose only for older clusters.",
           data: { suggestion: 'PreferSameZone' },
           tags: ['deprecated'],
-          fixes: [
-            { title: 'Change trafficDistribution to PreferSameZone (Kubernetes 1.34 or later)', output: service('PreferSameZone'), preferred: true },
-          ],
+          fixes: [{ title: 'Change trafficDistribution to PreferSameZone (Kubernetes 1.34 or later)', output: service('PreferSameZone'), preferred: true }],
         },
       ],
     },

@@ -55,11 +55,14 @@ spec:
     },
     {
       name: 'no finding: a YAML merge key',
-      code: service(`  selector:
+      code: service(
+        `  selector:
     app: web
   ports:
   - port: 80
-`, '  <<: {name: web}\n'),
+`,
+        '  <<: {name: web}\n',
+      ),
     },
   ],
   invalid: [
@@ -191,11 +194,14 @@ spec:
     },
     {
       name: 'metadata.clusterName, a tombstone since 1.25',
-      code: service(`  selector:
+      code: service(
+        `  selector:
     app: web
   ports:
   - port: 80
-`, '  name: web\n  ⟦clusterName⟧: prod\n'),
+`,
+        '  name: web\n  ⟦clusterName⟧: prod\n',
+      ),
       errors: [
         {
           message:

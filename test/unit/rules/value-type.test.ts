@@ -1,8 +1,7 @@
 import { ruleTester } from '../../kit/ruleTester';
 import { valueType } from '../../../server/src/rules/value-type';
 
-const service = (spec: string, metadata = '') =>
-  `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${metadata}spec:\n  selector:\n    app: web\n${spec}`;
+const service = (spec: string, metadata = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${metadata}spec:\n  selector:\n    app: web\n${spec}`;
 
 const port = (fields: string) => service(`  ports:\n  - ${fields}\n`);
 
@@ -36,11 +35,14 @@ ruleTester.run(valueType, {
     },
     {
       name: 'no finding: null anywhere means "not set"',
-      code: service(`  ports:
+      code: service(
+        `  ports:
   - port: 80
     nodePort: null
   externalIPs: ~
-`, '  labels:\n    gone:\n  annotations: null\n'),
+`,
+        '  labels:\n    gone:\n  annotations: null\n',
+      ),
     },
     {
       name: 'no finding: an unquoted timestamp stays a string',
@@ -76,8 +78,7 @@ spec:
       errors: [
         {
           message:
-            'json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32\n' +
-            '`port` must be a number, not the text `http`.',
+            'json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32\n' + '`port` must be a number, not the text `http`.',
           data: { path: 'spec.ports[0].port', expected: 'integer', actual: 'string' },
         },
       ],
@@ -92,8 +93,7 @@ spec:
       errors: [
         {
           message:
-            'json: cannot unmarshal number 30080.5 into Go struct field ServicePort.spec.ports.nodePort of type int32\n' +
-            '`nodePort` must be a whole number.',
+            'json: cannot unmarshal number 30080.5 into Go struct field ServicePort.spec.ports.nodePort of type int32\n' + '`nodePort` must be a whole number.',
           data: { path: 'spec.ports[0].nodePort', expected: 'integer', actual: 'number' },
         },
       ],

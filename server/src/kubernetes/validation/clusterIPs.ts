@@ -64,7 +64,8 @@ export function clusterIPsOf(service: ServiceModel): ClusterIPsView | undefined 
   return { clusterIP, clusterIPField, clusterIPsField, entries, derived };
 }
 
-const FIRST_IP_HINT = "Write an IPv4 or IPv6 address from the cluster's service IP range, \"None\" for a headless Service, or leave the field out so Kubernetes picks one.";
+const FIRST_IP_HINT =
+  'Write an IPv4 or IPv6 address from the cluster\'s service IP range, "None" for a headless Service, or leave the field out so Kubernetes picks one.';
 const SECOND_IP_HINT = "The second cluster IP must be an address of the other IP family from the cluster's service IP range.";
 
 /**
@@ -185,4 +186,3 @@ export function ipFamilyProblems(service: ServiceModel): Array<FieldProblem<IpFa
   }
   return reports;
 }
-

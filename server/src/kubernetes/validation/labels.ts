@@ -59,7 +59,13 @@ function suggestLabelPart(text: string, isKey: boolean): string | undefined {
     // Which '/' was meant to separate prefix and name is anyone's guess when there are several.
     if (text.split('/').length > 2) return undefined;
     const slash = text.indexOf('/');
-    const prefix = slash >= 0 ? text.slice(0, slash).toLowerCase().replace(/[^a-z0-9.-]+/g, '-') : '';
+    const prefix =
+      slash >= 0
+        ? text
+            .slice(0, slash)
+            .toLowerCase()
+            .replace(/[^a-z0-9.-]+/g, '-')
+        : '';
     candidate = (prefix ? `${prefix}/` : '') + clean(slash >= 0 ? text.slice(slash + 1) : text);
   } else {
     candidate = clean(text);
@@ -67,4 +73,3 @@ function suggestLabelPart(text: string, isKey: boolean): string | undefined {
   const errors = isKey ? isQualifiedName(candidate) : isValidLabelValue(candidate);
   return candidate !== '' && candidate !== text && errors.length === 0 ? candidate : undefined;
 }
-
