@@ -72,7 +72,9 @@ export const healthCheckNodePortInvalid = defineServiceRule<Data>({
     const local = stringValue(fieldOf(target.spec, 'externalTrafficPolicy')?.node, target.service.doc) === 'Local';
     if (target.service.type === 'LoadBalancer' && !local) {
       const edits = [setScalarField(ctx.file.text, ctx.chunk, target.spec, 'externalTrafficPolicy', 'Local')];
-      fixes.push(...fixOf('Set externalTrafficPolicy: Local (only nodes running one of its pods receive external traffic)', edits, { safe: false }));
+      // Every node still receives it; without a ready local pod kube-proxy does not forward (virtual-ips.md "External
+      // traffic policy").
+      fixes.push(...fixOf('Set externalTrafficPolicy: Local (only nodes with a ready pod forward external traffic)', edits, { safe: false }));
     } else if (local && target.service.type === 'NodePort') {
       const edits = conversionEdits(ctx.file.text, ctx.chunk, target.service, 'LoadBalancer', ctx.settings, usedNodePorts(ctx.workspace, target.service));
       if (edits) fixes.push(...fixOf('Change type to LoadBalancer', edits, { safe: false }));

@@ -138,10 +138,14 @@ export const nodePortCollision = defineServiceRule<Data>({
       if (previous) {
         const what = previous.portIndex === undefined ? 'healthCheckNodePort' : `ports[${previous.portIndex}]`;
         const where = self && { start: self.chunk.start + previous.span.start, end: self.chunk.start + previous.span.end };
+        // initNodePorts (create) keys on `port`; updateNodePorts (update of an existing Service) only refuses the same
+        // (protocol, nodePort) twice, so there entries with different protocols may share one.
+        const protocols = [claim.portIndex, previous.portIndex].map((i) => service.ports.find((p) => p.index === i)?.protocol);
+        const update = protocols[0] !== protocols[1] ? ' (updating an existing Service accepts it, as the protocols differ)' : '';
         const why =
           claim.portIndex === undefined
             ? 'the health-check port cannot share a node port'
-            : 'two entries may share a node port only when they have the same port number';
+            : `when the Service is created, two entries may share a node port only when they have the same port number${update}`;
         ctx.report({
           span: claim.span,
           message: `${apiText('provided port is already allocated')}\n${what} of this Service already asks for node port ${claim.nodePort}; ${why}, so choose another ${fieldName} or remove it.`,

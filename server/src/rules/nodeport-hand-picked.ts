@@ -17,9 +17,11 @@ type Data = {
 
 /**
  * Node ports are one pool for the whole cluster: the allocator (pkg/registry/core/service/portallocator) rejects a
- * requested port that any Service already holds ("provided port is already allocated"). Since Kubernetes 1.29 the
- * range is split in two bands (calculateRangeOffset: min(max(16, size/32), 128) ports at the bottom); automatic
- * allocation takes the upper band first, so hand-picked ports in the lower band collide less with allocated ones.
+ * requested port that any Service already holds ("provided port is already allocated"). The range is split in two
+ * bands (calculateRangeOffset: min(max(16, size/32), 128) ports at the bottom) by KEP-3668, feature gate
+ * ServiceNodePortStaticSubrange: alpha in 1.27, beta and on by default in 1.28, GA in 1.29 (pkg/features/
+ * kube_features.go of each release); automatic allocation takes the upper band first, so hand-picked ports in the
+ * lower band collide less with allocated ones.
  * A single hand-picked port is common and deliberate (kind extraPortMappings, firewall rules), so this only speaks
  * up once at least two Services in the workspace hand-pick node ports. Two Services asking for the very same port
  * is an error that nodePortCollision reports; this rule is about the habit, not the clash.

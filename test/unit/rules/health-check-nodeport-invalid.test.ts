@@ -154,7 +154,7 @@ spec:
               preferred: true,
             },
             {
-              title: 'Set externalTrafficPolicy: Local (only nodes running one of its pods receive external traffic)',
+              title: 'Set externalTrafficPolicy: Local (only nodes with a ready pod forward external traffic)',
               output: service('LoadBalancer', 'Local', '30100'),
             },
           ],
@@ -189,7 +189,7 @@ spec:
               preferred: true,
             },
             {
-              title: 'Set externalTrafficPolicy: Local (only nodes running one of its pods receive external traffic)',
+              title: 'Set externalTrafficPolicy: Local (only nodes with a ready pod forward external traffic)',
               output: service('LoadBalancer', 'Local', '30100'),
             },
           ],

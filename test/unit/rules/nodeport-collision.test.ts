@@ -125,7 +125,7 @@ ruleTester.run(nodePortCollision, {
         {
           message:
             'spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n' +
-            'ports[0] of this Service already asks for node port 30080; two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
+            'ports[0] of this Service already asks for node port 30080; when the Service is created, two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
           data: {
             portIndex: 1,
             value: 30080,
@@ -458,7 +458,7 @@ spec:
         {
           message:
             'spec.ports[1].nodePort: Invalid value: 30053: provided port is already allocated\n' +
-            'ports[0] of this Service already asks for node port 30053; two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
+            'ports[0] of this Service already asks for node port 30053; when the Service is created, two entries may share a node port only when they have the same port number (updating an existing Service accepts it, as the protocols differ), so choose another nodePort or remove it.',
           data: {
             portIndex: 1,
             value: 30053,
@@ -534,7 +534,7 @@ spec:
         {
           message:
             'spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n' +
-            'ports[2] of this Service already asks for node port 30080; two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
+            'ports[2] of this Service already asks for node port 30080; when the Service is created, two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
           data: {
             portIndex: 1,
             value: 30080,
@@ -610,7 +610,7 @@ spec:
         {
           message:
             'spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n' +
-            'ports[0] of this Service already asks for node port 30080; two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
+            'ports[0] of this Service already asks for node port 30080; when the Service is created, two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
           data: {
             portIndex: 1,
             value: 30080,
