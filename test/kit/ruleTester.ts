@@ -20,6 +20,7 @@ import type { FindingTag, RelatedLocation, Rule } from '../../server/src/analysi
 import { fixesFor } from '../../server/src/features/fixes';
 import { applyEdits } from '../../server/src/document/edits';
 
+// Not `[[`/`]]`: findings often cover a YAML flow list (`clusterIPs: [10.0.0.2]`), whose brackets would run into them.
 export const OPEN = '⟦';
 export const CLOSE = '⟧';
 
