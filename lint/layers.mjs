@@ -10,7 +10,7 @@ export const LAYERS = [
   ['document'],
   ['kubernetes'],
   ['analysis'],
-  ['rules', 'fixes'],
+  ['rules'],
   ['features', 'node'],
   ['service'],
   ['lsp', 'cli'],

@@ -73,7 +73,7 @@ test('item 8: the Local refactoring says every node receives, only nodes with a 
   assert.equal(PRESERVE_SOURCE_IP_TITLE, title);
   assert.ok(flat('README.md').includes(`${title}**`), 'README names the refactoring as the editor does');
   assert.ok(flat('docs/fixes.md').includes(`**${title}**`), 'docs/fixes.md names the refactoring as the editor does');
-  assert.match(read('server/src/fixes/health-check-nodeport-invalid.ts'), /'Set externalTrafficPolicy: Local \(only nodes with a ready pod forward external traffic\)'/);
+  assert.match(read('server/src/rules/health-check-nodeport-invalid.ts'), /'Set externalTrafficPolicy: Local \(only nodes with a ready pod forward external traffic\)'/);
 });
 
 test('item 9: nodeport-duplicate says TCP and UDP share a node port only within one Service, and on create only with the same port', () => {

@@ -3,9 +3,9 @@ import type { FileModel, ParsedChunk, PlacedChunk } from '../kubernetes/manifest
 import { settingsKey, type AnalysisSettings, type Severity } from './settings';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
 import type { K8sObject } from '../kubernetes/model';
-import { TEMPLATE_NOTICE_ID } from '../document/templates';
 import { limitNotices } from './limits';
-import { PARTIAL_SAFE_RULES, partialReason } from './partial';
+import { templateNotice } from './templateNotice';
+import { partialReason } from './partial';
 import type { Finding } from './finding';
 
 export type { Finding } from './finding';
@@ -85,8 +85,9 @@ function startAnalysis(file: FileModel, workspace: WorkspaceIndex, settings: Ana
   const findings: Finding[] = limitNotices(file, settings);
   // Kustomize patches and objects with merge keys are only part of the final object (partial.ts).
   const partial = new Map<K8sObject, boolean>();
+  const partialSafe = new Set(rules.filter((rule) => rule.partialSafe).map((rule) => rule.id));
   const judged = (object: K8sObject | undefined, ruleId: string) => {
-    if (!object || PARTIAL_SAFE_RULES.has(ruleId)) return true;
+    if (!object || partialSafe.has(ruleId)) return true;
     if (!partial.has(object)) partial.set(object, partialReason(file, object, workspace) !== undefined);
     return !partial.get(object);
   };
@@ -103,7 +104,7 @@ function startAnalysis(file: FileModel, workspace: WorkspaceIndex, settings: Ana
       message: report.message,
       start: chunk.start + report.span.start,
       end: chunk.start + report.span.end,
-      data: report.data,
+      data: report.data as Finding['data'],
       tags: report.tags,
       related: report.related,
     });
@@ -151,29 +152,6 @@ function startAnalysis(file: FileModel, workspace: WorkspaceIndex, settings: Ana
       return findings.sort((a, b) => a.start - b.start || a.end - b.end);
     },
   };
-}
-
-/** Top-level `apiVersion:` and `kind:` lines: a manifest, not YAML that merely embeds one in a string. */
-const looksLikeManifest = (text: string) => /^apiVersion[ \t]*:/m.test(text) && /^kind[ \t]*:/m.test(text);
-
-/** One quiet note per template file instead of false alarms on every unrendered line. */
-function templateNotice(file: FileModel, settings: AnalysisSettings): Finding[] {
-  const notices = limitNotices(file, settings);
-  const severity = settings.severities[TEMPLATE_NOTICE_ID];
-  if (severity === 'off' || (file.objects.length === 0 && !looksLikeManifest(file.text))) return notices;
-  const at = Math.max(0, file.text.indexOf('{{'));
-  return [
-    ...notices,
-    {
-      ruleId: TEMPLATE_NOTICE_ID,
-      severity: severity ?? 'hint',
-      message:
-        'This file contains Go template syntax ({{ ... }}), as in a Helm chart, so it is not checked: its YAML only becomes final when rendered. ' +
-        'Check the rendered output instead (for example `helm template . > rendered.yaml`).',
-      start: at,
-      end: at + 2,
-    },
-  ];
 }
 
 /**

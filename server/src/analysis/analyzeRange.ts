@@ -1,5 +1,5 @@
 import { analyzeFile, type CrossMode, type Finding } from './analyze';
-import { FILE_TOO_LARGE_ID, limitNotices } from './limits';
+import { fileTooLarge, limitNotices } from './limits';
 import type { K8sObject } from '../kubernetes/model';
 import { chunkIndexAt, type FileModel, type PlacedChunk } from '../kubernetes/manifest';
 import type { Rule } from './rule';
@@ -56,8 +56,23 @@ export function analyzeRange(
   const findings = analyzeFile({ ...file, chunks, objects: entriesOf(chunks), truncated: undefined }, workspace, settings, rules, mode);
   // The notice sits on line 1, at most SIZE_NOTICE_MAX_END characters long; building it scans the whole text.
   if (!file.truncated || from > SIZE_NOTICE_MAX_END) return findings;
-  const notice = limitNotices(file, settings).find((finding) => finding.ruleId === FILE_TOO_LARGE_ID);
+  const notice = limitNotices(file, settings).find((finding) => finding.ruleId === fileTooLarge.id);
   if (!notice || notice.end < from) return findings;
   // First, as analyzeFile places it before any other finding; the stable sort then keeps their relative order.
   return [notice, ...findings].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The object (and its chunk) whose mapping contains an absolute offset. */
+export function objectAt(file: FileModel, offset: number): { object: K8sObject; chunk: PlacedChunk } | undefined {
+  let found: { object: K8sObject; chunk: PlacedChunk } | undefined;
+  // Only the documents at the offset can contain it; fix-all asks once per finding of a file of thousands.
+  for (const entry of entriesOverlapping(file, offset, offset)) {
+    const range = entry.object.root.range;
+    if (!range) continue;
+    const start = entry.chunk.start + range[0];
+    const end = entry.chunk.start + range[2];
+    // Inner objects (List items) come after their container, so the last match is the innermost.
+    if (offset >= start && offset <= end) found = entry;
+  }
+  return found;
 }

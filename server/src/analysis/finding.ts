@@ -1,5 +1,7 @@
 import type { Severity } from './settings';
-import type { FindingTag, RelatedLocation } from './rule';
+import type { RelatedLocation } from '../kubernetes/workspace';
+
+export type FindingTag = 'unnecessary' | 'deprecated';
 
 /** A finding placed in its file: offsets are absolute UTF-16 offsets into the file text. */
 export interface Finding {

@@ -1,5 +1,4 @@
-import type { Finding } from './analyze';
-import { entriesOverlapping } from './analyzeRange';
+import type { Finding } from './finding';
 import type { K8sObject } from '../kubernetes/model';
 import type { FileModel, PlacedChunk } from '../kubernetes/manifest';
 import type { AnalysisSettings } from './settings';
@@ -16,7 +15,8 @@ export interface Fix {
   safe: boolean;
 }
 
-export interface FixContext {
+/** The finding to repair, where it sits, and what the fix may read besides. */
+export interface FixTarget {
   file: FileModel;
   workspace: WorkspaceIndex;
   settings: AnalysisSettings;
@@ -26,20 +26,7 @@ export interface FixContext {
   chunk: PlacedChunk;
 }
 
-/** Fixes for one rule, keyed on the finding's rule id and `data`, never on its message. */
-export type FixProvider = (ctx: FixContext) => Fix[];
-
-/** The object (and its chunk) whose mapping contains an absolute offset. */
-export function objectAt(file: FileModel, offset: number): { object: K8sObject; chunk: PlacedChunk } | undefined {
-  let found: { object: K8sObject; chunk: PlacedChunk } | undefined;
-  // Only the documents at the offset can contain it; fix-all asks once per finding of a file of thousands.
-  for (const entry of entriesOverlapping(file, offset, offset)) {
-    const range = entry.object.root.range;
-    if (!range) continue;
-    const start = entry.chunk.start + range[0];
-    const end = entry.chunk.start + range[2];
-    // Inner objects (List items) come after their container, so the last match is the innermost.
-    if (offset >= start && offset <= end) found = entry;
-  }
-  return found;
+/** What a rule's fixes receive: the target plus the finding's `data`, typed as the rule's check reported it. */
+export interface FixContext<Data> extends FixTarget {
+  data: Data;
 }

@@ -13,9 +13,24 @@ import type { Finding } from './finding';
 import { MAX_FLOW_DEPTH, MAX_LINE_LEAD } from '../document/nesting';
 import type { FileModel } from '../kubernetes/manifest';
 import type { AnalysisSettings } from './settings';
+import { defineRule } from './rule';
 
-export const FILE_TOO_LARGE_ID = 'file-too-large';
-export const NESTING_TOO_DEEP_ID = 'nesting-too-deep';
+// Reported by limitNotices, not by a check: the text they describe was never parsed.
+export const fileTooLarge = defineRule({
+  id: 'file-too-large',
+  defaultSeverity: 'information',
+  description: 'The file is larger than kubeServiceLens.maxFileSize, so only the documents within that size were checked.',
+  crossResource: false,
+  partialSafe: true,
+});
+
+export const nestingTooDeep = defineRule({
+  id: 'nesting-too-deep',
+  defaultSeverity: 'information',
+  description: 'A YAML document nests hundreds of levels deep, far beyond any Kubernetes object, so it was not checked.',
+  crossResource: false,
+  partialSafe: true,
+});
 
 function megabytes(characters: number): string {
   const mb = characters / 1024 / 1024;
@@ -27,26 +42,26 @@ export function limitNotices(file: FileModel, settings: AnalysisSettings): Findi
   const notices: Finding[] = [];
   const severityOf = (id: string) => settings.severities[id];
   const truncated = file.truncated;
-  if (truncated && severityOf(FILE_TOO_LARGE_ID) !== 'off') {
+  if (truncated && severityOf(fileTooLarge.id) !== 'off') {
     const firstLineEnd = file.text.search(/\r?\n|$/);
     const size = `This file (${megabytes(file.text.length)}) is larger than kubeServiceLens.maxFileSize (${settings.maxFileSize} MB)`;
     const documents = file.chunks.length === 1 ? 'the first document' : `the first ${file.chunks.length} documents`;
     const checked =
       file.chunks.length === 0 ? ', so it was not checked.' : `: only lines 1-${lineOf(file.text, truncated.analysedUpTo - 1)} (${documents}) were checked.`;
     notices.push({
-      ruleId: FILE_TOO_LARGE_ID,
-      severity: (severityOf(FILE_TOO_LARGE_ID) as Finding['severity'] | undefined) ?? 'information',
+      ruleId: fileTooLarge.id,
+      severity: (severityOf(fileTooLarge.id) as Finding['severity'] | undefined) ?? fileTooLarge.defaultSeverity,
       message: `${size}${checked}\nRaise kubeServiceLens.maxFileSize (in MB, 0 for no limit) to check all of it; very large files make every edit slower.`,
       start: 0,
       end: Math.min(firstLineEnd, 200),
     });
   }
-  if (severityOf(NESTING_TOO_DEEP_ID) !== 'off') {
+  if (severityOf(nestingTooDeep.id) !== 'off') {
     for (const chunk of file.chunks) {
       if (!chunk.parsed.tooDeep) continue;
       notices.push({
-        ruleId: NESTING_TOO_DEEP_ID,
-        severity: (severityOf(NESTING_TOO_DEEP_ID) as Finding['severity'] | undefined) ?? 'information',
+        ruleId: nestingTooDeep.id,
+        severity: (severityOf(nestingTooDeep.id) as Finding['severity'] | undefined) ?? nestingTooDeep.defaultSeverity,
         message: `This YAML document nests deeper than ${MAX_FLOW_DEPTH} brackets or ${MAX_LINE_LEAD} columns of indentation, far beyond any Kubernetes object, so it was not checked.`,
         start: chunk.start,
         end: chunk.start + Math.min(chunk.parsed.text.search(/\r?\n|$/), 200),

@@ -11,7 +11,7 @@
  *   merged mapping's keys in, but our model reads only keys written in place, so `type`, `ports` or `selector` may
  *   come from the anchor without the model seeing them.
  *
- * For such objects only the rules in PARTIAL_SAFE_RULES run: each judges a value that is written in place, by
+ * For such objects only the rules marked `partialSafe` run: each judges a value that is written in place, by
  * itself, the same whatever the rest of the final object holds. Rules about something missing, about how fields
  * combine (type-dependent fields) or about other objects stay silent: silent rather than wrong.
  */
@@ -24,39 +24,6 @@ import type { WorkspaceIndex } from '../kubernetes/workspace';
 import { asMap, asSeq, fieldOf } from '../document/yamlNodes';
 
 export type PartialReason = 'kustomize-patch' | 'patch-directive' | 'merge-key';
-
-export const PARTIAL_SAFE_RULES: ReadonlySet<string> = new Set([
-  'annotations-invalid',
-  'app-protocol-invalid',
-  'duplicate-field',
-  'external-ip-invalid',
-  'external-ips-deprecated',
-  'internal-traffic-policy-invalid',
-  'ip-families-invalid',
-  'ip-non-canonical',
-  'labels-invalid',
-  'lb-source-ranges-invalid',
-  'load-balancer-class-invalid',
-  'namespace-invalid',
-  // Fires only when this object itself says NodePort or LoadBalancer; explicit keys win over merged ones.
-  'nodeport-out-of-range',
-  'port-name-invalid',
-  'protocol-unsupported',
-  'selector-invalid',
-  'service-name-invalid',
-  'session-affinity-invalid',
-  'session-affinity-timeout-invalid',
-  'target-port-invalid',
-  'topology-annotations-conflict',
-  'topology-hints-deprecated',
-  'traffic-distribution-deprecated',
-  'traffic-distribution-unsupported',
-  'type-unsupported',
-  // Strict decoding of what is written; the schema walk already skips merge keys and patch directives.
-  'unknown-field',
-  'value-type',
-  'yaml-syntax',
-]);
 
 const KUSTOMIZATION = /(?:^|\/)kustomization\.ya?ml$/i;
 

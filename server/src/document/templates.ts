@@ -1,6 +1,3 @@
-/** The id under which the once-per-file template notice is reported. */
-export const TEMPLATE_NOTICE_ID = 'template-not-checked';
-
 /**
  * Go templates (Helm charts, `envsubst`-style tooling) are not Kubernetes YAML until rendered: their syntax
  * errors and "invalid" values are artefacts of the template, not mistakes. A `{{` inside a quoted scalar

@@ -89,3 +89,13 @@ export function documentLineIndex(text: string, document: DocumentLines): LinePo
   };
   return { positionAt, offsetAt, rangeOf: (start, end) => ({ start: positionAt(start), end: positionAt(end) }) };
 }
+
+/** Go's strings.TrimSpace: Unicode White_Space, which differs from String.prototype.trim (U+0085 yes, U+FEFF no). */
+export function goTrimSpace(s: string): string {
+  const space = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+  let start = 0;
+  let end = s.length;
+  while (start < end && space.test(s[start])) start++;
+  while (end > start && space.test(s[end - 1])) end--;
+  return s.slice(start, end);
+}

@@ -22,3 +22,12 @@ export const apiError = {
     `${path}: Unsupported value: ${goValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`,
   tooLong: (path: string, max: number) => `${path}: Too long: must have at most ${max} bytes`,
 };
+
+/**
+ * A validation error as a rule reports it: where it is written, the API server's text plus advice, and data for fixes
+ * (left out only when the Data type admits undefined).
+ */
+export type FieldProblem<Data> = {
+  span: { start: number; end: number };
+  message: string;
+} & (undefined extends Data ? { data?: Data } : { data: Data });

@@ -84,7 +84,7 @@ export function parseChunk(text: string, compose = false): ParsedChunk {
     return { text, docs: [], objects: [], syntaxErrors: [], skippedKind: kind };
   }
   if (nestsTooDeep(text)) return { text, docs: [], objects: [], syntaxErrors: [], tooDeep: true };
-  // `uniqueKeys` stays on so duplicate keys are visible: kubectl keeps the last value silently (duplicate-field).
+  // `uniqueKeys` stays on so duplicate keys are visible: kubectl keeps the last value silently (duplicateField).
   const docs = parseAllDocuments(text, { keepSourceTokens: false, prettyErrors: false }) as Document[];
   const list = Array.isArray(docs) ? docs : [];
   const syntaxErrors: YamlSyntaxError[] = [];

@@ -1,5 +1,5 @@
 import type { Document, YAMLMap } from 'yaml';
-import type { Field, Span } from '../document/yamlNodes';
+import { asMap, fieldOf, type Field, type Span } from '../document/yamlNodes';
 
 /** Any object with `apiVersion` and `kind`; spans are relative to the chunk it was parsed from. */
 export interface K8sObject {
@@ -95,4 +95,9 @@ export function isService(object: K8sObject): object is ServiceModel {
 
 export function isWorkload(object: K8sObject): object is WorkloadModel {
   return 'podLabels' in object;
+}
+
+/** The `metadata.annotations` entry `key` of an object, as written. */
+export function annotationField(object: K8sObject, key: string): Field | undefined {
+  return fieldOf(asMap(fieldOf(object.metadata, 'annotations')?.node), key);
 }

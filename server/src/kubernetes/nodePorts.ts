@@ -82,10 +82,15 @@ export function freeNodePort(range: PortRange, used: Set<number>, wanted?: numbe
   return undefined;
 }
 
-/** Lower band size, as kube-apiserver computes it (portallocator calculateRangeOffset). */
-export function staticBandEnd(range: PortRange): number | undefined {
+/** The lower band reserved for static assignment (portallocator calculateRangeOffset); none for tiny ranges. */
+export function staticBand(range: PortRange): PortRange | undefined {
   const size = range.last - range.first + 1;
   if (size <= 16) return undefined;
   const offset = Math.min(Math.max(16, Math.floor(size / 32)), 128);
-  return range.first + offset - 1;
+  return { first: range.first, last: range.first + offset - 1 };
+}
+
+/** The last port of the static band. */
+export function staticBandEnd(range: PortRange): number | undefined {
+  return staticBand(range)?.last;
 }

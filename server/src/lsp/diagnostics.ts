@@ -4,7 +4,6 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRela
 import type { Finding } from '../analysis/analyze';
 import type { PositionMapper } from '../document/positions';
 import { DIAGNOSTIC_SOURCE } from '../protocol/index';
-import { PROJECT_CONFIG_ID } from '../service/projectProblems';
 import type { ServerContext } from './context';
 import type { FileModel } from '../kubernetes/manifest';
 
@@ -35,7 +34,7 @@ export function toDiagnostic(finding: Finding, lines: Lines, linesOf: (uri: stri
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     // The project file's problems are explained in their message; there is no rule page for them.
-    ...(finding.ruleId === PROJECT_CONFIG_ID ? {} : { codeDescription: { href: ruleDocUrl(finding.ruleId) } }),
+    codeDescription: { href: ruleDocUrl(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     // Code actions tell apart findings of one rule on one range by it (codeActions.ts).

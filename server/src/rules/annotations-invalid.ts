@@ -1,4 +1,4 @@
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
 import { apiError } from '../kubernetes/apiError';
 import { decodedString, goLen, isQualifiedName } from '../kubernetes/validation/names';
 import { asMap, fieldOf, fieldsOf } from '../document/yamlNodes';
@@ -6,15 +6,19 @@ import { asMap, fieldOf, fieldsOf } from '../document/yamlNodes';
 /** TotalAnnotationSizeLimitB in apimachinery pkg/api/validation/objectmeta.go. */
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
+/** An invalid key, or the total size over the limit. */
+type Data = { key: string } | { totalSize: number; limit: number };
+
 /**
  * ValidateAnnotations (apimachinery pkg/api/validation/objectmeta.go): each key, LOWER-CASED first, must be a
  * qualified name (the error prints the key as written), and keys plus values may hold at most 256 KiB in total.
  */
-export const annotationsInvalid = serviceRule({
+export const annotationsInvalid = defineServiceRule<Data>({
   id: 'annotations-invalid',
   defaultSeverity: 'error',
   description: 'An annotation key is not a qualified name, or all annotations together exceed 256 KiB.',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     const annotationsField = fieldOf(service.metadata, 'annotations');
     const annotations = asMap(annotationsField?.node);

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isSeq, type Node } from 'yaml';
-import type { Rule } from '../analysis/rule';
+import { defineRule } from '../analysis/rule';
+import { fixOf, removeEntryAtFinding } from '../analysis/fixHelpers';
 import { jsonKey } from '../document/jsonView';
 import { convertsToJson } from '../kubernetes/schema/walk';
 import { fieldsOf, type Field } from '../document/yamlNodes';
@@ -12,11 +13,12 @@ import { fieldsOf, type Field } from '../document/yamlNodes';
  * (`kubectl apply -k`) rejects the file with `mapping key "x" already defined`. Every occurrence but the last is
  * reported, since those are the values that vanish.
  */
-export const duplicateField: Rule = {
+export const duplicateField = defineRule<{ path: string; key: string; occurrences: number }>({
   id: 'duplicate-field',
   defaultSeverity: 'error',
   description: 'A key written twice in the same mapping: kubectl keeps only the last value and silently drops the others.',
   crossResource: false,
+  partialSafe: true,
   check(object, ctx) {
     const visit = (node: unknown, path: string): void => {
       if (isSeq(node)) node.items.forEach((item, i) => visit(item, `${path}[${i}]`));
@@ -45,7 +47,16 @@ export const duplicateField: Rule = {
         }
       }
     };
-    // A document kubectl cannot parse fails before duplicates matter; yaml-syntax reports it.
+    // A document kubectl cannot parse fails before duplicates matter; yamlSyntax reports it.
     if (convertsToJson(object.doc)) visit(object.root, '');
   },
-};
+  /**
+   * kubectl keeps only the last occurrence of a key and silently drops this one, so removing it changes nothing in the
+   * cluster (safe) and makes the file acceptable to kustomize too.
+   */
+  fixes(ctx) {
+    const { key } = ctx.data;
+    if (!key) return [];
+    return fixOf(`Remove this earlier \`${key}\` (kubectl ignores it; the later one wins)`, [removeEntryAtFinding(ctx)], { safe: true, preferred: true });
+  },
+});

@@ -1,42 +1,23 @@
+import { isSeq } from 'yaml';
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
-import { INVALID_IP_DETAIL, isValidIP, parseIPSloppy, to4 } from '../kubernetes/validation/ip';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, locatedAt, replaceAtFinding, serviceSpec } from '../analysis/fixHelpers';
+import { INVALID_IP_DETAIL, isValidIP, specialIPErrors } from '../kubernetes/validation/ip';
+import { removeItem, removePair } from '../document/edits';
 import { fieldOf } from '../document/yamlNodes';
-import { stringEntries } from './clusterip-invalid';
-
-/**
- * ValidateNonSpecialIP (ValidateEndpointIP from 1.34): addresses that make no sense as a destination. Same order
- * and texts as Go; the parentheses of the first one echo the value as written.
- */
-export function specialIPErrors(value: string): string[] {
-  const ip = parseIPSloppy(value);
-  if (!ip) return [];
-  const v4 = to4(ip);
-  const errors: string[] = [];
-  const allZero = ip.every((b) => b === 0);
-  if (allZero || (v4 && v4.every((b) => b === 0))) errors.push(`may not be unspecified (${value})`);
-  if (v4 ? v4[0] === 127 : ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1) {
-    errors.push('may not be in the loopback range (127.0.0.0/8, ::1/128)');
-  }
-  if (v4 ? v4[0] === 169 && v4[1] === 254 : ip[0] === 0xfe && (ip[1] & 0xc0) === 0x80) {
-    errors.push('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
-  }
-  if (v4 ? v4[0] === 224 && v4[1] === 0 && v4[2] === 0 : ip[0] === 0xff && (ip[1] & 0x0f) === 0x02) {
-    errors.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
-  }
-  return errors;
-}
+import { stringEntries } from '../kubernetes/validation/decode';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go): every externalIPs entry must parse as an IP (IsValidIP,
  * leading zeros tolerated) and must not be unspecified, loopback, link-local or link-local multicast
  * (ValidateNonSpecialIP; ValidateEndpointIP from 1.34, same checks and texts). Applies to every Service type.
  */
-export const externalIPInvalid = serviceRule({
+export const externalIPInvalid = defineServiceRule<{ value: string }>({
   id: 'external-ip-invalid',
   defaultSeverity: 'error',
   description: 'externalIPs entries must be IP addresses that are not unspecified, loopback or link-local.',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     for (const { index, value, span } of stringEntries(fieldOf(service.spec, 'externalIPs'), service.doc) ?? []) {
       const path = `spec.externalIPs[${index}]`;
@@ -56,5 +37,24 @@ export const externalIPInvalid = serviceRule({
         });
       }
     }
+  },
+  /**
+   * `203.0.113.7/32` or `203.0.113.7:80` → the address itself (externalIPs takes bare addresses; the port comes from
+   * the Service's ports). Any other bad entry can only be removed (with the field, when it is the last entry).
+   */
+  fixes(ctx) {
+    const { value } = ctx.data;
+    const target = serviceSpec(ctx);
+    const located = locatedAt(ctx);
+    if (!target || !located || located.kind !== 'item') return [];
+    const fixes = [];
+    const bare = /^(\d{1,3}(?:\.\d{1,3}){3})(?:\/32|:\d{1,5})$/.exec(value.trim())?.[1] ?? /^([0-9a-fA-F:]+)\/128$/.exec(value.trim())?.[1];
+    if (bare && isValidIP(bare)) fixes.push(...fixOf(`Change to ${bare}`, [replaceAtFinding(ctx, bare)], { safe: false, preferred: true }));
+    const field = fieldOf(target.spec, 'externalIPs');
+    const only = isSeq(field?.node) && field.node.items.length === 1;
+    const removal =
+      only && field ? removePair(ctx.file.text, ctx.chunk, target.spec, field.pair) : removeItem(ctx.file.text, ctx.chunk, located.seq, located.index);
+    fixes.push(...fixOf(only ? 'Remove externalIPs' : `Remove ${value} from externalIPs`, [removal], { safe: false, preferred: fixes.length === 0 }));
+    return fixes;
   },
 });

@@ -1,6 +1,6 @@
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
 import { fieldOf } from '../document/yamlNodes';
-import { stringEntries, stringOrNull } from './clusterip-invalid';
+import { stringEntries, stringOrNull } from '../kubernetes/validation/decode';
 
 /**
  * KEP-5707 deprecated spec.externalIPs in Kubernetes 1.36, whose GetWarningsForService (pkg/api/service/warnings.go)
@@ -8,11 +8,12 @@ import { stringEntries, stringOrNull } from './clusterip-invalid';
  * own "ignored" warnings). API servers up to 1.35 accept the field silently; the message says so, and the
  * reason (any Service owner can capture traffic for any address, CVE-2020-8554) holds for every version.
  */
-export const externalIPsDeprecated = serviceRule({
+export const externalIPsDeprecated = defineServiceRule<{ field: 'externalIPs' }>({
   id: 'external-ips-deprecated',
   defaultSeverity: 'warning',
   description: 'spec.externalIPs is deprecated (Kubernetes 1.36) and often blocked by cluster policy.',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     const field = fieldOf(service.spec, 'externalIPs');
     if (!field || (stringEntries(field, service.doc)?.length ?? 0) === 0 || service.type === 'ExternalName') return;

@@ -1,18 +1,25 @@
 import { SERVICE_TYPES } from '../kubernetes/model';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, removeEntryAtFinding, serviceSpec } from '../analysis/fixHelpers';
+import { externalNameBlockers } from '../kubernetes/serviceEdits';
+import { setScalarField } from '../document/structure';
 import { fieldOf } from '../document/yamlNodes';
-import { stringEntries, stringOrNull } from './clusterip-invalid';
+import { stringEntries, stringOrNull } from '../kubernetes/validation/decode';
+
+/** The ignored field; for externalName on another type, the type the user may have forgotten. */
+type Data = { field: 'externalIPs' } | { field: 'externalName'; suggestion: 'ExternalName' };
 
 /**
  * GetWarningsForService (pkg/api/service/warnings.go): externalIPs on an ExternalName Service, and externalName on
  * any other type, are accepted and ignored. The second is usually a forgotten `type: ExternalName`. Skipped for an
  * invalid type, whose own error comes first.
  */
-export const externalNameIgnoredField = serviceRule({
+export const externalNameIgnoredField = defineServiceRule<Data>({
   id: 'externalname-ignored-field',
   defaultSeverity: 'warning',
   description: 'externalIPs on an ExternalName Service, and externalName on any other type, are ignored.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     if (!(SERVICE_TYPES as readonly string[]).includes(service.type)) return;
     const externalNameField = fieldOf(service.spec, 'externalName');
@@ -39,5 +46,20 @@ export const externalNameIgnoredField = serviceRule({
       data: { field: 'externalName', suggestion: 'ExternalName' },
       tags: ['unnecessary'],
     });
+  },
+  /**
+   * The API server ignores the field, so removing it changes nothing (safe). For `externalName` on another type the
+   * user may instead have forgotten `type: ExternalName`; that is offered when nothing an ExternalName Service forbids
+   * (cluster IPs, IP families) is set.
+   */
+  fixes(ctx) {
+    const { field } = ctx.data;
+    const fixes = fixOf(`Remove ${field} (ignored for this Service type)`, [removeEntryAtFinding(ctx)], { safe: true, preferred: true });
+    const target = serviceSpec(ctx);
+    if (field === 'externalName' && target && externalNameBlockers(target.spec).length === 0) {
+      const edits = [setScalarField(ctx.file.text, ctx.chunk, target.spec, 'type', 'ExternalName', { before: undefined })];
+      fixes.push(...fixOf('Change type to ExternalName (a DNS alias; kube-proxy no longer routes its ports)', edits, { safe: false }));
+    }
+    return fixes;
   },
 });

@@ -1,18 +1,23 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { suggestionFixes } from '../analysis/fixHelpers';
 import { decodedString, isDNS1123Subdomain } from '../kubernetes/validation/names';
 import { fieldOf } from '../document/yamlNodes';
+
+/** Empty when externalName is missing; else the name as judged and, when it has one, the host it most likely means. */
+type Data = { value?: string; suggestion?: string };
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go), type ExternalName: spec.externalName, minus ONE trailing
  * dot (a fully-qualified CNAME), is required and must be a DNS-1123 subdomain. The error prints the value without
  * that dot.
  */
-export const externalNameInvalid = serviceRule({
+export const externalNameInvalid = defineServiceRule<Data>({
   id: 'externalname-invalid',
   defaultSeverity: 'error',
   description: 'An ExternalName Service has no externalName, or it is not a DNS name (no scheme, port, path or upper case).',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     if (service.type !== 'ExternalName') return;
     const field = fieldOf(service.spec, 'externalName');
@@ -20,7 +25,7 @@ export const externalNameInvalid = serviceRule({
     if (value === undefined) return;
     const cname = (value ?? '').endsWith('.') ? (value ?? '').slice(0, -1) : (value ?? '');
     if (cname === '') {
-      // A syntax error may have swallowed the very field we would call missing; yaml-syntax reports the real problem.
+      // A syntax error may have swallowed the very field we would call missing; yamlSyntax reports the real problem.
       if (service.doc.errors.length > 0) return;
       ctx.report({
         span: field?.keySpan ?? service.fields.spec?.keySpan ?? service.anchorSpan,
@@ -42,6 +47,8 @@ export const externalNameInvalid = serviceRule({
       data: { value: cname, ...(suggestion ? { suggestion } : {}) },
     });
   },
+  /** `https://db.example.com:5432/x` → `db.example.com`: the host is kept, scheme, port and path dropped (a choice). */
+  fixes: (ctx) => suggestionFixes(ctx, ctx.data.suggestion, { what: 'externalName', safe: false }),
 });
 
 /** The host part of a URL-ish or mis-cased value, when that is a valid DNS name. */

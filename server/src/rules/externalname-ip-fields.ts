@@ -1,5 +1,7 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, serviceSpec } from '../analysis/fixHelpers';
+import { removePairs } from '../document/edits';
 import { decodedString } from '../kubernetes/validation/names';
 import { asSeq, fieldOf } from '../document/yamlNodes';
 
@@ -8,11 +10,12 @@ import { asSeq, fieldOf } from '../document/yamlNodes';
  * registry's NormalizeClusterIPs, so `clusterIP: None` counts too), ipFamilies and ipFamilyPolicy are forbidden,
  * because an ExternalName Service is only a DNS CNAME and never gets an IP.
  */
-export const externalNameIpFields = serviceRule({
+export const externalNameIpFields = defineServiceRule<{ field: string }>({
   id: 'externalname-ip-fields',
   defaultSeverity: 'error',
   description: 'An ExternalName Service sets clusterIP/clusterIPs, ipFamilies or ipFamilyPolicy, which the API server forbids.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     if (service.type !== 'ExternalName') return;
     const forbidden = (path: string, field: NonNullable<ReturnType<typeof fieldOf>>, what: string) =>
@@ -28,7 +31,7 @@ export const externalNameIpFields = serviceRule({
     const clusterIPs = asSeq(clusterIPsField?.node);
     const clusterIPField = fieldOf(service.spec, 'clusterIP');
     const clusterIP = decodedString(clusterIPField?.node, service.doc);
-    // `clusterIPs: "10.0.0.1"` is a decode error (value-type); `clusterIPs:` (null) is just empty.
+    // `clusterIPs: "10.0.0.1"` is a decode error (valueType); `clusterIPs:` (null) is just empty.
     const clusterIPsWrongType = clusterIPsField && !clusterIPs && decodedString(clusterIPsField.node, service.doc) !== null;
     if (clusterIPsField && clusterIPs && clusterIPs.items.length > 0) {
       forbidden('spec.clusterIPs', clusterIPsField, clusterIPField && clusterIP ? 'clusterIP and clusterIPs' : 'clusterIPs');
@@ -43,5 +46,19 @@ export const externalNameIpFields = serviceRule({
     // ipFamilyPolicy is a pointer: any string, even "", is "set".
     const policyField = fieldOf(service.spec, 'ipFamilyPolicy');
     if (policyField && typeof decodedString(policyField.node, service.doc) === 'string') forbidden('spec.ipFamilyPolicy', policyField, 'ipFamilyPolicy');
+  },
+  /**
+   * An ExternalName Service is only a DNS alias and never gets an IP, so these fields can never apply: removing them
+   * cannot change what the Service does (safe). `clusterIPs` is reported for both spellings, so both go together.
+   */
+  fixes(ctx) {
+    const { field } = ctx.data;
+    const target = serviceSpec(ctx);
+    if (!field || !target) return [];
+    const keys = field === 'clusterIPs' || field === 'clusterIP' ? ['clusterIP', 'clusterIPs'] : [field];
+    const pairs = keys.map((key) => fieldOf(target.spec, key)?.pair).filter((pair) => pair !== undefined);
+    if (pairs.length === 0) return [];
+    const title = `Remove ${keys.filter((key) => fieldOf(target.spec, key)).join(' and ')} (an ExternalName Service has no IP)`;
+    return fixOf(title, removePairs(ctx.file.text, ctx.chunk, target.spec, pairs), { safe: true, preferred: true });
   },
 });

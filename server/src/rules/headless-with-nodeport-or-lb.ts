@@ -1,36 +1,24 @@
-import type { Scalar } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import { apiError } from '../kubernetes/apiError';
-import type { ServiceModel } from '../kubernetes/model';
-import { serviceRule } from '../analysis/rule';
-import { decodedString } from '../kubernetes/validation/names';
-import { asSeq, fieldOf, spanOf, type Span } from '../document/yamlNodes';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, serviceSpec } from '../analysis/fixHelpers';
+import { headlessNoneSpan } from '../kubernetes/validation/clusterIPs';
+import { conversionEdits } from '../kubernetes/serviceEdits';
+import { removePairs } from '../document/edits';
+import { fieldOf } from '../document/yamlNodes';
 
-/**
- * isHeadlessService in pkg/apis/core/validation/validation.go: clusterIPs is exactly ["None"]. On create the registry
- * first copies a lone `clusterIP` into an empty `clusterIPs` (NormalizeClusterIPs), so either spelling counts.
- * Returns where the "None" is written, for reporting; undefined when the Service is not headless.
- */
-export function headlessNoneSpan(service: ServiceModel): Span | undefined {
-  const clusterIPsField = fieldOf(service.spec, 'clusterIPs');
-  const clusterIPs = asSeq(clusterIPsField?.node);
-  if (clusterIPs && clusterIPs.items.length > 0) {
-    const [first] = clusterIPs.items;
-    if (clusterIPs.items.length !== 1 || decodedString(first as Scalar, service.doc) !== 'None') return undefined;
-    return spanOf(first as Scalar);
-  }
-  const clusterIPField = fieldOf(service.spec, 'clusterIP');
-  return clusterIPField && decodedString(clusterIPField.node, service.doc) === 'None' ? clusterIPField.valueSpan : undefined;
-}
+const isNone = (node: unknown) => isScalar(node) && node.value === 'None';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go): NodePort and LoadBalancer Services forward node or
  * load-balancer traffic to the Service's cluster IP, so they may not be headless.
  */
-export const headlessWithNodePortOrLb = serviceRule({
+export const headlessWithNodePortOrLb = defineServiceRule<{ type: string }>({
   id: 'headless-with-nodeport-or-lb',
   defaultSeverity: 'error',
-  description: "A NodePort or LoadBalancer Service sets clusterIP: None (headless), which the API server rejects.",
+  description: 'A NodePort or LoadBalancer Service sets clusterIP: None (headless), which the API server rejects.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return;
     const span = headlessNoneSpan(service);
@@ -43,5 +31,28 @@ export const headlessWithNodePortOrLb = serviceRule({
         `\nA headless Service (clusterIP: None) has no cluster IP for ${traffic} to forward to: remove clusterIP: None, or remove type: ${service.type} if you wanted a headless Service.`,
       data: { type: service.type },
     });
+  },
+  /**
+   * Either keep the type and drop the `None` (from clusterIP and from clusterIPs: [None], wherever it is written), or
+   * keep the headless Service and make it ClusterIP (the conversion drops node ports and load-balancer fields).
+   */
+  fixes(ctx) {
+    const { type } = ctx.data;
+    const target = serviceSpec(ctx);
+    if (!type || !target) return [];
+    const clusterIP = fieldOf(target.spec, 'clusterIP');
+    const clusterIPs = fieldOf(target.spec, 'clusterIPs');
+    const pairs = [
+      clusterIP && isNone(clusterIP.node) ? clusterIP.pair : undefined,
+      clusterIPs && isSeq(clusterIPs.node) && clusterIPs.node.items.length === 1 && isNone(clusterIPs.node.items[0]) ? clusterIPs.pair : undefined,
+    ].filter((pair) => pair !== undefined);
+    if (pairs.length === 0) return [];
+    const fixes = fixOf(`Remove clusterIP: None (keep type ${type})`, removePairs(ctx.file.text, ctx.chunk, target.spec, pairs), {
+      safe: false,
+      preferred: true,
+    });
+    const edits = conversionEdits(ctx.file.text, ctx.chunk, target.service, 'ClusterIP', ctx.settings);
+    if (edits) fixes.push(...fixOf('Make it a headless ClusterIP Service (drops node ports and load-balancer fields)', edits, { safe: false }));
+    return fixes;
   },
 });

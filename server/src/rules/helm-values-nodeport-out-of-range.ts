@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Rule } from '../analysis/rule';
+import { defineRule } from '../analysis/rule';
 import { formatPortRange, type PortRange } from '../analysis/settings';
 import { spanOf, type Span } from '../document/yamlNodes';
 
@@ -23,11 +23,12 @@ interface Hit {
  * file is where the mistake is made, e.g. `--set server.service.nodePort=9090`, so it is reported there. Values are
  * not Kubernetes objects, and a chart may ignore a value (for a ClusterIP Service), hence a warning, not an error.
  */
-export const helmValuesNodePortOutOfRange: Rule = {
+export const helmValuesNodePortOutOfRange = defineRule<{ path: string; value: number; range: PortRange }>({
   id: 'helm-values-nodeport-out-of-range',
   defaultSeverity: 'warning',
   description: 'A Helm values file sets a Service node port outside the node-port range, so the Service the chart renders would be rejected.',
   crossResource: false,
+  partialSafe: false,
   checkChunk(chunk, ctx) {
     if (!VALUES_FILE.test(ctx.uri) || chunk.objects.length > 0) return;
     const range = ctx.settings.nodePortRange;
@@ -35,8 +36,7 @@ export const helmValuesNodePortOutOfRange: Rule = {
     for (const doc of chunk.docs) {
       if (doc.errors.some((error) => error.code !== 'DUPLICATE_KEY')) continue;
       for (const hit of nodePortsOutOfRange(doc.contents as Node | null, range)) {
-        const where =
-          hit.key === 'healthCheckNodePort' ? 'a LoadBalancer Service with externalTrafficPolicy: Local' : 'a NodePort or LoadBalancer Service';
+        const where = hit.key === 'healthCheckNodePort' ? 'a LoadBalancer Service with externalTrafficPolicy: Local' : 'a NodePort or LoadBalancer Service';
         ctx.report({
           span: hit.span,
           message:
@@ -47,7 +47,7 @@ export const helmValuesNodePortOutOfRange: Rule = {
       }
     }
   },
-};
+});
 
 /** Integer node ports under a Service section (`nodePort`, `healthCheckNodePort`, anything under `nodePorts`). */
 function nodePortsOutOfRange(root: Node | null, range: PortRange): Hit[] {

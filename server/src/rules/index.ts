@@ -3,6 +3,8 @@ import { annotationsInvalid } from './annotations-invalid';
 import { appProtocolInvalid } from './app-protocol-invalid';
 import { clusterIPInvalid } from './clusterip-invalid';
 import { duplicateField } from './duplicate-field';
+import { fileTooLarge, nestingTooDeep } from '../analysis/limits';
+import { templateNotChecked } from '../analysis/templateNotice';
 import { externalIPInvalid } from './external-ip-invalid';
 import { externalIPsDeprecated } from './external-ips-deprecated';
 import { externalTrafficPolicyInvalid } from './external-traffic-policy-invalid';
@@ -37,6 +39,7 @@ import { portNameInvalid } from './port-name-invalid';
 import { portNameRequired } from './port-name-required';
 import { portOutOfRange } from './port-out-of-range';
 import { portsRequired } from './ports-required';
+import { projectConfig } from './project-config';
 import { protocolMismatch } from './protocol-mismatch';
 import { protocolUnsupported } from './protocol-unsupported';
 import { selectorInvalid } from './selector-invalid';
@@ -58,7 +61,10 @@ import { unknownField } from './unknown-field';
 import { valueType } from './value-type';
 import { yamlSyntax } from './yaml-syntax';
 
-/** Every rule, one file each; keep this list sorted by id. */
+/**
+ * Every rule, and so every diagnostic code: settings keys, SARIF rules and docs pages come from here. One module each;
+ * the analysis' own notices (limits, templates) live beside the code that reports them. Keep this list sorted by id.
+ */
 export const ALL_RULES: readonly Rule[] = [
   annotationsInvalid,
   appProtocolInvalid,
@@ -70,6 +76,7 @@ export const ALL_RULES: readonly Rule[] = [
   externalNameIgnoredField,
   externalNameInvalid,
   externalNameIpFields,
+  fileTooLarge,
   headlessIgnoredField,
   headlessWithNodePortOrLb,
   healthCheckNodePortInvalid,
@@ -87,6 +94,7 @@ export const ALL_RULES: readonly Rule[] = [
   misindentedField,
   nameRequired,
   namespaceInvalid,
+  nestingTooDeep,
   nodePortCollision,
   nodePortDuplicate,
   nodePortHandPicked,
@@ -98,6 +106,7 @@ export const ALL_RULES: readonly Rule[] = [
   portNameRequired,
   portOutOfRange,
   portsRequired,
+  projectConfig,
   protocolMismatch,
   protocolUnsupported,
   selectorInvalid,
@@ -110,6 +119,7 @@ export const ALL_RULES: readonly Rule[] = [
   targetPortInvalid,
   targetPortNotFound,
   targetPortUndeclared,
+  templateNotChecked,
   topologyAnnotationsConflict,
   topologyHintsDeprecated,
   trafficDistributionDeprecated,
@@ -120,6 +130,8 @@ export const ALL_RULES: readonly Rule[] = [
   yamlSyntax,
 ];
 
+const byId = new Map(ALL_RULES.map((rule) => [rule.id, rule]));
+
 export function ruleById(id: string): Rule | undefined {
-  return ALL_RULES.find((rule) => rule.id === id);
+  return byId.get(id);
 }

@@ -1,7 +1,8 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { suggestionFixes } from '../analysis/fixHelpers';
 import { fieldOf } from '../document/yamlNodes';
-import { stringOrNull } from './clusterip-invalid';
+import { stringOrNull } from '../kubernetes/validation/decode';
 
 const POLICIES = ['Cluster', 'Local'] as const;
 
@@ -9,11 +10,12 @@ const POLICIES = ['Cluster', 'Local'] as const;
  * validateServiceInternalTrafficFieldsValue (pkg/apis/core/validation/validation.go): any value that is set must be
  * Cluster or Local, on every Service type. Only an absent (nil) value is defaulted, so a written "" is rejected.
  */
-export const internalTrafficPolicyInvalid = serviceRule({
+export const internalTrafficPolicyInvalid = defineServiceRule<{ suggestion: string } | undefined>({
   id: 'internal-traffic-policy-invalid',
   defaultSeverity: 'error',
   description: 'internalTrafficPolicy must be Cluster or Local (case-sensitive).',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     const field = fieldOf(service.spec, 'internalTrafficPolicy');
     const value = stringOrNull(field, service.doc);
@@ -29,4 +31,6 @@ export const internalTrafficPolicyInvalid = serviceRule({
       data: suggestion ? { suggestion } : undefined,
     });
   },
+  /** `local` → `Local`: the only valid value the user can have meant. */
+  fixes: (ctx) => suggestionFixes(ctx, ctx.data?.suggestion, { what: 'internalTrafficPolicy' }),
 });

@@ -1,11 +1,16 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { serviceSpec, suggestionFixes } from '../analysis/fixHelpers';
+import { setScalarField } from '../document/structure';
 import { fieldOf } from '../document/yamlNodes';
-import { clusterIPProblems, clusterIPsOf, stringEntries, stringOrNull } from './clusterip-invalid';
-import { ipFamilyProblems } from './ip-families-invalid';
+import { stringEntries, stringOrNull } from '../kubernetes/validation/decode';
+import { clusterIPProblems, clusterIPsOf, ipFamilyProblems } from '../kubernetes/validation/clusterIPs';
 
 const POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'] as const;
 const DUAL = ['RequireDualStack', 'PreferDualStack'];
+
+/** The valid spelling of a mis-cased policy, or the policies two IPs or families need (and whether none was written). */
+type Data = { suggestion: string } | { expected: string[]; omitted: boolean } | undefined;
 
 /**
  * C6: ValidateServiceClusterIPsRelatedFields accepts only the three policies (a written "" is not defaulted).
@@ -13,11 +18,12 @@ const DUAL = ['RequireDualStack', 'PreferDualStack'];
  * omitted policy to SingleStack (RequireDualStack for a headless Service without selector) and then refuses two
  * cluster IPs or two families under SingleStack. It only gets there when the clusterIPs/ipFamilies checks pass.
  */
-export const ipFamilyPolicyInvalid = serviceRule({
+export const ipFamilyPolicyInvalid = defineServiceRule<Data>({
   id: 'ip-family-policy-invalid',
   defaultSeverity: 'error',
   description: 'ipFamilyPolicy must be SingleStack, PreferDualStack or RequireDualStack, and must be dual-stack when two cluster IPs or families are listed.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     if (service.type === 'ExternalName') return;
     const field = fieldOf(service.spec, 'ipFamilyPolicy');
@@ -59,5 +65,24 @@ export const ipFamilyPolicyInvalid = serviceRule({
         data: { expected: DUAL, omitted: written === null },
       });
     }
+  },
+  /**
+   * `singlestack` → `SingleStack`. Two cluster IPs or families need a dual-stack policy: PreferDualStack (falls back to
+   * one family on a single-stack cluster) or RequireDualStack (fails there); which one is the user's call.
+   */
+  fixes(ctx) {
+    const { data } = ctx;
+    if (!data) return [];
+    if ('suggestion' in data) return suggestionFixes(ctx, data.suggestion, { what: 'ipFamilyPolicy' });
+    const target = serviceSpec(ctx);
+    if (!target) return [];
+    return ['PreferDualStack', 'RequireDualStack']
+      .filter((policy) => data.expected.includes(policy))
+      .map((policy, i) => ({
+        title: `Set ipFamilyPolicy: ${policy}`,
+        edits: [setScalarField(ctx.file.text, ctx.chunk, target.spec, 'ipFamilyPolicy', policy)],
+        preferred: i === 0,
+        safe: false,
+      }));
   },
 });

@@ -1,7 +1,9 @@
-import { serviceRule, type RuleContext } from '../analysis/rule';
+import { defineServiceRule, type RuleContext } from '../analysis/rule';
+import { fixOf, replaceAtFinding } from '../analysis/fixHelpers';
 import { cidrWarnings, ipWarning, isValidIP, parseAddr, type IpWarning } from '../kubernetes/validation/ip';
 import { fieldOf, type Span } from '../document/yamlNodes';
-import { clusterIPsOf, stringEntries, stringOrNull } from './clusterip-invalid';
+import { stringEntries, stringOrNull } from '../kubernetes/validation/decode';
+import { clusterIPsOf } from '../kubernetes/validation/clusterIPs';
 
 const STRICT = 'API servers with the StrictIPCIDRValidation feature (alpha since 1.33) already reject it';
 
@@ -24,7 +26,10 @@ function explainCIDR(warning: IpWarning): string {
   return `Write "${network}": leading zeros and IPv4-mapped addresses are read differently by other software, and ${STRICT}.`;
 }
 
-function report(ctx: RuleContext, span: Span, warning: IpWarning, explanation: string): void {
+/** The spelling Kubernetes prints first; for a CIDR with host bits set, also the single address the user may have meant. */
+type Data = { suggestion: string; suggestions: string[] };
+
+function report(ctx: RuleContext<Data>, span: Span, warning: IpWarning, explanation: string): void {
   ctx.report({ span, message: `${warning.message}\n${explanation}`, data: { suggestion: warning.suggestions[0], suggestions: warning.suggestions } });
 }
 
@@ -34,11 +39,12 @@ function report(ctx: RuleContext, span: Span, warning: IpWarning, explanation: s
  * are checked only when clusterIP is a real address; source ranges are checked as written (untrimmed); values that
  * fail validation get an error from another rule instead.
  */
-export const ipNonCanonical = serviceRule({
+export const ipNonCanonical = defineServiceRule<Data>({
   id: 'ip-non-canonical',
   defaultSeverity: 'warning',
   description: 'IP addresses and CIDRs the API server accepts but warns about: leading zeros, IPv4-mapped IPv6, host bits set, non-canonical IPv6.',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     const view = clusterIPsOf(service);
     if (view && view.clusterIP !== '' && view.clusterIP !== 'None') {
@@ -60,5 +66,20 @@ export const ipNonCanonical = serviceRule({
     for (const { index, value, span } of stringEntries(fieldOf(service.spec, 'loadBalancerSourceRanges'), service.doc) ?? []) {
       for (const warning of cidrWarnings(`spec.loadBalancerSourceRanges[${index}]`, value)) report(ctx, span, warning, explainCIDR(warning));
     }
+  },
+  /**
+   * One suggestion is the same address in the spelling Kubernetes prints (leading zeros dropped the way Kubernetes reads
+   * them, RFC 5952 IPv6): safe. Two suggestions mean a CIDR with host bits set: the network Kubernetes uses now, or the
+   * single address the user may have meant; that choice is offered, not made.
+   */
+  fixes(ctx) {
+    const texts = ctx.data.suggestions;
+    if (texts.length === 1) return fixOf(`Change to ${texts[0]}`, [replaceAtFinding(ctx, texts[0])], { safe: true, preferred: true });
+    return texts.flatMap((text, i) =>
+      fixOf(i === 0 ? `Change to ${text} (the network Kubernetes uses)` : `Change to ${text} (only this address)`, [replaceAtFinding(ctx, text)], {
+        safe: false,
+        preferred: i === 0,
+      }),
+    );
   },
 });

@@ -1,18 +1,19 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
 import { isQualifiedName } from '../kubernetes/validation/names';
 import { fieldOf, scalarValue } from '../document/yamlNodes';
 
 /**
  * validateLoadBalancerClassField (pkg/apis/core/validation/validation.go): on a LoadBalancer Service a set
  * loadBalancerClass (even "") must be a qualified name, like a label key. Each failed check is its own error line in
- * kubectl's output; they are reported together here because they concern one value. Other types: lb-only-field.
+ * kubectl's output; they are reported together here because they concern one value. Other types: lbOnlyField.
  */
-export const loadBalancerClassInvalid = serviceRule({
+export const loadBalancerClassInvalid = defineServiceRule<{ value: string }>({
   id: 'load-balancer-class-invalid',
   defaultSeverity: 'error',
   description: 'loadBalancerClass must be a qualified name such as example.com/internal-lb.',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     if (service.type !== 'LoadBalancer') return;
     const field = fieldOf(service.spec, 'loadBalancerClass');

@@ -1,9 +1,16 @@
 import { selectionIndex } from '../kubernetes/selectionIndex';
 import type { WorkloadModel } from '../kubernetes/model';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, serviceSpec } from '../analysis/fixHelpers';
+import { CLUSTER_POLICY_TITLE } from '../kubernetes/serviceEdits';
+import { removePair } from '../document/edits';
+import { setScalarField } from '../document/structure';
 import { describeWorkload, joinAnd, namespaceOf, relatedAt, workloadData, workspaceObjects } from '../kubernetes/selection';
 import type { ObjectRef, WorkspaceIndex } from '../kubernetes/workspace';
 import { asMap, asSeq, fieldOf, numberValue, stringValue } from '../document/yamlNodes';
+
+/** How many pods were counted, and the workloads they come from. */
+type Data = { pods: number; workloads: Array<ReturnType<typeof workloadData>> };
 
 /**
  * With `externalTrafficPolicy: Local`, kube-proxy delivers external traffic only to ready pods on the node that
@@ -11,11 +18,12 @@ import { asMap, asSeq, fieldOf, numberValue, stringValue } from '../document/yam
  * any traffic", Virtual IPs and Service Proxies). With one pod, every other node drops it: for a NodePort that is most
  * of the cluster; a LoadBalancer's health checks (healthCheckNodePort) steer around it, so that case only informs.
  */
-export const localTrafficPolicyFewReplicas = serviceRule({
+export const localTrafficPolicyFewReplicas = defineServiceRule<Data>({
   id: 'local-traffic-policy-few-replicas',
   defaultSeverity: 'warning',
   description: 'externalTrafficPolicy: Local with at most one selected pod: external traffic reaching any other node is dropped.',
   crossResource: true,
+  partialSafe: false,
   check(service, ctx) {
     if (service.externalTrafficPolicy !== 'Local') return;
     const externalIPs = asSeq(fieldOf(service.spec, 'externalIPs')?.node)?.items.length ?? 0;
@@ -33,7 +41,10 @@ export const localTrafficPolicyFewReplicas = serviceRule({
     if (total > 1) return;
 
     const who = joinAnd(
-      counts.map(({ ref, pods, hpa }) => `${describeWorkload(ref, ctx.workspace)} ${hpa ? `may scale down to ${pods} (HorizontalPodAutoscaler \`${hpa}\`)` : `runs ${pods} ${pods === 1 ? 'pod' : 'pods'}`}`),
+      counts.map(
+        ({ ref, pods, hpa }) =>
+          `${describeWorkload(ref, ctx.workspace)} ${hpa ? `may scale down to ${pods} (HorizontalPodAutoscaler \`${hpa}\`)` : `runs ${pods} ${pods === 1 ? 'pod' : 'pods'}`}`,
+      ),
     );
     const name = service.name ?? '(unnamed)';
     const nodePorts = service.ports.map((p) => p.nodePort).filter((p): p is number => p !== undefined);
@@ -54,8 +65,22 @@ export const localTrafficPolicyFewReplicas = serviceRule({
         `Service \`${name}\` has \`externalTrafficPolicy: Local\`, which sends external traffic only to pods on the node that received it, and ${who}: ${consequence}.` +
         '\nRun at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
       data: { pods: total, workloads: counts.map(({ ref }) => workloadData(ref, ctx.workspace)) },
-      related: counts.map(({ ref, pods }) => relatedAt(ref, `${ref.object.kind} ${ref.object.name ?? '(unnamed)'}: at least ${pods} ${pods === 1 ? 'pod' : 'pods'}`)),
+      related: counts.map(({ ref, pods }) =>
+        relatedAt(ref, `${ref.object.kind} ${ref.object.name ?? '(unnamed)'}: at least ${pods} ${pods === 1 ? 'pod' : 'pods'}`),
+      ),
     });
+  },
+  /**
+   * Switch to externalTrafficPolicy: Cluster, as the refactoring does: every node then forwards external traffic, and
+   * healthCheckNodePort (only allowed with Local) goes. The client source IP is lost, so it is the user's choice.
+   */
+  fixes(ctx) {
+    const target = serviceSpec(ctx);
+    if (!target) return [];
+    const edits = [setScalarField(ctx.file.text, ctx.chunk, target.spec, 'externalTrafficPolicy', 'Cluster')];
+    const health = fieldOf(target.spec, 'healthCheckNodePort');
+    if (health) edits.push(removePair(ctx.file.text, ctx.chunk, target.spec, health.pair));
+    return fixOf(CLUSTER_POLICY_TITLE, edits, { safe: false, preferred: true });
   },
 });
 
@@ -78,7 +103,8 @@ function autoscalerOf(workload: WorkloadModel, workspace: WorkspaceIndex): { pod
     if (!object.apiVersion.startsWith('autoscaling/') || namespaceOf(object) !== namespaceOf(workload)) continue;
     const spec = asMap(fieldOf(object.root, 'spec')?.node);
     const target = asMap(fieldOf(spec, 'scaleTargetRef')?.node);
-    if (stringValue(fieldOf(target, 'kind')?.node, object.doc) !== workload.kind || stringValue(fieldOf(target, 'name')?.node, object.doc) !== workload.name) continue;
+    if (stringValue(fieldOf(target, 'kind')?.node, object.doc) !== workload.kind || stringValue(fieldOf(target, 'name')?.node, object.doc) !== workload.name)
+      continue;
     return { pods: numberValue(fieldOf(spec, 'minReplicas')?.node, object.doc) ?? 1, hpa: object.name ?? '(unnamed)' };
   }
   return undefined;

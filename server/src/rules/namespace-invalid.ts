@@ -1,5 +1,6 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { suggestionFixes } from '../analysis/fixHelpers';
 import { decodedString, isDNS1123Label, nameIsDNSLabel } from '../kubernetes/validation/names';
 import { fieldOf } from '../document/yamlNodes';
 
@@ -9,11 +10,12 @@ import { fieldOf } from '../document/yamlNodes';
  * answers `namespaces "<ns>" not found`, because no namespace can have an invalid name; the message says both.
  * An empty namespace means "kubectl's current namespace" and is never sent, so it is not reported.
  */
-export const namespaceInvalid = serviceRule({
+export const namespaceInvalid = defineServiceRule<{ value: string; suggestion?: string }>({
   id: 'namespace-invalid',
   defaultSeverity: 'error',
   description: 'metadata.namespace is not a valid namespace name (DNS-1123 label), so no such namespace can exist.',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     const field = fieldOf(service.metadata, 'namespace');
     const value = decodedString(field?.node, service.doc);
@@ -29,6 +31,8 @@ export const namespaceInvalid = serviceRule({
       data: { value, ...(suggestion ? { suggestion } : {}) },
     });
   },
+  /** `My_Team` → `my-team`: a namespace name that can exist. Another namespace is another place, so never unseen. */
+  fixes: (ctx) => suggestionFixes(ctx, ctx.data.suggestion, { what: 'namespace', safe: false }),
 });
 
 function suggestNamespace(value: string): string | undefined {

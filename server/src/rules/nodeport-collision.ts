@@ -1,12 +1,14 @@
 import type { ServiceModel, ServicePortModel } from '../kubernetes/model';
 import type { FileModel } from '../kubernetes/manifest';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, removeEntryAtFinding, replaceNumberAtFinding } from '../analysis/fixHelpers';
+import { freeNodePort, usedNodePorts } from '../kubernetes/nodePorts';
 import type { PortRange } from '../analysis/settings';
 import { LineIndex } from '../document/text';
 import type { ObjectRef, WorkspaceIndex } from '../kubernetes/workspace';
 import { decodedInt32 } from '../kubernetes/validation/names';
 import { fieldOf, scalarValue, type Span } from '../document/yamlNodes';
-import { stringOrNull } from './clusterip-invalid';
+import { stringOrNull } from '../kubernetes/validation/decode';
 
 /** One node port a Service asks the allocator for. */
 interface Claim {
@@ -95,19 +97,34 @@ function inRange(port: number, range: PortRange): boolean {
   return port >= range.first && port <= range.last;
 }
 
+/** One Service or file that claims the same node port. */
+interface Conflict {
+  uri: string;
+  name?: string;
+  namespace?: string;
+  portIndex?: number;
+  line?: number;
+  start?: number;
+  end?: number;
+}
+
+/** The port entry (none for healthCheckNodePort), the node port, and who else claims it. */
+type Data = { portIndex: number | undefined; value: number; conflicts: Conflict[] };
+
 /**
  * The registry allocates requested node ports before validation (initNodePorts and allocHealthCheckNodePort in
  * pkg/registry/core/service/storage/alloc.go). The allocator is cluster-wide and keyed by port number only, so a
  * node port is refused when any other Service holds it, or when this Service asks for it from two ports[] entries with
  * different `port` numbers (entries with the same `port`, e.g. 53/TCP and 53/UDP, share one). Every Service in the
  * workspace is assumed to go to one cluster; namespaces do not matter for node ports. Out-of-range ports are never
- * allocated and are nodeport-out-of-range's.
+ * allocated and are nodePortOutOfRange's.
  */
-export const nodePortCollision = serviceRule({
+export const nodePortCollision = defineServiceRule<Data>({
   id: 'nodeport-collision',
   defaultSeverity: 'error',
   description: 'A node port requested twice in one Service, or by two Services in the workspace, is refused by the API server.',
   crossResource: true,
+  partialSafe: false,
   check(service, ctx) {
     if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return;
     const range = ctx.settings.nodePortRange;
@@ -164,7 +181,12 @@ export const nodePortCollision = serviceRule({
             end,
           })),
         },
-        related: described.map(({ rival, start, end }) => ({ uri: rival.ref.uri, start, end, message: `${describe(rival.ref, ctx.uri, ctx.workspace, start).text} also asks for node port ${claim.nodePort}` })),
+        related: described.map(({ rival, start, end }) => ({
+          uri: rival.ref.uri,
+          start,
+          end,
+          message: `${describe(rival.ref, ctx.uri, ctx.workspace, start).text} also asks for node port ${claim.nodePort}`,
+        })),
       });
     };
 
@@ -175,6 +197,18 @@ export const nodePortCollision = serviceRule({
     if (health && inRange(health.nodePort, range)) {
       conflictWith(health, (detail) => `Internal error occurred: failed to allocate requested HealthCheck NodePort ${health.nodePort}: ${detail}`);
     }
+  },
+  /**
+   * Another Service (or another port of this one) holds the node port. Removing it lets Kubernetes allocate a free one;
+   * a free port in the range that no Service in the workspace uses is the alternative. Both change the port clients
+   * use, so neither is applied unseen. Works for nodePort and healthCheckNodePort alike (the finding is on the value).
+   */
+  fixes(ctx) {
+    const what = ctx.data.portIndex === undefined ? 'healthCheckNodePort' : 'nodePort';
+    const fixes = fixOf(`Remove ${what} (Kubernetes allocates a free one)`, [removeEntryAtFinding(ctx)], { safe: false, preferred: true });
+    const free = freeNodePort(ctx.settings.nodePortRange, usedNodePorts(ctx.workspace), ctx.data.value);
+    if (free !== undefined) fixes.push(...fixOf(`Use free node port ${free}`, [replaceNumberAtFinding(ctx, free)], { safe: false }));
+    return fixes;
   },
 });
 

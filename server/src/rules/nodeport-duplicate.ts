@@ -1,19 +1,22 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, removeEntryAtFinding, replaceNumberAtFinding } from '../analysis/fixHelpers';
+import { freeNodePort, usedNodePorts } from '../kubernetes/nodePorts';
 import { decodedInt32 } from '../kubernetes/validation/names';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go) rejects two ports with the same (protocol, nodePort).
  * For NodePort/LoadBalancer Services the node-port allocator runs first (alloc.go initNodePorts) and looks ports up
  * by `port` number: if the two entries have different `port` numbers it fails with "provided port is already
- * allocated" instead, which the nodeport-collision rule reports; this rule then stays quiet to avoid a second,
+ * allocated" instead, which the nodePortCollision rule reports; this rule then stays quiet to avoid a second,
  * unreachable message.
  */
-export const nodePortDuplicate = serviceRule({
+export const nodePortDuplicate = defineServiceRule<{ portIndex: number; firstIndex: number; value: number; protocol: string }>({
   id: 'nodeport-duplicate',
   defaultSeverity: 'error',
   description: 'Two ports of one Service with the same protocol request the same nodePort.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     const allocates = service.type === 'NodePort' || service.type === 'LoadBalancer';
     const seen = new Map<string, Array<{ index: number; port: number | null | undefined }>>();
@@ -35,5 +38,12 @@ export const nodePortDuplicate = serviceRule({
         data: { portIndex: port.index, firstIndex: earlier[0].index, value: nodePort, protocol: port.protocol },
       });
     }
+  },
+  /** Two ports of one Service ask for the same node port: drop the second request, or give it a free port. */
+  fixes(ctx) {
+    const fixes = fixOf('Remove this nodePort (Kubernetes allocates a free one)', [removeEntryAtFinding(ctx)], { safe: false, preferred: true });
+    const free = freeNodePort(ctx.settings.nodePortRange, usedNodePorts(ctx.workspace), ctx.data.value);
+    if (free !== undefined) fixes.push(...fixOf(`Use free node port ${free}`, [replaceNumberAtFinding(ctx, free)], { safe: false }));
+    return fixes;
   },
 });

@@ -1,8 +1,19 @@
 import type { ServiceModel, ServicePortModel } from '../kubernetes/model';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, removeEntryAtFinding } from '../analysis/fixHelpers';
+import { staticBand } from '../kubernetes/nodePorts';
 import { joinAnd, locate, namespaceOf, relatedAt } from '../kubernetes/selection';
 import type { PortRange } from '../analysis/settings';
 import type { ObjectRef } from '../kubernetes/workspace';
+
+/** The port entry and its node port, the band automatic allocation uses last, and the other Services hand-picking. */
+type Data = {
+  portIndex: number;
+  nodePort: number;
+  staticBand: PortRange | undefined;
+  othersCount: number;
+  others: Array<{ name: string; namespace: string; nodePorts: number[] }>;
+};
 
 /**
  * Node ports are one pool for the whole cluster: the allocator (pkg/registry/core/service/portallocator) rejects a
@@ -13,13 +24,14 @@ import type { ObjectRef } from '../kubernetes/workspace';
  * lower band collide less with allocated ones.
  * A single hand-picked port is common and deliberate (kind extraPortMappings, firewall rules), so this only speaks
  * up once at least two Services in the workspace hand-pick node ports. Two Services asking for the very same port
- * is an error that nodeport-collision reports; this rule is about the habit, not the clash.
+ * is an error that nodePortCollision reports; this rule is about the habit, not the clash.
  */
-export const nodePortHandPicked = serviceRule({
+export const nodePortHandPicked = defineServiceRule<Data>({
   id: 'nodeport-hand-picked',
   defaultSeverity: 'information',
   description: 'Several Services in the workspace hand-pick node ports, which are shared by the whole cluster and collide easily.',
   crossResource: true,
+  partialSafe: false,
   check(service, ctx) {
     const range = ctx.settings.nodePortRange;
     const mine = pickedPorts(service, range);
@@ -39,11 +51,17 @@ export const nodePortHandPicked = serviceRule({
     const listed = listing(
       shown.map((ref) => {
         const where = locate(ref, ctx.workspace);
-        return `\`${ref.object.name ?? '(unnamed)'}\` (${pickedPorts(ref.object, range).map((p) => p.nodePort).join(', ')} at ${where.file}:${where.line})`;
+        return `\`${ref.object.name ?? '(unnamed)'}\` (${pickedPorts(ref.object, range)
+          .map((p) => p.nodePort)
+          .join(', ')} at ${where.file}:${where.line})`;
       }),
       othersCount,
     );
-    const otherData = shown.map((ref) => ({ name: ref.object.name ?? '(unnamed)', namespace: namespaceOf(ref.object), nodePorts: pickedPorts(ref.object, range).map((p) => p.nodePort as number) }));
+    const otherData = shown.map((ref) => ({
+      name: ref.object.name ?? '(unnamed)',
+      namespace: namespaceOf(ref.object),
+      nodePorts: pickedPorts(ref.object, range).map((p) => p.nodePort as number),
+    }));
     const related = shown.flatMap((ref) =>
       pickedPorts(ref.object, range).map((p) =>
         relatedAt(ref, `Service ${ref.object.name ?? '(unnamed)'} also hand-picks node port ${p.nodePort}`, p.fields.nodePort?.valueSpan ?? p.span),
@@ -62,6 +80,8 @@ export const nodePortHandPicked = serviceRule({
       });
     }
   },
+  /** Hand-picked node ports collide across teams; letting Kubernetes allocate is the repair (the port then changes). */
+  fixes: (ctx) => fixOf('Remove nodePort (Kubernetes allocates a free one)', [removeEntryAtFinding(ctx)], { safe: false, preferred: true }),
 });
 
 const MAX_SHOWN = 3;
@@ -89,8 +109,7 @@ function servicesPicking(services: readonly ObjectRef<ServiceModel>[], range: Po
       objects.add(object);
       if (object.name !== undefined) byName.set(identityKey(object), (byName.get(identityKey(object)) ?? 0) + 1);
     }
-    const sameIdentityCount = (service: ServiceModel) =>
-      service.name !== undefined ? (byName.get(identityKey(service)) ?? 0) : objects.has(service) ? 1 : 0;
+    const sameIdentityCount = (service: ServiceModel) => (service.name !== undefined ? (byName.get(identityKey(service)) ?? 0) : objects.has(service) ? 1 : 0);
     cached = { key, picking: { refs, sameIdentityCount } };
     pickingCache.set(services, cached);
   }
@@ -109,16 +128,8 @@ function sameIdentity(a: ServiceModel, b: ServiceModel): boolean {
   return a === b || (a.name !== undefined && a.name === b.name && namespaceOf(a) === namespaceOf(b));
 }
 
-/** Explicit, in-range node ports of a NodePort/LoadBalancer Service (out-of-range ones are nodeport-out-of-range's). */
+/** Explicit, in-range node ports of a NodePort/LoadBalancer Service (out-of-range ones are nodePortOutOfRange's). */
 function pickedPorts(service: ServiceModel, range: PortRange): ServicePortModel[] {
   if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return [];
   return service.ports.filter((p) => p.nodePort !== undefined && Number.isInteger(p.nodePort) && p.nodePort >= range.first && p.nodePort <= range.last);
-}
-
-/** The lower band reserved for static assignment (portallocator calculateRangeOffset); none for tiny ranges. */
-export function staticBand(range: PortRange): PortRange | undefined {
-  const size = range.last - range.first + 1;
-  if (size <= 16) return undefined;
-  const offset = Math.min(Math.max(16, Math.floor(size / 32)), 128);
-  return { first: range.first, last: range.first + offset - 1 };
 }

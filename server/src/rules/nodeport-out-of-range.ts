@@ -1,6 +1,10 @@
+import { isMap } from 'yaml';
 import { apiError } from '../kubernetes/apiError';
-import { formatPortRange } from '../analysis/settings';
-import { serviceRule } from '../analysis/rule';
+import { formatPortRange, type PortRange } from '../analysis/settings';
+import { defineServiceRule } from '../analysis/rule';
+import { isService } from '../kubernetes/model';
+import { freeNodePort, usedNodePorts } from '../kubernetes/nodePorts';
+import { removePair, replaceNode } from '../document/edits';
 
 /**
  * kube-apiserver allocates requested node ports in BeginCreate (pkg/registry/core/service/storage/alloc.go,
@@ -8,11 +12,13 @@ import { serviceRule } from '../analysis/rule';
  * and the port allocator rejects a port outside --service-node-port-range with ErrNotInRange
  * (pkg/registry/core/service/portallocator/allocator.go). 0 means "allocate one for me".
  */
-export const nodePortOutOfRange = serviceRule({
+export const nodePortOutOfRange = defineServiceRule<{ portIndex: number; value: number; range: PortRange }>({
   id: 'nodeport-out-of-range',
   defaultSeverity: 'error',
-  description: 'A nodePort outside the cluster\'s node-port range (default 30000-32767) is rejected by the API server.',
+  description: "A nodePort outside the cluster's node-port range (default 30000-32767) is rejected by the API server.",
   crossResource: false,
+  // Fires only when this object itself says NodePort or LoadBalancer; explicit keys win over merged ones.
+  partialSafe: true,
   check(service, ctx) {
     if (service.type !== 'NodePort' && service.type !== 'LoadBalancer') return;
     const range = ctx.settings.nodePortRange;
@@ -30,5 +36,25 @@ export const nodePortOutOfRange = serviceRule({
         data: { portIndex: port.index, value, range },
       });
     }
+  },
+  /** Remove the nodePort (Kubernetes allocates one) or move it to a free port in the range. */
+  fixes({ file, workspace, settings, object, chunk, data }) {
+    if (!isService(object)) return [];
+    const port = object.ports[data.portIndex];
+    const field = port?.fields.nodePort;
+    if (!port || !field || !isMap(port.map)) return [];
+    const fixes = [
+      {
+        title: 'Remove nodePort (Kubernetes allocates a free one)',
+        edits: [removePair(file.text, chunk, port.map, field.pair)],
+        preferred: true,
+        safe: true,
+      },
+    ];
+    const free = freeNodePort(settings.nodePortRange, usedNodePorts(workspace), data.value);
+    if (free !== undefined && field.node) {
+      fixes.push({ title: `Use free node port ${free}`, edits: [replaceNode(chunk, field.node, String(free))], preferred: false, safe: false });
+    }
+    return fixes;
   },
 });

@@ -1,16 +1,21 @@
-import { serviceRule } from '../analysis/rule';
+import { isSeq } from 'yaml';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, serviceSpec } from '../analysis/fixHelpers';
+import { removeItem } from '../document/edits';
+import { fieldOf } from '../document/yamlNodes';
 import { decodedInt32 } from '../kubernetes/validation/names';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go) rejects two ports with the same (protocol, port). The
  * duplicate is printed as a Go dump of a core.ServicePort holding only those two fields. Missing ports (0) are left to
- * port-out-of-range, which already reports each of them.
+ * portOutOfRange, which already reports each of them.
  */
-export const portDuplicate = serviceRule({
+export const portDuplicate = defineServiceRule<{ portIndex: number; firstIndex: number; value: number; protocol: string }>({
   id: 'port-duplicate',
   defaultSeverity: 'error',
   description: 'Two ports of one Service use the same port number with the same protocol.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     const first = new Map<string, number>();
     for (const port of service.ports) {
@@ -34,5 +39,16 @@ export const portDuplicate = serviceRule({
         data: { portIndex: port.index, firstIndex, value, protocol: port.protocol },
       });
     }
+  },
+  /** Two entries with the same port and protocol: removing the second is the repair that needs no new number. */
+  fixes(ctx) {
+    const target = serviceSpec(ctx);
+    const { portIndex: index, firstIndex } = ctx.data;
+    const ports = fieldOf(target?.spec, 'ports')?.node;
+    if (!target || !isSeq(ports)) return [];
+    return fixOf(`Remove ports[${index}] (same port and protocol as ports[${firstIndex}])`, [removeItem(ctx.file.text, ctx.chunk, ports, index)], {
+      safe: false,
+      preferred: true,
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, replaceAtFinding, serviceSpec } from '../analysis/fixHelpers';
 import { decodedString, isDNS1123Label } from '../kubernetes/validation/names';
 
 /**
@@ -7,11 +8,12 @@ import { decodedString, isDNS1123Label } from '../kubernetes/validation/names';
  * ValidateDNS1123Label: it becomes part of SRV records (_<name>._<protocol>.<service>...). Note this is NOT the
  * 15-character IANA rule that container port names (and named targetPorts) follow.
  */
-export const portNameInvalid = serviceRule({
+export const portNameInvalid = defineServiceRule<{ portIndex: number; value: string; suggestion?: string }>({
   id: 'port-name-invalid',
   defaultSeverity: 'error',
   description: 'A Service port name is not a DNS-1123 label (lower case letters, digits and -, at most 63 characters).',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     for (const port of service.ports) {
       const field = port.fields.name;
@@ -28,6 +30,13 @@ export const portNameInvalid = serviceRule({
         data: { portIndex: port.index, value: name, ...(suggestion ? { suggestion } : {}) },
       });
     }
+  },
+  /** `HTTP_API` → `http-api`. Ingresses and clients may refer to the port by name, so it is a choice; never a duplicate. */
+  fixes(ctx) {
+    const { suggestion } = ctx.data;
+    const target = serviceSpec(ctx);
+    if (!suggestion || !target || target.service.ports.some((port) => port.name === suggestion)) return [];
+    return fixOf(`Rename the port to ${suggestion}`, [replaceAtFinding(ctx, suggestion)], { safe: false, preferred: true });
   },
 });
 

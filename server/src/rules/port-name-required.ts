@@ -1,29 +1,45 @@
 import { apiError } from '../kubernetes/apiError';
 import type { ServicePortModel } from '../kubernetes/model';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, serviceSpec } from '../analysis/fixHelpers';
+import { setScalarField } from '../document/structure';
 import { decodedIntOrString, decodedString, isDNS1123Label, isValidPortName } from '../kubernetes/validation/names';
 import { fieldsOf } from '../document/yamlNodes';
 
 /** Conventional names for well-known ports, used only to propose a name. */
-const WELL_KNOWN: Record<number, string> = { 53: 'dns', 80: 'http', 443: 'https', 8080: 'http', 8443: 'https', 9090: 'metrics', 5432: 'postgres', 3306: 'mysql', 6379: 'redis', 27017: 'mongodb', 9092: 'kafka', 2379: 'etcd' };
+const WELL_KNOWN: Record<number, string> = {
+  53: 'dns',
+  80: 'http',
+  443: 'https',
+  8080: 'http',
+  8443: 'https',
+  9090: 'metrics',
+  5432: 'postgres',
+  3306: 'mysql',
+  6379: 'redis',
+  27017: 'mongodb',
+  9092: 'kafka',
+  2379: 'etcd',
+};
 
 /**
  * validateServicePort (pkg/apis/core/validation/validation.go): as soon as a Service has more than one port, every
  * port needs a name, because Endpoints/EndpointSlices and SRV records tell the ports apart by name.
  */
-export const portNameRequired = serviceRule({
+export const portNameRequired = defineServiceRule<{ portIndex: number; suggestion?: string }>({
   id: 'port-name-required',
   defaultSeverity: 'error',
   description: 'A Service with more than one port has a port without a name.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     if (service.ports.length < 2) return;
-    // A syntax error may have swallowed the very field we would call missing; yaml-syntax reports the real problem.
+    // A syntax error may have swallowed the very field we would call missing; yamlSyntax reports the real problem.
     if (service.doc.errors.length > 0) return;
     const used = new Set(service.ports.map((port) => decodedString(port.fields.name?.node, service.doc)).filter((n): n is string => !!n));
     for (const port of service.ports) {
       const name = decodedString(port.fields.name?.node, service.doc);
-      if (name !== null && name !== '') continue; // named, or a non-string name (value-type's)
+      if (name !== null && name !== '') continue; // named, or a non-string name (valueType's)
       const suggestion = suggestPortName(port, service.doc, used);
       if (suggestion) used.add(suggestion);
       ctx.report({
@@ -34,6 +50,20 @@ export const portNameRequired = serviceRule({
         data: { portIndex: port.index, ...(suggestion ? { suggestion } : {}) },
       });
     }
+  },
+  /**
+   * Adds the name the rule derived from the named targetPort, the port number's usual name or `<protocol>-<port>`, as
+   * the first key of the port entry. A name is the user's vocabulary, so it is offered rather than applied unseen.
+   */
+  fixes(ctx) {
+    const { suggestion } = ctx.data;
+    const target = serviceSpec(ctx);
+    const port = target?.service.ports[ctx.data.portIndex];
+    if (!suggestion || !port || target.service.ports.some((p) => p.name === suggestion)) return [];
+    return fixOf(`Name this port ${suggestion}`, [setScalarField(ctx.file.text, ctx.chunk, port.map, 'name', suggestion, {})], {
+      safe: false,
+      preferred: true,
+    });
   },
 });
 

@@ -1,24 +1,25 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
 import { decodedString } from '../kubernetes/validation/names';
 import { asSeq } from '../document/yamlNodes';
-import { headlessNoneSpan } from './headless-with-nodeport-or-lb';
+import { headlessNoneSpan } from '../kubernetes/validation/clusterIPs';
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go): spec.ports may only be empty for a headless Service
  * (clusterIP: None) or an ExternalName Service (exact spelling; a misspelt type still needs ports).
  */
-export const portsRequired = serviceRule({
+export const portsRequired = defineServiceRule<Record<string, never>>({
   id: 'ports-required',
   defaultSeverity: 'error',
   description: 'A Service that is neither headless nor ExternalName has no ports.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
-    // A syntax error may have swallowed the very field we would call missing; yaml-syntax reports the real problem.
+    // A syntax error may have swallowed the very field we would call missing; yamlSyntax reports the real problem.
     if (service.doc.errors.length > 0) return;
     const portsField = service.fields.ports;
     const ports = asSeq(portsField?.node);
-    // `spec:` or `ports:` written as a scalar, list or map of the wrong kind is a decode error for the value-type rule.
+    // `spec:` or `ports:` written as a scalar, list or map of the wrong kind is a decode error for the valueType rule.
     if (service.fields.spec && !service.spec && decodedString(service.fields.spec.node, service.doc) !== null) return;
     if (portsField && !ports && decodedString(portsField.node, service.doc) !== null) return;
     if (ports && ports.items.length > 0) return;

@@ -1,17 +1,29 @@
 import { selectionIndex } from '../kubernetes/selectionIndex';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, serviceSpec } from '../analysis/fixHelpers';
+import { setScalarField } from '../document/structure';
 import { describeServicePort, describeWorkload, joinAnd, relatedAt, resolveTargetPort, workloadData } from '../kubernetes/selection';
+
+/** The Service port and its protocol, the protocols the containers declare for it, and their workloads. */
+type Data = {
+  portIndex: number;
+  serviceProtocol: string;
+  containerProtocols: string[];
+  targetPort: string | number | undefined;
+  workloads: Array<ReturnType<typeof workloadData>>;
+};
 
 /**
  * FindPort (staging/src/k8s.io/endpointslice/utils.go) matches a named targetPort only on a container port with the
  * same name AND protocol, so a protocol difference drops the pod from that Service port's endpoints. A numeric
  * targetPort is used regardless, but then the Service sends e.g. UDP to a port the pod declares for TCP.
  */
-export const protocolMismatch = serviceRule({
+export const protocolMismatch = defineServiceRule<Data>({
   id: 'protocol-mismatch',
   defaultSeverity: 'warning',
   description: "The Service port's protocol differs from the protocol of the container port it targets.",
   crossResource: true,
+  partialSafe: false,
   check(service, ctx) {
     const selected = selectionIndex(ctx.workspace).selectedBy(service);
     if (selected.length === 0) return;
@@ -37,7 +49,9 @@ export const protocolMismatch = serviceRule({
         span: port.fields.protocol?.valueSpan ?? port.fields.port?.valueSpan ?? port.span,
         message,
         related: mismatched.flatMap(({ ref, resolution }) =>
-          (resolution?.otherProtocol ?? []).map((p) => relatedAt(ref, `Declared for ${p.port.protocol} in ${ref.object.kind} ${ref.object.name ?? '(unnamed)'}`, p.port.span)),
+          (resolution?.otherProtocol ?? []).map((p) =>
+            relatedAt(ref, `Declared for ${p.port.protocol} in ${ref.object.kind} ${ref.object.name ?? '(unnamed)'}`, p.port.span),
+          ),
         ),
         data: {
           portIndex: port.index,
@@ -48,5 +62,20 @@ export const protocolMismatch = serviceRule({
         },
       });
     }
+  },
+  /**
+   * Give the Service port the protocol the containers declare for that port. (Declaring the container port with the
+   * Service's protocol instead is an edit to another object, left to the user.) Offered only when the containers agree.
+   */
+  fixes(ctx) {
+    const target = serviceSpec(ctx);
+    const port = target?.service.ports[ctx.data.portIndex];
+    const theirs = ctx.data.containerProtocols;
+    if (!port || theirs.length !== 1) return [];
+    const protocol = theirs[0];
+    return fixOf(`Change the Service port's protocol to ${protocol}`, [setScalarField(ctx.file.text, ctx.chunk, port.map, 'protocol', protocol)], {
+      safe: false,
+      preferred: true,
+    });
   },
 });

@@ -1,7 +1,9 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, replaceAtFinding, sameIgnoringCase, serviceSpec } from '../analysis/fixHelpers';
+import { setScalarField } from '../document/structure';
 import { decodedString } from '../kubernetes/validation/names';
-import { didYouMean } from './type-unsupported';
+import { didYouMean } from '../kubernetes/schema/nearMiss';
 
 const SUPPORTED = ['SCTP', 'TCP', 'UDP'] as const;
 
@@ -17,15 +19,19 @@ const OVER_TCP: Record<string, string | undefined> = {
   tls: undefined,
 };
 
+/** The port entry and the protocol as written; the protocol meant, and the appProtocol an application protocol names. */
+type Data = { portIndex: number; value: string; suggestion?: string; appProtocol?: string };
+
 /**
  * validateServicePort (pkg/apis/core/validation/validation.go): protocol is TCP, UDP or SCTP, upper case. An empty
  * or omitted protocol was already defaulted to TCP.
  */
-export const protocolUnsupported = serviceRule({
+export const protocolUnsupported = defineServiceRule<Data>({
   id: 'protocol-unsupported',
   defaultSeverity: 'error',
   description: 'A Service port protocol is not TCP, UDP or SCTP (the values are case-sensitive).',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     for (const port of service.ports) {
       const field = port.fields.protocol;
@@ -51,5 +57,23 @@ export const protocolUnsupported = serviceRule({
         data: { portIndex: port.index, value, ...(suggestion ? { suggestion } : {}), ...(appProtocol ? { appProtocol } : {}) },
       });
     }
+  },
+  /**
+   * `tcp` → `TCP` (safe: case only). An application protocol written as `protocol` (`HTTP`) becomes TCP, with the
+   * application protocol moved to appProtocol when Kubernetes has a name for it; a near miss (`UPD`) is only offered.
+   */
+  fixes(ctx) {
+    const { suggestion, value, appProtocol } = ctx.data;
+    if (!suggestion) return [];
+    const replace = replaceAtFinding(ctx, suggestion);
+    const port = serviceSpec(ctx)?.service.ports[ctx.data.portIndex];
+    const fixes = [];
+    if (appProtocol && port && !port.fields.appProtocol) {
+      const edits = [replace, setScalarField(ctx.file.text, ctx.chunk, port.map, 'appProtocol', appProtocol)];
+      fixes.push(...fixOf(`Use protocol: ${suggestion} with appProtocol: ${appProtocol}`, edits, { safe: false, preferred: true }));
+    }
+    const safe = !appProtocol && sameIgnoringCase(value, suggestion);
+    fixes.push(...fixOf(`Change protocol to ${suggestion}`, [replace], { safe, preferred: fixes.length === 0 }));
+    return fixes;
   },
 });

@@ -1,6 +1,10 @@
+import { isScalar } from 'yaml';
 import { selectionIndex } from '../kubernetes/selectionIndex';
 import type { K8sObject, ServiceModel, WorkloadModel } from '../kubernetes/model';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import type { Fix, FixContext } from '../analysis/fix';
+import { fixOf, serviceSpec } from '../analysis/fixHelpers';
+import { indentOf, lineContentEnd, lineEnding, removePairs, renameKey, replaceNode, replaceScalar, scalarText, type TextEdit } from '../document/edits';
 import {
   formatLabels,
   isTemplated,
@@ -14,7 +18,7 @@ import {
   type ObjectLocation,
 } from '../kubernetes/selection';
 import type { ObjectRef, WorkspaceIndex } from '../kubernetes/workspace';
-import { asMap, fieldOf, spanOf, stringMap } from '../document/yamlNodes';
+import { asMap, fieldOf, fieldsOf, spanOf, stringMap, stringValue } from '../document/yamlNodes';
 
 /** One selector label as the closest workload's pods have it. */
 interface LabelDifference {
@@ -34,16 +38,33 @@ interface Candidate {
   onlyObjectLabelsMatch: boolean;
 }
 
+/** The workload whose pods come closest to the selector, where it is, and how its pod labels differ. */
+interface Closest {
+  kind: string;
+  name?: string;
+  namespace: string;
+  uri: string;
+  line: number;
+  range: ObjectLocation['range'];
+  podLabels: Record<string, string>;
+  differences: LabelDifference[];
+  namespaceDiffers: boolean;
+  onlyObjectLabelsMatch: boolean;
+}
+
+type Data = { selector: Record<string, string>; namespace: string; closest: Closest | undefined };
+
 /**
  * The EndpointSlice controller lists pods by `spec.selector` in the Service's namespace
  * (pkg/controller/endpointslice, ServiceSelectorCache + pod lister). A selector that matches no pod is accepted by the
  * API server, but the Service then has no endpoints and every connection to it fails.
  */
-export const selectorMatchesNothing = serviceRule({
+export const selectorMatchesNothing = defineServiceRule<Data>({
   id: 'selector-matches-nothing',
   defaultSeverity: 'warning',
   description: 'The Service selector matches no pod template of any workload in its namespace, so the Service has no endpoints.',
   crossResource: true,
+  partialSafe: false,
   check(service, ctx) {
     const selector = usableSelector(service);
     const selectorField = service.fields.selector;
@@ -63,34 +84,44 @@ export const selectorMatchesNothing = serviceRule({
       location = locate(closest.ref, ctx.workspace, labelsSpan(closest.ref.object) ?? closest.ref.object.anchorSpan);
       message += ` The closest is ${closest.ref.object.kind} \`${closest.ref.object.name ?? '(unnamed)'}\` (${location.file}:${location.line})${explain(closest, service)}.`;
     }
-    message += '\nA Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.';
+    message +=
+      '\nA Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.';
     const labelsAt = closest ? (labelsSpan(closest.ref.object) ?? closest.ref.object.anchorSpan) : undefined;
     ctx.report({
       span: selectorField.keySpan,
       message,
-      related: closest && labelsAt
-        ? [relatedAt(closest.ref, `Closest: ${closest.ref.object.kind} ${closest.ref.object.name ?? '(unnamed)'}, pods labelled ${formatLabels(closest.ref.object.podLabels) || '(none)'}`, labelsAt)]
-        : undefined,
+      related:
+        closest && labelsAt
+          ? [
+              relatedAt(
+                closest.ref,
+                `Closest: ${closest.ref.object.kind} ${closest.ref.object.name ?? '(unnamed)'}, pods labelled ${formatLabels(closest.ref.object.podLabels) || '(none)'}`,
+                labelsAt,
+              ),
+            ]
+          : undefined,
       data: {
         selector,
         namespace: namespaceOf(service),
-        closest: closest && location
-          ? {
-              kind: closest.ref.object.kind,
-              name: closest.ref.object.name,
-              namespace: namespaceOf(closest.ref.object),
-              uri: location.uri,
-              line: location.line,
-              range: location.range,
-              podLabels: closest.ref.object.podLabels,
-              differences: closest.differences,
-              namespaceDiffers: closest.namespaceDiffers,
-              onlyObjectLabelsMatch: closest.onlyObjectLabelsMatch,
-            }
-          : undefined,
+        closest:
+          closest && location
+            ? {
+                kind: closest.ref.object.kind,
+                name: closest.ref.object.name,
+                namespace: namespaceOf(closest.ref.object),
+                uri: location.uri,
+                line: location.line,
+                range: location.range,
+                podLabels: closest.ref.object.podLabels,
+                differences: closest.differences,
+                namespaceDiffers: closest.namespaceDiffers,
+                onlyObjectLabelsMatch: closest.onlyObjectLabelsMatch,
+              }
+            : undefined,
       },
     });
   },
+  fixes: fixSelector,
 });
 
 function explain(candidate: Candidate, service: ServiceModel): string {
@@ -189,10 +220,32 @@ function labelsSpan(workload: WorkloadModel) {
 const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'autoscaling', 'policy', 'extensions']);
 /** Built-in kinds (often large: CRDs, ConfigMaps) that are never composed just to look for operator resources. */
 const NOT_POD_OWNERS = new Set([
-  'CustomResourceDefinition', 'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
-  'Namespace', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'NetworkPolicy', 'PodDisruptionBudget',
-  'HorizontalPodAutoscaler', 'Ingress', 'IngressClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
-  'APIService', 'PriorityClass', 'ResourceQuota', 'LimitRange', 'Endpoints', 'EndpointSlice', 'Service',
+  'CustomResourceDefinition',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+  'Namespace',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StorageClass',
+  'NetworkPolicy',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'Ingress',
+  'IngressClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'APIService',
+  'PriorityClass',
+  'ResourceQuota',
+  'LimitRange',
+  'Endpoints',
+  'EndpointSlice',
+  'Service',
 ]);
 
 /**
@@ -216,4 +269,62 @@ function isCustomResource(object: K8sObject): boolean {
   const slash = object.apiVersion.indexOf('/');
   const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
   return !BUILT_IN_GROUPS.has(group) && !group.endsWith('.k8s.io');
+}
+
+/**
+ * Makes the selector match the pods of the closest workload with the fewest edits: labels the pods carry stay, a
+ * value or the case of a key is corrected, labels the pods lack go; if nothing would be left, the pods' labels are
+ * copied. A workload in another namespace cannot be selected, so nothing is offered then. Changes which pods get
+ * traffic, so never applied unseen.
+ */
+function fixSelector(ctx: FixContext<Data>): Fix[] {
+  const target = serviceSpec(ctx);
+  const { closest } = ctx.data;
+  const selectorField = target?.service.fields.selector;
+  const selector = asMap(selectorField?.node);
+  if (!target || !closest || closest.namespaceDiffers || !selector || !selectorField) return [];
+  const labels = closest.podLabels;
+  const podKeys = Object.keys(labels);
+  if (podKeys.length === 0) return [];
+  const { text } = ctx.file;
+  const doc = target.service.doc;
+  const edits: TextEdit[] = [];
+  const removed = [];
+  const result: Record<string, string> = {};
+  for (const field of fieldsOf(selector)) {
+    const value = stringValue(field.node, doc);
+    const key =
+      labels[field.key] !== undefined
+        ? field.key
+        : podKeys.find((k) => k.toLowerCase() === field.key.toLowerCase() && !fieldsOf(selector).some((f) => f.key === k));
+    if (key === undefined) {
+      removed.push(field.pair);
+      continue;
+    }
+    result[key] = labels[key];
+    if (key !== field.key) edits.push(renameKey(ctx.chunk, field.pair, key));
+    if (value !== labels[key]) {
+      edits.push(
+        isScalar(field.node) && field.node.value !== null
+          ? replaceScalar(ctx.chunk, field.node, labels[key])
+          : replaceNode(ctx.chunk, field.node, scalarText(labels[key])),
+      );
+    }
+  }
+  edits.push(...removePairs(text, ctx.chunk, selector, removed));
+  if (Object.keys(result).length === 0) {
+    Object.assign(result, labels);
+    const entries = podKeys.map((k) => [scalarText(k), scalarText(labels[k])] as const);
+    if (selector.flow) {
+      edits.length = 0;
+      edits.push(replaceNode(ctx.chunk, selector, `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`));
+    } else {
+      // At the end of the `selector:` line, right where the removed labels stood, at their indentation.
+      const at = lineContentEnd(text, ctx.chunk.start + selectorField.keySpan.end);
+      const indent = ' '.repeat(indentOf(text, ctx.chunk, selector));
+      edits.push({ start: at, end: at, newText: entries.map(([k, v]) => `${lineEnding(text)}${indent}${k}: ${v}`).join('') });
+    }
+  }
+  const who = `${closest.kind} ${closest.name ?? '(unnamed)'}`;
+  return fixOf(`Change the selector to ${formatLabels(result)} (the pods of ${who})`, edits, { safe: false, preferred: true });
 }

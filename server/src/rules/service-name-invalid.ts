@@ -1,7 +1,11 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { suggestionFixes } from '../analysis/fixHelpers';
 import { decodedString, isDNS1035Label, nameIsDNS1035Label } from '../kubernetes/validation/names';
 import { fieldOf } from '../document/yamlNodes';
+
+/** The field (`metadata.name` or `metadata.generateName`), its value, and a valid name close to it. */
+type Data = { field: string; value: string; suggestion?: string };
 
 /**
  * ValidateService checks metadata with ValidateServiceName = NameIsDNS1035Label (pkg/apis/core/validation/validation.go):
@@ -10,11 +14,12 @@ import { fieldOf } from '../document/yamlNodes';
  * maskTrailingDash, because random characters follow it. (The RelaxedServiceNameValidation gate, alpha and off in
  * 1.34, would accept a leading digit.)
  */
-export const serviceNameInvalid = serviceRule({
+export const serviceNameInvalid = defineServiceRule<Data>({
   id: 'service-name-invalid',
   defaultSeverity: 'error',
   description: 'metadata.name (or generateName) of a Service is not a DNS-1035 label: lower case, starting with a letter, at most 63 characters.',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     for (const key of ['name', 'generateName'] as const) {
       const field = fieldOf(service.metadata, key);
@@ -33,6 +38,8 @@ export const serviceNameInvalid = serviceRule({
       });
     }
   },
+  /** `My_Service` → `my-service`: the name is the Service's DNS name, which clients use, so never applied unseen. */
+  fixes: (ctx) => suggestionFixes(ctx, ctx.data.suggestion, { what: ctx.data.field.replace('metadata.', ''), safe: false }),
 });
 
 /** A deterministic valid spelling (for a quick fix), or undefined when nothing sensible is left. */

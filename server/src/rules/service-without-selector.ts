@@ -1,14 +1,30 @@
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
 import { joinAnd } from '../kubernetes/selection';
 import { fieldsOf, scalarValue } from '../document/yamlNodes';
 
 /** Every field of core/v1 ServiceSpec; a scalar key outside this list under `spec` is most likely a misplaced label. */
 const SERVICE_SPEC_FIELDS = new Set([
-  'ports', 'selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'sessionAffinity', 'loadBalancerIP',
-  'loadBalancerSourceRanges', 'externalName', 'externalTrafficPolicy', 'healthCheckNodePort', 'publishNotReadyAddresses',
-  'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy', 'allocateLoadBalancerNodePorts', 'loadBalancerClass',
-  'internalTrafficPolicy', 'trafficDistribution',
+  'ports',
+  'selector',
+  'clusterIP',
+  'clusterIPs',
+  'type',
+  'externalIPs',
+  'sessionAffinity',
+  'loadBalancerIP',
+  'loadBalancerSourceRanges',
+  'externalName',
+  'externalTrafficPolicy',
+  'healthCheckNodePort',
+  'publishNotReadyAddresses',
+  'sessionAffinityConfig',
+  'ipFamilies',
+  'ipFamilyPolicy',
+  'allocateLoadBalancerNodePorts',
+  'loadBalancerClass',
+  'internalTrafficPolicy',
+  'trafficDistribution',
 ]);
 
 /**
@@ -16,11 +32,12 @@ const SERVICE_SPEC_FIELDS = new Set([
  * pkg/controller/endpointslice); endpoints must come from EndpointSlices labelled `kubernetes.io/service-name` that
  * someone else creates. That is a legitimate pattern (external databases, operators), so this only informs.
  */
-export const serviceWithoutSelector = serviceRule({
+export const serviceWithoutSelector = defineServiceRule<{ headless: boolean }>({
   id: 'service-without-selector',
   defaultSeverity: 'information',
   description: 'A Service without a selector gets no endpoints from Kubernetes; they must come from EndpointSlices created by you or a controller.',
   crossResource: false,
+  partialSafe: false,
   check(service, ctx) {
     if (service.type === 'ExternalName' || !service.spec) return;
     const selectorField = service.fields.selector;
@@ -28,7 +45,7 @@ export const serviceWithoutSelector = serviceRule({
     // `selector: {{ include ... }}` or another non-map is a template or a type error, not a missing selector.
     const empty = node === null || (isScalar(node) && node.value === null) || (isMap(node) && node.items.length === 0);
     if (!empty) return;
-    // `app: MyApp` beside an empty `selector:` is an indentation slip that misindented-field reports (with a fix);
+    // `app: MyApp` beside an empty `selector:` is an indentation slip that misindentedField reports (with a fix);
     // explaining selector-less Services there would only mislead.
     if (hasStrayScalar(service.spec, service.doc)) return;
 

@@ -1,7 +1,8 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { suggestionFixes } from '../analysis/fixHelpers';
 import { fieldOf } from '../document/yamlNodes';
-import { stringOrNull } from './clusterip-invalid';
+import { stringOrNull } from '../kubernetes/validation/decode';
 
 const AFFINITIES = ['ClientIP', 'None'] as const;
 
@@ -9,11 +10,12 @@ const AFFINITIES = ['ClientIP', 'None'] as const;
  * ValidateService (pkg/apis/core/validation/validation.go) accepts sessionAffinity None or ClientIP. An empty or
  * missing value never reaches it: v1 defaulting (SetDefaults_Service) turns it into None.
  */
-export const sessionAffinityInvalid = serviceRule({
+export const sessionAffinityInvalid = defineServiceRule<{ suggestion: string } | undefined>({
   id: 'session-affinity-invalid',
   defaultSeverity: 'error',
   description: 'sessionAffinity must be None or ClientIP (case-sensitive).',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     const field = fieldOf(service.spec, 'sessionAffinity');
     const value = stringOrNull(field, service.doc);
@@ -29,4 +31,6 @@ export const sessionAffinityInvalid = serviceRule({
       data: suggestion ? { suggestion } : undefined,
     });
   },
+  /** `clientip` → `ClientIP`, `none` → `None`. */
+  fixes: (ctx) => suggestionFixes(ctx, ctx.data?.suggestion, { what: 'sessionAffinity' }),
 });

@@ -1,5 +1,7 @@
 import { selectionIndex } from '../kubernetes/selectionIndex';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { preferFirst, serviceSpec } from '../analysis/fixHelpers';
+import { setScalarField } from '../document/structure';
 import {
   describePort,
   describeServicePort,
@@ -12,17 +14,29 @@ import {
 } from '../kubernetes/selection';
 import { numberValue } from '../document/yamlNodes';
 
+/** A container port as a workload declares it, with the workload's name. */
+interface Declared {
+  name?: string;
+  containerPort?: number;
+  protocol: string;
+  workload?: string;
+}
+
+/** The Service port and the number it targets, the workloads not declaring it, and the ports they do declare. */
+type Data = { portIndex: number; targetPort: number; missingIn: Array<ReturnType<typeof workloadData>>; declared: Declared[] };
+
 /**
  * A numeric targetPort is used as-is (FindPort returns the number without looking at the pod), and
  * `containers[].ports` is informational: "Not specifying a port here DOES NOT prevent that port from being exposed"
  * (core/v1 Container.ports). So an undeclared number works if the app listens on it. Reported only when the pods
  * declare other ports: then the mismatch is a likely typo; pods that declare no ports at all are left alone.
  */
-export const targetPortUndeclared = serviceRule({
+export const targetPortUndeclared = defineServiceRule<Data>({
   id: 'target-port-undeclared',
   defaultSeverity: 'information',
   description: 'A numeric targetPort that the selected containers, which declare other ports, do not declare as containerPort.',
   crossResource: true,
+  partialSafe: false,
   check(service, ctx) {
     const selected = selectionIndex(ctx.workspace).selectedBy(service);
     if (selected.length === 0) return;
@@ -31,7 +45,7 @@ export const targetPortUndeclared = serviceRule({
       if (typeof target !== 'number') continue;
       const missing = selected.filter((ref) => {
         const resolution = resolveTargetPort(port, ref.object);
-        // Same number with another protocol is protocol-mismatch's finding.
+        // Same number with another protocol is protocolMismatch's finding.
         return resolution !== undefined && resolution.declaresPorts && resolution.matches.length === 0 && resolution.otherProtocol.length === 0;
       });
       if (missing.length === 0) continue;
@@ -57,5 +71,24 @@ export const targetPortUndeclared = serviceRule({
         },
       });
     }
+  },
+  /**
+   * The pods declare other ports: offer each declared containerPort of the same protocol as targetPort (added when
+   * targetPort was left to default to port). Only a hint that the number may be a typo, so never applied unseen.
+   */
+  fixes(ctx) {
+    const target = serviceSpec(ctx);
+    const port = target?.service.ports[ctx.data.portIndex];
+    if (!port) return [];
+    const numbers = [
+      ...new Set(ctx.data.declared.filter((p) => p.protocol === port.protocol && p.containerPort !== undefined).map((p) => p.containerPort as number)),
+    ];
+    const fixes = numbers.slice(0, 4).map((number) => ({
+      title: `Change targetPort to ${number}`,
+      edits: [setScalarField(ctx.file.text, ctx.chunk, port.map, 'targetPort', number)],
+      safe: false,
+      preferred: false,
+    }));
+    return numbers.length === 1 ? preferFirst(fixes) : fixes;
   },
 });

@@ -1,7 +1,8 @@
 import { apiError } from '../kubernetes/apiError';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { suggestionFixes } from '../analysis/fixHelpers';
 import { fieldOf } from '../document/yamlNodes';
-import { stringOrNull } from './clusterip-invalid';
+import { stringOrNull } from '../kubernetes/validation/decode';
 
 /**
  * validateServiceTrafficDistribution (pkg/apis/core/validation/validation.go) as in Kubernetes 1.34/1.35, where the
@@ -10,11 +11,12 @@ import { stringOrNull } from './clusterip-invalid';
  */
 const VALUES = ['PreferClose', 'PreferSameZone', 'PreferSameNode'] as const;
 
-export const trafficDistributionUnsupported = serviceRule({
+export const trafficDistributionUnsupported = defineServiceRule<{ suggestion: string } | undefined>({
   id: 'traffic-distribution-unsupported',
   defaultSeverity: 'error',
   description: 'trafficDistribution must be PreferSameZone, PreferSameNode or PreferClose (case-sensitive).',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     const field = fieldOf(service.spec, 'trafficDistribution');
     const value = stringOrNull(field, service.doc);
@@ -30,4 +32,6 @@ export const trafficDistributionUnsupported = serviceRule({
       data: suggestion ? { suggestion } : undefined,
     });
   },
+  /** `prefersamezone` → `PreferSameZone`. */
+  fixes: (ctx) => suggestionFixes(ctx, ctx.data?.suggestion, { what: 'trafficDistribution' }),
 });

@@ -1,20 +1,30 @@
 import { apiError } from '../kubernetes/apiError';
 import { SERVICE_TYPES } from '../kubernetes/model';
-import { serviceRule } from '../analysis/rule';
+import { defineServiceRule } from '../analysis/rule';
+import { fixOf, replaceAtFinding, serviceSpec } from '../analysis/fixHelpers';
+import { didYouMean } from '../kubernetes/schema/nearMiss';
+import { setScalarField } from '../document/structure';
+import { fieldOf, stringValue } from '../document/yamlNodes';
 import { decodedString } from '../kubernetes/validation/names';
+
+const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** NotSupported lists the values sorted (sets.List), which is the order kubectl prints. */
 const SUPPORTED = [...SERVICE_TYPES].sort();
+
+/** The type as written; the type meant; for "headless", the clusterIP that makes a ClusterIP Service headless. */
+type Data = { value: string; suggestion?: string; clusterIP?: 'None' };
 
 /**
  * ValidateService (pkg/apis/core/validation/validation.go): spec.type must be one of the four types, spelt exactly.
  * An empty or omitted type was already defaulted to ClusterIP.
  */
-export const typeUnsupported = serviceRule({
+export const typeUnsupported = defineServiceRule<Data>({
   id: 'type-unsupported',
   defaultSeverity: 'error',
   description: 'spec.type is not ClusterIP, NodePort, LoadBalancer or ExternalName (the values are case-sensitive).',
   crossResource: false,
+  partialSafe: true,
   check(service, ctx) {
     const field = service.fields.type;
     const value = decodedString(field?.node, service.doc);
@@ -32,32 +42,23 @@ export const typeUnsupported = serviceRule({
       data: { value, ...(suggestion ? { suggestion } : {}), ...(headless ? { clusterIP: 'None' } : {}) },
     });
   },
-});
-
-/**
- * The valid value the user most likely meant: same letters ignoring case and separators ("nodeport", "Load-Balancer"),
- * else the single closest value within two edits ("LoadBalencer"). Undefined when nothing is close or it is a tie.
- */
-export function didYouMean(value: string, valid: readonly string[]): string | undefined {
-  const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const wanted = normalize(value);
-  if (wanted === '') return undefined;
-  const exact = valid.find((candidate) => normalize(candidate) === wanted);
-  if (exact) return exact;
-  const scored = valid.map((candidate) => ({ candidate, distance: editDistance(wanted, normalize(candidate)) })).sort((a, b) => a.distance - b.distance);
-  const [best, second] = scored;
-  if (!best || best.distance > 2 || best.distance >= wanted.length) return undefined;
-  return second && second.distance === best.distance ? undefined : best.candidate;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  /**
+   * `nodeport`, `Load-Balancer` → the type spelt right (safe: same letters). A near miss (`LoadBalencer`) is offered,
+   * not applied unseen. `type: Headless` becomes `type: ClusterIP` plus `clusterIP: None`, what "headless" means.
+   */
+  fixes(ctx) {
+    const { value, suggestion } = ctx.data;
+    if (!suggestion) return [];
+    const replace = replaceAtFinding(ctx, suggestion);
+    if (ctx.data.clusterIP === 'None') {
+      const target = serviceSpec(ctx);
+      if (!target) return [];
+      const clusterIP = stringValue(fieldOf(target.spec, 'clusterIP')?.node, target.service.doc) ?? '';
+      // A Service with a cluster IP address cannot be headless as well.
+      if (clusterIP !== '' && clusterIP !== 'None') return [];
+      const edits = clusterIP === 'None' ? [replace] : [replace, setScalarField(ctx.file.text, ctx.chunk, target.spec, 'clusterIP', 'None')];
+      return fixOf('Make it a headless Service (type: ClusterIP, clusterIP: None)', edits, { safe: false, preferred: true });
     }
-    previous = current;
-  }
-  return previous[b.length];
-}
+    return fixOf(`Change type to ${suggestion}`, [replace], { safe: normalize(value) === normalize(suggestion), preferred: true });
+  },
+});

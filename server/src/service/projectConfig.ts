@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ALL_RULES } from '../rules';
-import { TEMPLATE_NOTICE_ID } from '../document/templates';
+import { projectConfig as projectConfigRule } from '../rules/project-config';
 import { nestsTooDeep } from '../document/nesting';
 import { CLUSTER_PROFILES, parsePortRange, type AnalysisSettings, type ClusterProfile, type SeveritySetting } from '../analysis/settings';
 
@@ -19,7 +19,8 @@ export interface ProjectConfig {
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
-const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...ALL_RULES.map((rule) => rule.id), TEMPLATE_NOTICE_ID]);
+// The project file's own problems cannot be silenced from inside it.
+const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.filter((rule) => rule !== projectConfigRule).map((rule) => rule.id));
 
 /** Rule ids the project file may name; a typo there would otherwise silently change nothing. */
 export function parseProjectConfig(text: string, file: string, knownRules: ReadonlySet<string> = KNOWN_RULE_IDS): ProjectConfig {

@@ -2,17 +2,16 @@ import { parseDocument } from 'yaml';
 import type { Finding } from '../analysis/finding';
 import { nestsTooDeep } from '../document/nesting';
 import { asMap, fieldOf, type Span } from '../document/yamlNodes';
+import { projectConfig } from '../rules/project-config';
 import type { ProjectConfig } from './projectConfig';
 
-/** The id of findings about the project file itself; no rule has it, so no quick fix is looked up for them. */
-export const PROJECT_CONFIG_ID = 'project-config';
 
 /** The project file's problems as findings on its own text (`text` is what `config` was parsed from). */
 export function projectConfigFindings(config: ProjectConfig, text: string): Finding[] {
   return config.problems.map((problem) => {
     const message = withoutPath(config.path, problem);
     const located = locateProblem(text, message);
-    return { ruleId: PROJECT_CONFIG_ID, severity: 'warning', message: `${message}.\n${consequence(located.entry)}`, start: located.span.start, end: located.span.end };
+    return { ruleId: projectConfig.id, severity: projectConfig.defaultSeverity, message: `${message}.\n${consequence(located.entry)}`, start: located.span.start, end: located.span.end };
   });
 }
 

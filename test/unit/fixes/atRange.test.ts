@@ -11,10 +11,10 @@ import { analyzeFile, type Finding } from '../../../server/src/analysis/analyze'
 import { analyzeRange } from '../../../server/src/analysis/analyzeRange';
 import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
-import { FILE_TOO_LARGE_ID } from '../../../server/src/analysis/limits';
+import { fileTooLarge } from '../../../server/src/analysis/limits';
 import { isService, type ServiceModel } from '../../../server/src/kubernetes/model';
 import { LineIndex } from '../../../server/src/document/text';
-import { objectAt } from '../../../server/src/analysis/fix';
+import { objectAt } from '../../../server/src/analysis/analyzeRange';
 import { serviceRefactors } from '../../../server/src/kubernetes/serviceEdits';
 import { refactorsAt } from '../../../server/src/features/fixes/refactorsAt';
 import { usedNodePorts } from '../../../server/src/kubernetes/nodePorts';
@@ -81,13 +81,13 @@ test('analyzeRange looks at the documents under the range only, and keeps the fi
   // Parsed up to the limit: the notice on line 1 names the whole file's documents, wherever the range starts there.
   const limited = workspaceOf(MIXED, { maxSize: MIXED.length - 10 });
   const whole = analyzeFile(limited.file, limited.index, DEFAULT_SETTINGS, ALL_RULES);
-  const notice = whole.find((f) => f.ruleId === FILE_TOO_LARGE_ID);
+  const notice = whole.find((f) => f.ruleId === fileTooLarge.id);
   assert.ok(notice && /the first 3 documents/.test(notice.message));
   const atStart = analyzeRange(limited.file, limited.index, DEFAULT_SETTINGS, ALL_RULES, notice.start, notice.end);
-  assert.deepEqual(atStart.find((f) => f.ruleId === FILE_TOO_LARGE_ID), notice);
+  assert.deepEqual(atStart.find((f) => f.ruleId === fileTooLarge.id), notice);
   assert.ok(isSubsequence(atStart, whole));
   const later = limited.file.chunks[1].start + 5;
-  assert.ok(!analyzeRange(limited.file, limited.index, DEFAULT_SETTINGS, ALL_RULES, later, later).some((f) => f.ruleId === FILE_TOO_LARGE_ID));
+  assert.ok(!analyzeRange(limited.file, limited.index, DEFAULT_SETTINGS, ALL_RULES, later, later).some((f) => f.ruleId === fileTooLarge.id));
 });
 
 /** objectAt as it was: every object of the file, the last (innermost) whose mapping contains the offset. */

@@ -1,38 +1,98 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
+import { ruleTester } from '../../kit/ruleTester';
+import { appProtocolInvalid } from '../../../server/src/rules/app-protocol-invalid';
 
-const RULE = 'app-protocol-invalid';
-const ADVICE =
-  "appProtocol is an IANA service name such as http, https or grpc, a Kubernetes name such as kubernetes.io/h2c, or your own domain-prefixed name such as example.com/my-protocol; remove it if you don't need it.";
 const svc = (appProtocol: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    appProtocol: ${appProtocol}\n`;
 
-test('"grpc web": exact message on the value', () => {
-  const text = svc('grpc web');
-  const [finding, ...rest] = findingsOf(text, RULE);
-  assert.equal(rest.length, 0);
-  assert.equal(covered(text, finding), 'grpc web');
-  assert.equal(
-    finding.message,
-    "spec.ports[0].appProtocol: Invalid value: \"grpc web\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
-      ADVICE,
-  );
+ruleTester.run(appProtocolInvalid, {
+  valid: [
+    { name: 'no finding for appProtocol http', code: svc('http') },
+    { name: 'no finding for appProtocol HTTP', code: svc('HTTP') },
+    { name: 'no finding for appProtocol https', code: svc('https') },
+    { name: 'no finding for appProtocol kubernetes.io/h2c', code: svc('kubernetes.io/h2c') },
+    { name: 'no finding for appProtocol kubernetes.io/ws', code: svc('kubernetes.io/ws') },
+    { name: 'no finding for appProtocol example.com/my-protocol', code: svc('example.com/my-protocol') },
+    { name: 'no finding for appProtocol (null)', code: svc('') },
+    { name: 'no finding for appProtocol 42', code: svc('42') },
+  ],
+  invalid: [
+    {
+      name: '"grpc web": exact message on the value',
+      code: svc('⟦grpc web⟧'),
+      errors: [
+        {
+          message:
+            "spec.ports[0].appProtocol: Invalid value: \"grpc web\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
+            "appProtocol is an IANA service name such as http, https or grpc, a Kubernetes name such as kubernetes.io/h2c, or your own domain-prefixed name such as example.com/my-protocol; remove it if you don't need it.",
+          data: { portIndex: 0, value: 'grpc web' },
+          fixes: [
+            {
+              title: 'Remove appProtocol',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+  - port: 80
+`,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'HTTP/2: the part before / is taken as a prefix',
+      code: svc('⟦HTTP/2⟧'),
+      errors: [
+        {
+          message:
+            "spec.ports[0].appProtocol: Invalid value: \"HTTP/2\": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n" +
+            "appProtocol is an IANA service name such as http, https or grpc, a Kubernetes name such as kubernetes.io/h2c, or your own domain-prefixed name such as example.com/my-protocol; remove it if you don't need it.",
+          data: { portIndex: 0, value: 'HTTP/2' },
+          fixes: [
+            {
+              title: 'Remove appProtocol',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+  - port: 80
+`,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an empty appProtocol is set (a pointer to ""), so it fails twice',
+      code: svc('⟦""⟧'),
+      errors: [
+        {
+          message:
+            'spec.ports[0].appProtocol: Invalid value: "": name part must be non-empty\n' +
+            "spec.ports[0].appProtocol: Invalid value: \"\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n" +
+            "appProtocol is an IANA service name such as http, https or grpc, a Kubernetes name such as kubernetes.io/h2c, or your own domain-prefixed name such as example.com/my-protocol; remove it if you don't need it.",
+          data: { portIndex: 0, value: '' },
+          fixes: [
+            {
+              title: 'Remove appProtocol',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+  - port: 80
+`,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
-
-test('HTTP/2: the part before / is taken as a prefix', () => {
-  const [finding] = findingsOf(svc('HTTP/2'), RULE);
-  assert.match(finding.message, /^spec\.ports\[0\]\.appProtocol: Invalid value: "HTTP\/2": prefix part a lowercase RFC 1123 subdomain/);
-});
-
-test('an empty appProtocol is set (a pointer to ""), so it fails twice', () => {
-  const text = svc('""');
-  const [finding] = findingsOf(text, RULE);
-  assert.equal(covered(text, finding), '""');
-  const [first, second] = finding.message.split('\n');
-  assert.equal(first, 'spec.ports[0].appProtocol: Invalid value: "": name part must be non-empty');
-  assert.ok(second.startsWith('spec.ports[0].appProtocol: Invalid value: "": name part must consist of'));
-});
-
-for (const ok of ['http', 'HTTP', 'https', 'kubernetes.io/h2c', 'kubernetes.io/ws', 'example.com/my-protocol', '', '42']) {
-  test(`no finding for appProtocol ${ok || '(null)'}`, () => assert.deepEqual(findingsOf(svc(ok), RULE), []));
-}

@@ -1,8 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
+import { ruleTester } from '../../kit/ruleTester';
+import { ipFamilyPolicyInvalid } from '../../../server/src/rules/ip-family-policy-invalid';
 
-const RULE = 'ip-family-policy-invalid';
 const service = (spec: string, selector = '  selector:\n    app: web\n') => `apiVersion: v1
 kind: Service
 metadata:
@@ -12,60 +10,289 @@ ${selector}${spec}  ports:
     - port: 80
 `;
 
-test('a mis-cased policy suggests the right spelling', () => {
-  const text = service('  ipFamilyPolicy: singlestack\n');
-  const [finding, ...rest] = findingsOf(text, RULE);
-  assert.equal(rest.length, 0);
-  assert.equal(covered(text, finding), 'singlestack');
-  assert.equal(
-    finding.message,
-    'spec.ipFamilyPolicy: Unsupported value: "singlestack": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"\n' +
-      'Values are case-sensitive: did you mean "SingleStack"?',
-  );
-  assert.deepEqual(finding.data, { suggestion: 'SingleStack' });
+ruleTester.run(ipFamilyPolicyInvalid, {
+  valid: [
+    { name: 'nothing set → 0', code: service('') },
+    { name: 'PreferDualStack with two families → 0', code: service('  ipFamilyPolicy: PreferDualStack\n  ipFamilies: [IPv6, IPv4]\n') },
+    {
+      name: 'RequireDualStack with two IPs → 0',
+      code: service('  ipFamilyPolicy: RequireDualStack\n  clusterIP: 10.0.0.1\n  clusterIPs: [10.0.0.1, "fd00::1"]\n'),
+    },
+    { name: 'omitted policy, one family → 0', code: service('  ipFamilies: [IPv6]\n') },
+    {
+      name: 'headless without selector defaults to RequireDualStack → 0',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  clusterIP: None
+  ipFamilies: [IPv4, IPv6]
+  ports:
+    - port: 80
+`,
+    },
+    {
+      name: 'registry stops at invalid clusterIPs first → 0',
+      code: service('  clusterIP: 10.0.0.1\n  clusterIPs: [10.0.0.1, 10.0.0.2]\n'),
+    },
+    { name: 'registry stops at duplicate families first → 0', code: service('  ipFamilies: [IPv4, IPv4]\n') },
+    { name: 'null means omitted → 0', code: service('  ipFamilyPolicy:\n') },
+  ],
+  invalid: [
+    {
+      name: 'a mis-cased policy suggests the right spelling',
+      code: service('  ipFamilyPolicy: ⟦singlestack⟧\n'),
+      errors: [
+        {
+          message:
+            'spec.ipFamilyPolicy: Unsupported value: "singlestack": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"\n' +
+            'Values are case-sensitive: did you mean "SingleStack"?',
+          data: { suggestion: 'SingleStack' },
+          fixes: [{ title: 'Change ipFamilyPolicy to SingleStack', output: service('  ipFamilyPolicy: SingleStack\n'), safe: true, preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'an explicit SingleStack with two families is rejected on the policy value',
+      code: service('  ipFamilyPolicy: ⟦SingleStack⟧\n  ipFamilies: [IPv4, IPv6]\n'),
+      errors: [
+        {
+          message:
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n" +
+            'SingleStack allows one IP family: set ipFamilyPolicy to RequireDualStack or PreferDualStack to get two.',
+          data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: false },
+          fixes: [
+            {
+              title: 'Set ipFamilyPolicy: PreferDualStack',
+              output: service('  ipFamilyPolicy: PreferDualStack\n  ipFamilies: [IPv4, IPv6]\n'),
+              preferred: true,
+            },
+            { title: 'Set ipFamilyPolicy: RequireDualStack', output: service('  ipFamilyPolicy: RequireDualStack\n  ipFamilies: [IPv4, IPv6]\n') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an omitted policy defaults to SingleStack: two cluster IPs are reported on the clusterIPs key',
+      code: service('  clusterIP: 10.0.0.1\n  ⟦clusterIPs⟧: [10.0.0.1, "fd00::1"]\n'),
+      errors: [
+        {
+          message:
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified\n" +
+            'Without ipFamilyPolicy the API server assumes SingleStack, which allows one IP family: add ipFamilyPolicy: RequireDualStack or PreferDualStack.',
+          data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: true },
+          fixes: [
+            {
+              title: 'Set ipFamilyPolicy: PreferDualStack',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  clusterIP: 10.0.0.1
+  clusterIPs: [10.0.0.1, "fd00::1"]
+  ports:
+    - port: 80
+  ipFamilyPolicy: PreferDualStack
+`,
+              preferred: true,
+            },
+            {
+              title: 'Set ipFamilyPolicy: RequireDualStack',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  clusterIP: 10.0.0.1
+  clusterIPs: [10.0.0.1, "fd00::1"]
+  ports:
+    - port: 80
+  ipFamilyPolicy: RequireDualStack
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'omitted policy, two families → 1',
+      code: service('  ⟦ipFamilies⟧: [IPv4, IPv6]\n'),
+      errors: [
+        {
+          message:
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n" +
+            'Without ipFamilyPolicy the API server assumes SingleStack, which allows one IP family: add ipFamilyPolicy: RequireDualStack or PreferDualStack.',
+          data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: true },
+          fixes: [
+            {
+              title: 'Set ipFamilyPolicy: PreferDualStack',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ipFamilies: [IPv4, IPv6]
+  ports:
+    - port: 80
+  ipFamilyPolicy: PreferDualStack
+`,
+              preferred: true,
+            },
+            {
+              title: 'Set ipFamilyPolicy: RequireDualStack',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ipFamilies: [IPv4, IPv6]
+  ports:
+    - port: 80
+  ipFamilyPolicy: RequireDualStack
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'headless with selector defaults to SingleStack → 1',
+      code: service('  clusterIP: None\n  ⟦ipFamilies⟧: [IPv4, IPv6]\n'),
+      errors: [
+        {
+          message:
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n" +
+            'Without ipFamilyPolicy the API server assumes SingleStack, which allows one IP family: add ipFamilyPolicy: RequireDualStack or PreferDualStack.',
+          data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: true },
+          fixes: [
+            {
+              title: 'Set ipFamilyPolicy: PreferDualStack',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  clusterIP: None
+  ipFamilies: [IPv4, IPv6]
+  ports:
+    - port: 80
+  ipFamilyPolicy: PreferDualStack
+`,
+              preferred: true,
+            },
+            {
+              title: 'Set ipFamilyPolicy: RequireDualStack',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  clusterIP: None
+  ipFamilies: [IPv4, IPv6]
+  ports:
+    - port: 80
+  ipFamilyPolicy: RequireDualStack
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SingleStack with two IPs and two families → 2',
+      code: service(`  ipFamilyPolicy: ⟦⟦SingleStack⟧⟧
+  clusterIP: 10.0.0.1
+  clusterIPs: [10.0.0.1, "fd00::1"]
+  ipFamilies: [IPv4, IPv6]
+`),
+      errors: [
+        {
+          message:
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified\n" +
+            'SingleStack allows one IP family: set ipFamilyPolicy to RequireDualStack or PreferDualStack to get two.',
+          data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: false },
+          fixes: [
+            {
+              title: 'Set ipFamilyPolicy: PreferDualStack',
+              output: service(`  ipFamilyPolicy: PreferDualStack
+  clusterIP: 10.0.0.1
+  clusterIPs: [10.0.0.1, "fd00::1"]
+  ipFamilies: [IPv4, IPv6]
+`),
+              preferred: true,
+            },
+            {
+              title: 'Set ipFamilyPolicy: RequireDualStack',
+              output: service(`  ipFamilyPolicy: RequireDualStack
+  clusterIP: 10.0.0.1
+  clusterIPs: [10.0.0.1, "fd00::1"]
+  ipFamilies: [IPv4, IPv6]
+`),
+            },
+          ],
+        },
+        {
+          message:
+            "spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n" +
+            'SingleStack allows one IP family: set ipFamilyPolicy to RequireDualStack or PreferDualStack to get two.',
+          data: { expected: ['RequireDualStack', 'PreferDualStack'], omitted: false },
+          fixes: [
+            {
+              title: 'Set ipFamilyPolicy: PreferDualStack',
+              output: service(`  ipFamilyPolicy: PreferDualStack
+  clusterIP: 10.0.0.1
+  clusterIPs: [10.0.0.1, "fd00::1"]
+  ipFamilies: [IPv4, IPv6]
+`),
+              preferred: true,
+            },
+            {
+              title: 'Set ipFamilyPolicy: RequireDualStack',
+              output: service(`  ipFamilyPolicy: RequireDualStack
+  clusterIP: 10.0.0.1
+  clusterIPs: [10.0.0.1, "fd00::1"]
+  ipFamilies: [IPv4, IPv6]
+`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'empty string is not defaulted → 1',
+      code: service('  ipFamilyPolicy: ⟦""⟧\n'),
+      errors: [
+        {
+          message:
+            'spec.ipFamilyPolicy: Unsupported value: "": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"\n' +
+            'Use SingleStack (one IP family), PreferDualStack (both when the cluster has both) or RequireDualStack (fail without both).',
+        },
+      ],
+    },
+    {
+      name: 'unknown value → 1',
+      code: service('  ipFamilyPolicy: ⟦DualStack⟧\n'),
+      errors: [
+        {
+          message:
+            'spec.ipFamilyPolicy: Unsupported value: "DualStack": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"\n' +
+            'Use SingleStack (one IP family), PreferDualStack (both when the cluster has both) or RequireDualStack (fail without both).',
+        },
+      ],
+    },
+  ],
 });
-
-test('an explicit SingleStack with two families is rejected on the policy value', () => {
-  const text = service('  ipFamilyPolicy: SingleStack\n  ipFamilies: [IPv4, IPv6]\n');
-  const [finding, ...rest] = findingsOf(text, RULE);
-  assert.equal(rest.length, 0);
-  assert.equal(covered(text, finding), 'SingleStack');
-  assert.equal(
-    finding.message,
-    `spec.ipFamilyPolicy: Invalid value: "SingleStack": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n` +
-      'SingleStack allows one IP family: set ipFamilyPolicy to RequireDualStack or PreferDualStack to get two.',
-  );
-  assert.deepEqual(finding.data, { expected: ['RequireDualStack', 'PreferDualStack'], omitted: false });
-});
-
-test('an omitted policy defaults to SingleStack: two cluster IPs are reported on the clusterIPs key', () => {
-  const text = service('  clusterIP: 10.0.0.1\n  clusterIPs: [10.0.0.1, "fd00::1"]\n');
-  const [finding, ...rest] = findingsOf(text, RULE);
-  assert.equal(rest.length, 0);
-  assert.equal(covered(text, finding), 'clusterIPs');
-  assert.equal(
-    finding.message,
-    `spec.ipFamilyPolicy: Invalid value: "SingleStack": must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified\n` +
-      'Without ipFamilyPolicy the API server assumes SingleStack, which allows one IP family: add ipFamilyPolicy: RequireDualStack or PreferDualStack.',
-  );
-  assert.deepEqual(finding.data, { expected: ['RequireDualStack', 'PreferDualStack'], omitted: true });
-});
-
-const cases: Array<[string, string, string | undefined, number]> = [
-  ['nothing set', '', undefined, 0],
-  ['PreferDualStack with two families', '  ipFamilyPolicy: PreferDualStack\n  ipFamilies: [IPv6, IPv4]\n', undefined, 0],
-  ['RequireDualStack with two IPs', '  ipFamilyPolicy: RequireDualStack\n  clusterIP: 10.0.0.1\n  clusterIPs: [10.0.0.1, "fd00::1"]\n', undefined, 0],
-  ['omitted policy, one family', '  ipFamilies: [IPv6]\n', undefined, 0],
-  ['omitted policy, two families', '  ipFamilies: [IPv4, IPv6]\n', undefined, 1],
-  ['headless without selector defaults to RequireDualStack', '  clusterIP: None\n  ipFamilies: [IPv4, IPv6]\n', '', 0],
-  ['headless with selector defaults to SingleStack', '  clusterIP: None\n  ipFamilies: [IPv4, IPv6]\n', undefined, 1],
-  ['SingleStack with two IPs and two families', '  ipFamilyPolicy: SingleStack\n  clusterIP: 10.0.0.1\n  clusterIPs: [10.0.0.1, "fd00::1"]\n  ipFamilies: [IPv4, IPv6]\n', undefined, 2],
-  ['registry stops at invalid clusterIPs first', '  clusterIP: 10.0.0.1\n  clusterIPs: [10.0.0.1, 10.0.0.2]\n', undefined, 0],
-  ['registry stops at duplicate families first', '  ipFamilies: [IPv4, IPv4]\n', undefined, 0],
-  ['empty string is not defaulted', '  ipFamilyPolicy: ""\n', undefined, 1],
-  ['null means omitted', '  ipFamilyPolicy:\n', undefined, 0],
-  ['unknown value', '  ipFamilyPolicy: DualStack\n', undefined, 1],
-];
-for (const [name, spec, selector, expected] of cases) {
-  test(`${name} → ${expected}`, () => assert.equal(findingsOf(service(spec, selector), RULE).length, expected));
-}

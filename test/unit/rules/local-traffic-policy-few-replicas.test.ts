@@ -1,8 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
-
-const RULE = 'local-traffic-policy-few-replicas';
+import { ruleTester } from '../../kit/ruleTester';
+import { localTrafficPolicyFewReplicas } from '../../../server/src/rules/local-traffic-policy-few-replicas';
 
 const service = (type: string, policy = 'Local', extra = '') => `apiVersion: v1
 kind: Service
@@ -31,64 +28,419 @@ ${replicas ? `  replicas: ${replicas}\n` : ''}  template:
 
 const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: ingress, labels: {app: ingress}}\nspec: {containers: [{name: c}]}\n';
 
-const run = (svc: string, files: Record<string, string>) => findingsOf(svc, RULE, { others: files });
-
-const cases: Array<[string, string, string, string | undefined]> = [
-  ['NodePort, 1 replica', service('NodePort'), workload('Deployment', '1'), 'warning'],
-  ['NodePort, replicas omitted (defaults to 1)', service('NodePort'), workload('Deployment', ''), 'warning'],
-  ['NodePort, 3 replicas', service('NodePort'), workload('Deployment', '3'), undefined],
-  ['NodePort, a single Pod', service('NodePort'), pod, 'warning'],
-  ['LoadBalancer, 1 replica: health checks steer traffic', service('LoadBalancer'), workload('Deployment', '1'), 'information'],
-  ['LoadBalancer, 0 replicas', service('LoadBalancer'), workload('Deployment', '0'), 'warning'],
-  ['DaemonSet runs everywhere', service('NodePort'), workload('DaemonSet', ''), undefined],
-  ['StatefulSet with 1 replica', service('NodePort'), workload('StatefulSet', '1'), 'warning'],
-  ['Cluster policy', service('NodePort', 'Cluster'), workload('Deployment', '1'), undefined],
-  ['ClusterIP rejects the field: another rule', service('ClusterIP'), workload('Deployment', '1'), undefined],
-  ['ClusterIP with externalIPs is externally accessible', service('ClusterIP', 'Local', '  externalIPs: [203.0.113.10]\n'), workload('Deployment', '1'), 'warning'],
-  ['templated replicas is unknown', service('NodePort'), workload('Deployment', '"{{ .Values.replicas }}"'), undefined],
-  ['nothing selected', service('NodePort'), workload('Deployment', '1').replace('app: ingress', 'app: other'), undefined],
-];
-
-for (const [name, svc, file, expected] of cases) {
-  test(`${name} → ${expected ?? 'no finding'}`, () => {
-    const findings = run(svc, { 'file:///w/workload.yaml': file });
-    assert.deepEqual(findings.map((f) => f.severity), expected ? [expected] : []);
-  });
-}
-
-test('NodePort: says which node answers, on the externalTrafficPolicy value', () => {
-  const svc = service('NodePort');
-  const [finding] = run(svc, { 'file:///w/workload.yaml': workload('Deployment', '1') });
-  assert.equal(covered(svc, finding), 'Local');
-  assert.equal(
-    finding.message,
-    'Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and ' +
-      "Deployment `ingress` (workload.yaml:2) runs 1 pod: only the node running that pod answers on node port 30080; connections to any other node's IP are dropped.\n" +
-      'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
-  );
-  assert.equal((finding.data as { pods: number }).pods, 1);
-});
-
-test('LoadBalancer: explains the health check node port', () => {
-  const [finding] = run(service('LoadBalancer'), { 'file:///w/workload.yaml': workload('Deployment', '1') });
-  assert.match(finding.message, /the load balancer's health checks \(healthCheckNodePort\) pass only on the node running that pod/);
-});
-
-test('an autoscaler decides how few pods there may be', () => {
-  const hpa = (min: string) => `apiVersion: autoscaling/v2
+ruleTester.run(localTrafficPolicyFewReplicas, {
+  valid: [
+    {
+      name: 'NodePort, 3 replicas → no finding',
+      code: service('NodePort'),
+      files: { 'file:///w/workload.yaml': workload('Deployment', '3') },
+    },
+    {
+      name: 'DaemonSet runs everywhere → no finding',
+      code: service('NodePort'),
+      files: {
+        'file:///w/workload.yaml': `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: ingress
+spec:
+  template:
+    metadata:
+      labels: {app: ingress}
+    spec:
+      containers: [{name: c}]
+`,
+      },
+    },
+    {
+      name: 'Cluster policy → no finding',
+      code: service('NodePort', 'Cluster'),
+      files: { 'file:///w/workload.yaml': workload('Deployment', '1') },
+    },
+    {
+      name: 'ClusterIP rejects the field: another rule → no finding',
+      code: service('ClusterIP'),
+      files: { 'file:///w/workload.yaml': workload('Deployment', '1') },
+    },
+    {
+      name: 'templated replicas is unknown → no finding',
+      code: service('NodePort'),
+      files: { 'file:///w/workload.yaml': workload('Deployment', '"{{ .Values.replicas }}"') },
+    },
+    {
+      name: 'nothing selected → no finding',
+      code: service('NodePort'),
+      files: {
+        'file:///w/workload.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ingress
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels: {app: other}
+    spec:
+      containers: [{name: c}]
+`,
+      },
+    },
+    {
+      name: 'an autoscaler decides how few pods there may be (2)',
+      code: service('NodePort'),
+      files: {
+        'file:///w/workload.yaml': workload('Deployment', '3'),
+        'file:///w/hpa.yaml': `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata: {name: ingress-hpa}
 spec:
   scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ingress}
-${min}  maxReplicas: 10
-`;
-  const files = (min: string) => ({ 'file:///w/workload.yaml': workload('Deployment', '3'), 'file:///w/hpa.yaml': hpa(min) });
-  const [finding] = run(service('NodePort'), files(''));
-  assert.match(finding.message, /Deployment `ingress` \(workload\.yaml:2\) may scale down to 1 \(HorizontalPodAutoscaler `ingress-hpa`\)/);
-  assert.equal(run(service('NodePort'), files('  minReplicas: 2\n')).length, 0);
-});
-
-test('replicas of several selected workloads add up', () => {
-  const files = { 'file:///w/a.yaml': pod, 'file:///w/b.yaml': workload('Deployment', '1') };
-  assert.equal(run(service('NodePort'), files).length, 0);
+  minReplicas: 2
+  maxReplicas: 10
+`,
+      },
+    },
+    {
+      name: 'replicas of several selected workloads add up',
+      code: service('NodePort'),
+      files: { 'file:///w/a.yaml': pod, 'file:///w/b.yaml': workload('Deployment', '1') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'NodePort, 1 replica → warning',
+      code: service('NodePort', '⟦Local⟧'),
+      files: { 'file:///w/workload.yaml': workload('Deployment', '1') },
+      errors: [
+        {
+          message:
+            "Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and Deployment `ingress` (workload.yaml:2) runs 1 pod: only the node running that pod answers on node port 30080; connections to any other node's IP are dropped.\n" +
+            'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
+          data: {
+            pods: 1,
+            workloads: [
+              {
+                kind: 'Deployment',
+                name: 'ingress',
+                namespace: 'default',
+                uri: 'file:///w/workload.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/workload.yaml',
+              start: 26,
+              end: 36,
+              message: 'Deployment ingress: at least 1 pod',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved',
+              output: service('NodePort', 'Cluster'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'NodePort, replicas omitted (defaults to 1) → warning',
+      code: service('NodePort', '⟦Local⟧'),
+      files: {
+        'file:///w/workload.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ingress
+spec:
+  template:
+    metadata:
+      labels: {app: ingress}
+    spec:
+      containers: [{name: c}]
+`,
+      },
+      errors: [
+        {
+          message:
+            "Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and Deployment `ingress` (workload.yaml:2) runs 1 pod: only the node running that pod answers on node port 30080; connections to any other node's IP are dropped.\n" +
+            'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
+          data: {
+            pods: 1,
+            workloads: [
+              {
+                kind: 'Deployment',
+                name: 'ingress',
+                namespace: 'default',
+                uri: 'file:///w/workload.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/workload.yaml',
+              start: 26,
+              end: 36,
+              message: 'Deployment ingress: at least 1 pod',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved',
+              output: service('NodePort', 'Cluster'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'NodePort, a single Pod → warning',
+      code: service('NodePort', '⟦Local⟧'),
+      files: { 'file:///w/workload.yaml': pod },
+      errors: [
+        {
+          message:
+            "Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and Pod `ingress` (workload.yaml:2) runs 1 pod: only the node running that pod answers on node port 30080; connections to any other node's IP are dropped.\n" +
+            'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
+          data: {
+            pods: 1,
+            workloads: [
+              {
+                kind: 'Pod',
+                name: 'ingress',
+                namespace: 'default',
+                uri: 'file:///w/workload.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } },
+              },
+            ],
+          },
+          related: [{ uri: 'file:///w/workload.yaml', start: 21, end: 24, message: 'Pod ingress: at least 1 pod' }],
+          fixes: [
+            {
+              title: 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved',
+              output: service('NodePort', 'Cluster'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'LoadBalancer, 1 replica: health checks steer traffic → information',
+      code: service('LoadBalancer', '⟦Local⟧'),
+      files: { 'file:///w/workload.yaml': workload('Deployment', '1') },
+      errors: [
+        {
+          message:
+            "Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and Deployment `ingress` (workload.yaml:2) runs 1 pod: the load balancer's health checks (healthCheckNodePort) pass only on the node running that pod: all external traffic enters through that one node, and connections can be dropped when the pod moves, until the health checks notice.\n" +
+            'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
+          data: {
+            pods: 1,
+            workloads: [
+              {
+                kind: 'Deployment',
+                name: 'ingress',
+                namespace: 'default',
+                uri: 'file:///w/workload.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } },
+              },
+            ],
+          },
+          severity: 'information',
+          related: [
+            {
+              uri: 'file:///w/workload.yaml',
+              start: 26,
+              end: 36,
+              message: 'Deployment ingress: at least 1 pod',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved',
+              output: service('LoadBalancer', 'Cluster'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'LoadBalancer, 0 replicas → warning',
+      code: service('LoadBalancer', '⟦Local⟧'),
+      files: { 'file:///w/workload.yaml': workload('Deployment', '0') },
+      errors: [
+        {
+          message:
+            'Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and Deployment `ingress` (workload.yaml:2) runs 0 pods: no node has a local pod, so external traffic is dropped everywhere.\n' +
+            'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
+          data: {
+            pods: 0,
+            workloads: [
+              {
+                kind: 'Deployment',
+                name: 'ingress',
+                namespace: 'default',
+                uri: 'file:///w/workload.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/workload.yaml',
+              start: 26,
+              end: 36,
+              message: 'Deployment ingress: at least 0 pods',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved',
+              output: service('LoadBalancer', 'Cluster'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'StatefulSet with 1 replica → warning',
+      code: service('NodePort', '⟦Local⟧'),
+      files: { 'file:///w/workload.yaml': workload('StatefulSet', '1') },
+      errors: [
+        {
+          message:
+            "Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and StatefulSet `ingress` (workload.yaml:2) runs 1 pod: only the node running that pod answers on node port 30080; connections to any other node's IP are dropped.\n" +
+            'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
+          data: {
+            pods: 1,
+            workloads: [
+              {
+                kind: 'StatefulSet',
+                name: 'ingress',
+                namespace: 'default',
+                uri: 'file:///w/workload.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/workload.yaml',
+              start: 26,
+              end: 37,
+              message: 'StatefulSet ingress: at least 1 pod',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved',
+              output: service('NodePort', 'Cluster'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'ClusterIP with externalIPs is externally accessible → warning',
+      code: service('ClusterIP', '⟦Local⟧', '  externalIPs: [203.0.113.10]\n'),
+      files: { 'file:///w/workload.yaml': workload('Deployment', '1') },
+      errors: [
+        {
+          message:
+            'Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and Deployment `ingress` (workload.yaml:2) runs 1 pod: only the node running that pod accepts traffic for the external IPs; it is dropped on every other node.\n' +
+            'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
+          data: {
+            pods: 1,
+            workloads: [
+              {
+                kind: 'Deployment',
+                name: 'ingress',
+                namespace: 'default',
+                uri: 'file:///w/workload.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/workload.yaml',
+              start: 26,
+              end: 36,
+              message: 'Deployment ingress: at least 1 pod',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved',
+              output: service('ClusterIP', 'Cluster', '  externalIPs: [203.0.113.10]\n'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an autoscaler decides how few pods there may be',
+      code: service('NodePort', '⟦Local⟧'),
+      files: {
+        'file:///w/workload.yaml': workload('Deployment', '3'),
+        'file:///w/hpa.yaml': `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: ingress-hpa}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ingress}
+  maxReplicas: 10
+`,
+      },
+      errors: [
+        {
+          message:
+            "Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and Deployment `ingress` (workload.yaml:2) may scale down to 1 (HorizontalPodAutoscaler `ingress-hpa`): only the node running that pod answers on node port 30080; connections to any other node's IP are dropped.\n" +
+            'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
+          data: {
+            pods: 1,
+            workloads: [
+              {
+                kind: 'Deployment',
+                name: 'ingress',
+                namespace: 'default',
+                uri: 'file:///w/workload.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/workload.yaml',
+              start: 26,
+              end: 36,
+              message: 'Deployment ingress: at least 1 pod',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved',
+              output: service('NodePort', 'Cluster'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

@@ -1,41 +1,126 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
+import { ruleTester } from '../../kit/ruleTester';
+import { nameRequired } from '../../../server/src/rules/name-required';
 
-const RULE = 'name-required';
-const MESSAGE =
-  'metadata.name: Required value: name or generateName is required\nAdd metadata.name: it identifies the Service and becomes its DNS name (<name>.<namespace>.svc).';
-
-const cases: Array<[string, string, string | undefined]> = [
-  ['no name: reported on the metadata key', 'apiVersion: v1\nkind: Service\nmetadata:\n  labels: {app: web}\nspec:\n  ports: [{port: 80}]\n', 'metadata'],
-  ['empty name: reported on the name key', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ""\nspec: {}\n', 'name'],
-  ['null name', 'apiVersion: v1\nkind: Service\nmetadata:\n  name:\nspec: {}\n', 'name'],
-  ['no metadata at all: reported on the kind', 'apiVersion: v1\nkind: Service\nspec:\n  ports: [{port: 80}]\n', 'Service'],
-  ['a name', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n', undefined],
-  ['generateName is enough', 'apiVersion: v1\nkind: Service\nmetadata:\n  generateName: web-\n', undefined],
-  ['a numeric name is a type error for value-type', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: 42\n', undefined],
-  ['metadata as a list is a type error for value-type', 'apiVersion: v1\nkind: Service\nmetadata: [a]\n', undefined],
-  ['not a core Service (Knative)', 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {}\n', undefined],
-  ['not a Service', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n', undefined],
-];
-
-for (const [title, text, expected] of cases) {
-  test(title, () => {
-    const findings = findingsOf(text, RULE);
-    if (expected === undefined) return assert.deepEqual(findings, []);
-    assert.equal(findings.length, 1);
-    assert.equal(covered(text, findings[0]), expected);
-    assert.equal(findings[0].message, MESSAGE);
-    assert.equal(findings[0].severity, 'error');
-  });
-}
-
-test('each item of a List is checked like a top-level object', () => {
-  const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {}\n- apiVersion: v1\n  kind: Service\n  metadata: {name: ok}\n';
-  const findings = findingsOf(text, RULE);
-  assert.deepEqual(findings.map((f) => [covered(text, f), f.message.split('\n')[0]]), [['metadata', 'metadata.name: Required value: name or generateName is required']]);
-});
-
-test('a document with a YAML syntax error is left to yaml-syntax', () => {
-  assert.deepEqual(findingsOf('apiVersion: v1\nkind: Service\nmetadata: {labels: x\n', RULE), []);
+ruleTester.run(nameRequired, {
+  valid: [
+    {
+      name: 'a name',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+`,
+    },
+    {
+      name: 'generateName is enough',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  generateName: web-
+`,
+    },
+    {
+      name: 'a numeric name is a type error for value-type',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: 42
+`,
+    },
+    { name: 'metadata as a list is a type error for value-type', code: 'apiVersion: v1\nkind: Service\nmetadata: [a]\n' },
+    { name: 'not a core Service (Knative)', code: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {}\n' },
+    { name: 'not a Service', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n' },
+    { name: 'a document with a YAML syntax error is left to yaml-syntax', code: 'apiVersion: v1\nkind: Service\nmetadata: {labels: x\n' },
+  ],
+  invalid: [
+    {
+      name: 'no name: reported on the metadata key',
+      code: `apiVersion: v1
+kind: Service
+⟦metadata⟧:
+  labels: {app: web}
+spec:
+  ports: [{port: 80}]
+`,
+      errors: [
+        {
+          message:
+            'metadata.name: Required value: name or generateName is required\n' +
+            'Add metadata.name: it identifies the Service and becomes its DNS name (<name>.<namespace>.svc).',
+          data: { field: 'metadata.name' },
+        },
+      ],
+    },
+    {
+      name: 'empty name: reported on the name key',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  ⟦name⟧: ""
+spec: {}
+`,
+      errors: [
+        {
+          message:
+            'metadata.name: Required value: name or generateName is required\n' +
+            'Add metadata.name: it identifies the Service and becomes its DNS name (<name>.<namespace>.svc).',
+          data: { field: 'metadata.name' },
+        },
+      ],
+    },
+    {
+      name: 'null name',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  ⟦name⟧:
+spec: {}
+`,
+      errors: [
+        {
+          message:
+            'metadata.name: Required value: name or generateName is required\n' +
+            'Add metadata.name: it identifies the Service and becomes its DNS name (<name>.<namespace>.svc).',
+          data: { field: 'metadata.name' },
+        },
+      ],
+    },
+    {
+      name: 'no metadata at all: reported on the kind',
+      code: `apiVersion: v1
+kind: ⟦Service⟧
+spec:
+  ports: [{port: 80}]
+`,
+      errors: [
+        {
+          message:
+            'metadata.name: Required value: name or generateName is required\n' +
+            'Add metadata.name: it identifies the Service and becomes its DNS name (<name>.<namespace>.svc).',
+          data: { field: 'metadata.name' },
+        },
+      ],
+    },
+    {
+      name: 'each item of a List is checked like a top-level object',
+      code: `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Service
+  ⟦metadata⟧: {}
+- apiVersion: v1
+  kind: Service
+  metadata: {name: ok}
+`,
+      errors: [
+        {
+          message:
+            'metadata.name: Required value: name or generateName is required\n' +
+            'Add metadata.name: it identifies the Service and becomes its DNS name (<name>.<namespace>.svc).',
+          data: { field: 'metadata.name' },
+        },
+      ],
+    },
+  ],
 });

@@ -1,8 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
+import { ruleTester } from '../../kit/ruleTester';
+import { nodePortCollision } from '../../../server/src/rules/nodeport-collision';
 
-const RULE = 'nodeport-collision';
 const service = (name: string, ports: string, type = 'NodePort', extra = '') => `apiVersion: v1
 kind: Service
 metadata:
@@ -13,105 +11,1034 @@ ${extra}  selector:
     app: ${name}
   ports:
 ${ports}`;
-const port = (name: string, number: number, nodePort?: number, protocol?: string) =>
-  `    - name: ${name}\n      port: ${number}\n${protocol ? `      protocol: ${protocol}\n` : ''}${nodePort === undefined ? '' : `      nodePort: ${nodePort}\n`}`;
 
-test('one node port asked for by two port numbers of one Service', () => {
-  const text = service('web', port('http', 80, 30080) + port('https', 443, 30080));
-  const [finding, ...rest] = findingsOf(text, RULE);
-  assert.equal(rest.length, 0);
-  assert.equal(finding.start, text.lastIndexOf('30080'));
-  assert.equal(covered(text, finding), '30080');
-  assert.equal(
-    finding.message,
-    'spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n' +
-      'ports[0] of this Service already asks for node port 30080; when the Service is created, two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
-  );
-  const first = text.indexOf('30080');
-  assert.deepEqual(finding.data, {
-    portIndex: 1,
-    value: 30080,
-    conflicts: [{ uri: 'file:///workspace/test.yaml', name: 'web', namespace: undefined, portIndex: 0, start: first, end: first + 5 }],
-  });
-  assert.deepEqual(finding.related, [{ uri: 'file:///workspace/test.yaml', start: first, end: first + 5, message: 'ports[0] already asks for node port 30080' }]);
-});
-
-test('a health-check port equal to one of its own node ports', () => {
-  const text = service('edge', port('http', 80, 30080), 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: 30080\n');
-  const [finding, ...rest] = findingsOf(text, RULE);
-  assert.equal(rest.length, 0);
-  assert.equal(finding.start, text.indexOf('30080'));
-  assert.equal(
-    finding.message,
-    'Internal error occurred: failed to allocate requested HealthCheck NodePort 30080: provided port is already allocated\n' +
-      'ports[0] of this Service already asks for node port 30080; the health-check port cannot share a node port, so choose another healthCheckNodePort or remove it.',
-  );
-});
-
-test('another Service in another file holds the node port', () => {
-  const text = service('web', port('http', 80, 30080));
-  const other = `# first line\n${service('api', port('http', 8080, 30080))}`;
-  const [finding, ...rest] = findingsOf(text, RULE, { others: { 'file:///workspace/api%20svc.yaml': other } });
-  assert.equal(rest.length, 0);
-  assert.equal(covered(text, finding), '30080');
-  assert.equal(
-    finding.message,
-    'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n' +
-      'Service "api" (api svc.yaml, line 13) also asks for node port 30080; a node port belongs to one Service in the whole cluster, ' +
-      'so whichever is created second is refused: choose another nodePort or remove it to get a free one.',
-  );
-  const start = other.indexOf('30080');
-  assert.deepEqual(finding.data, {
-    portIndex: 0,
-    value: 30080,
-    conflicts: [{ uri: 'file:///workspace/api%20svc.yaml', name: 'api', namespace: undefined, line: 12, start, end: start + 5 }],
-  });
-  assert.deepEqual(finding.related, [
-    { uri: 'file:///workspace/api%20svc.yaml', start, end: start + 5, message: 'Service "api" (api svc.yaml, line 13) also asks for node port 30080' },
-  ]);
-});
-
-test('a health-check node port counts too, and namespaces do not separate node ports', () => {
-  const lb = service('edge', port('http', 80), 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: 30090\n');
-  const other = service('api', port('http', 80, 30090)).replace('  name: api\n', '  name: api\n  namespace: other\n');
-  const [finding] = findingsOf(lb, RULE, { others: { 'file:///workspace/api.yaml': other } });
-  assert.equal(covered(lb, finding), '30090');
-  assert.match(finding.message, /^Internal error occurred: failed to allocate requested HealthCheck NodePort 30090: provided port is already allocated\nService "other\/api" \(api\.yaml, line 13\) also asks/);
-  const [back] = findingsOf(other, RULE, { others: { 'file:///workspace/lb.yaml': lb } });
-  assert.match(back.message, /^spec\.ports\[0\]\.nodePort: Invalid value: 30090: provided port is already allocated\nService "edge" \(lb\.yaml, line 8\)/);
-});
-
-const single: Array<[string, string, string, string, number]> = [
-  ['same port number, different protocols share one node port', 'NodePort', '', port('dns', 53, 30053, 'UDP') + port('dns-tcp', 53, 30053, 'TCP'), 0],
-  ['same port number, second entry reuses the first node port', 'NodePort', '', port('a', 53, 30053, 'UDP') + port('b', 53, undefined, 'TCP'), 0],
-  ['different protocols, different port numbers still collide', 'NodePort', '', port('a', 53, 30053, 'UDP') + port('b', 54, 30053, 'TCP'), 1],
-  ['the first entry of a port number takes a later entry\'s request', 'NodePort', '', port('a', 80) + port('b', 443, 30080) + port('c', 80, 30080), 1],
-  ['distinct node ports', 'NodePort', '', port('a', 80, 30080) + port('b', 443, 30443), 0],
-  ['out-of-range ports are nodeport-out-of-range\'s', 'NodePort', '', port('a', 80, 80) + port('b', 443, 80), 0],
-  ['ClusterIP Services allocate no node ports', 'ClusterIP', '', port('a', 80, 30080) + port('b', 443, 30080), 0],
-  ['LoadBalancer without node-port allocation still allocates requested ones', 'LoadBalancer', '  allocateLoadBalancerNodePorts: false\n', port('a', 80, 30080) + port('b', 443, 30080), 1],
-  ['health-check port equal to its own node port', 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: 30080\n', port('a', 80, 30080), 1],
-  ['health-check port is only allocated with Local', 'LoadBalancer', '  externalTrafficPolicy: Cluster\n  healthCheckNodePort: 30080\n', port('a', 80, 30080), 0],
-];
-for (const [name, type, extra, ports, expected] of single) {
-  test(`${name} → ${expected}`, () => assert.equal(findingsOf(service('web', ports, type, extra), RULE).length, expected));
-}
-
-const across: Array<[string, string, string, number]> = [
-  ['the same Service in two files is one object, not a rival', service('web', port('a', 80, 30080)), service('web', port('a', 80, 30080)), 0],
-  ['the other Service is ClusterIP', service('web', port('a', 80, 30080)), service('api', port('a', 80, 30080), 'ClusterIP'), 0],
-  ['the other Service\'s port is out of range', service('web', port('a', 80, 30080)), service('api', port('a', 80, 30080)).replace('30080', '3008'), 0],
-  ['a second document in the same file', `${service('web', port('a', 80, 30080))}---\n${service('api', port('a', 80, 30080))}`, '', 2],
-];
-for (const [name, text, other, expected] of across) {
-  test(`${name} → ${expected}`, () =>
-    assert.equal(findingsOf(text, RULE, { others: other ? { 'file:///workspace/other.yaml': other } : {} }).length, expected));
-}
-
-test('three holders: the message names the first and counts the rest', () => {
-  const text = service('web', port('a', 80, 30080));
-  const others = { 'file:///workspace/a.yaml': service('a', port('a', 80, 30080)), 'file:///workspace/b.yaml': service('b', port('a', 80, 30080)) };
-  const [finding] = findingsOf(text, RULE, { others });
-  assert.match(finding.message, /\nService "a" \(a\.yaml, line 12\) and 1 more also ask for node port 30080;/);
-  assert.equal((finding.data?.conflicts as unknown[]).length, 2);
+ruleTester.run(nodePortCollision, {
+  valid: [
+    {
+      name: 'same port number, different protocols share one node port → 0',
+      code: service(
+        'web',
+        `    - name: dns
+      port: 53
+      protocol: UDP
+      nodePort: 30053
+    - name: dns-tcp
+      port: 53
+      protocol: TCP
+      nodePort: 30053
+`,
+      ),
+    },
+    {
+      name: 'same port number, second entry reuses the first node port → 0',
+      code: service(
+        'web',
+        `    - name: a
+      port: 53
+      protocol: UDP
+      nodePort: 30053
+    - name: b
+      port: 53
+      protocol: TCP
+`,
+      ),
+    },
+    {
+      name: 'distinct node ports → 0',
+      code: service(
+        'web',
+        `    - name: a
+      port: 80
+      nodePort: 30080
+    - name: b
+      port: 443
+      nodePort: 30443
+`,
+      ),
+    },
+    {
+      name: "out-of-range ports are nodeport-out-of-range's → 0",
+      code: service(
+        'web',
+        `    - name: a
+      port: 80
+      nodePort: 80
+    - name: b
+      port: 443
+      nodePort: 80
+`,
+      ),
+    },
+    {
+      name: 'ClusterIP Services allocate no node ports → 0',
+      code: service(
+        'web',
+        `    - name: a
+      port: 80
+      nodePort: 30080
+    - name: b
+      port: 443
+      nodePort: 30080
+`,
+        'ClusterIP',
+      ),
+    },
+    {
+      name: 'health-check port is only allocated with Local → 0',
+      code: service(
+        'web',
+        '    - name: a\n      port: 80\n      nodePort: 30080\n',
+        'LoadBalancer',
+        '  externalTrafficPolicy: Cluster\n  healthCheckNodePort: 30080\n',
+      ),
+    },
+    {
+      name: 'the same Service in two files is one object, not a rival → 0',
+      code: service('web', '    - name: a\n      port: 80\n      nodePort: 30080\n'),
+      files: { 'file:///workspace/other.yaml': service('web', '    - name: a\n      port: 80\n      nodePort: 30080\n') },
+    },
+    {
+      name: 'the other Service is ClusterIP → 0',
+      code: service('web', '    - name: a\n      port: 80\n      nodePort: 30080\n'),
+      files: { 'file:///workspace/other.yaml': service('api', '    - name: a\n      port: 80\n      nodePort: 30080\n', 'ClusterIP') },
+    },
+    {
+      name: "the other Service's port is out of range → 0",
+      code: service('web', '    - name: a\n      port: 80\n      nodePort: 30080\n'),
+      files: { 'file:///workspace/other.yaml': service('api', '    - name: a\n      port: 80\n      nodePort: 3008\n') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one node port asked for by two port numbers of one Service',
+      code: service(
+        'web',
+        `    - name: http
+      port: 80
+      nodePort: 30080
+    - name: https
+      port: 443
+      nodePort: ⟦30080⟧
+`,
+      ),
+      errors: [
+        {
+          message:
+            'spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n' +
+            'ports[0] of this Service already asks for node port 30080; when the Service is created, two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
+          data: {
+            portIndex: 1,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/test.yaml',
+                name: 'web',
+                namespace: undefined,
+                portIndex: 0,
+                start: 156,
+                end: 161,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/test.yaml',
+              start: 156,
+              end: 161,
+              message: 'ports[0] already asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: service(
+                'web',
+                `    - name: http
+      port: 80
+      nodePort: 30080
+    - name: https
+      port: 443
+`,
+              ),
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31080',
+              output: service(
+                'web',
+                `    - name: http
+      port: 80
+      nodePort: 30080
+    - name: https
+      port: 443
+      nodePort: 31080
+`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a health-check port equal to one of its own node ports',
+      code: service(
+        'edge',
+        '    - name: http\n      port: 80\n      nodePort: 30080\n',
+        'LoadBalancer',
+        '  externalTrafficPolicy: Local\n  healthCheckNodePort: ⟦30080⟧\n',
+      ),
+      errors: [
+        {
+          message:
+            'Internal error occurred: failed to allocate requested HealthCheck NodePort 30080: provided port is already allocated\n' +
+            'ports[0] of this Service already asks for node port 30080; the health-check port cannot share a node port, so choose another healthCheckNodePort or remove it.',
+          data: {
+            portIndex: undefined,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/test.yaml',
+                name: 'edge',
+                namespace: undefined,
+                portIndex: 0,
+                start: 222,
+                end: 227,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/test.yaml',
+              start: 222,
+              end: 227,
+              message: 'ports[0] already asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove healthCheckNodePort (Kubernetes allocates a free one)',
+              output: service('edge', '    - name: http\n      port: 80\n      nodePort: 30080\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n'),
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31080',
+              output: service(
+                'edge',
+                '    - name: http\n      port: 80\n      nodePort: 30080\n',
+                'LoadBalancer',
+                '  externalTrafficPolicy: Local\n  healthCheckNodePort: 31080\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'another Service in another file holds the node port',
+      code: service('web', '    - name: http\n      port: 80\n      nodePort: ⟦30080⟧\n'),
+      files: {
+        'file:///workspace/api%20svc.yaml': `# first line
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: http
+      port: 8080
+      nodePort: 30080
+`,
+      },
+      errors: [
+        {
+          message:
+            'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n' +
+            'Service "api" (api svc.yaml, line 13) also asks for node port 30080; a node port belongs to one Service in the whole cluster, so whichever is created second is refused: choose another nodePort or remove it to get a free one.',
+          data: {
+            portIndex: 0,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/api%20svc.yaml',
+                name: 'api',
+                namespace: undefined,
+                line: 12,
+                start: 171,
+                end: 176,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/api%20svc.yaml',
+              start: 171,
+              end: 176,
+              message: 'Service "api" (api svc.yaml, line 13) also asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: service('web', '    - name: http\n      port: 80\n'),
+              preferred: true,
+            },
+            { title: 'Use free node port 31080', output: service('web', '    - name: http\n      port: 80\n      nodePort: 31080\n') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a health-check node port counts too, and namespaces do not separate node ports',
+      code: service('edge', '    - name: http\n      port: 80\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: ⟦30090⟧\n'),
+      files: {
+        'file:///workspace/api.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  namespace: other
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: http
+      port: 80
+      nodePort: 30090
+`,
+      },
+      errors: [
+        {
+          message:
+            'Internal error occurred: failed to allocate requested HealthCheck NodePort 30090: provided port is already allocated\n' +
+            'Service "other/api" (api.yaml, line 13) also asks for node port 30090; a node port belongs to one Service in the whole cluster, so whichever is created second is refused: choose another healthCheckNodePort or remove it to get a free one.',
+          data: {
+            portIndex: undefined,
+            value: 30090,
+            conflicts: [
+              {
+                uri: 'file:///workspace/api.yaml',
+                name: 'api',
+                namespace: 'other',
+                line: 12,
+                start: 175,
+                end: 180,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/api.yaml',
+              start: 175,
+              end: 180,
+              message: 'Service "other/api" (api.yaml, line 13) also asks for node port 30090',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove healthCheckNodePort (Kubernetes allocates a free one)',
+              output: service('edge', '    - name: http\n      port: 80\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n'),
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31090',
+              output: service('edge', '    - name: http\n      port: 80\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n  healthCheckNodePort: 31090\n'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a health-check node port counts too, and namespaces do not separate node ports (2)',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  namespace: other
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: http
+      port: 80
+      nodePort: ⟦30090⟧
+`,
+      files: {
+        'file:///workspace/lb.yaml': service(
+          'edge',
+          '    - name: http\n      port: 80\n',
+          'LoadBalancer',
+          '  externalTrafficPolicy: Local\n  healthCheckNodePort: 30090\n',
+        ),
+      },
+      errors: [
+        {
+          message:
+            'spec.ports[0].nodePort: Invalid value: 30090: provided port is already allocated\n' +
+            'Service "edge" (lb.yaml, line 8) also asks for node port 30090; a node port belongs to one Service in the whole cluster, so whichever is created second is refused: choose another nodePort or remove it to get a free one.',
+          data: {
+            portIndex: 0,
+            value: 30090,
+            conflicts: [
+              {
+                uri: 'file:///workspace/lb.yaml',
+                name: 'edge',
+                namespace: undefined,
+                line: 7,
+                start: 133,
+                end: 138,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/lb.yaml',
+              start: 133,
+              end: 138,
+              message: 'Service "edge" (lb.yaml, line 8) also asks for node port 30090',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  namespace: other
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: http
+      port: 80
+`,
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31090',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  namespace: other
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: http
+      port: 80
+      nodePort: 31090
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'different protocols, different port numbers still collide → 1',
+      code: service(
+        'web',
+        `    - name: a
+      port: 53
+      protocol: UDP
+      nodePort: 30053
+    - name: b
+      port: 54
+      protocol: TCP
+      nodePort: ⟦30053⟧
+`,
+      ),
+      errors: [
+        {
+          message:
+            'spec.ports[1].nodePort: Invalid value: 30053: provided port is already allocated\n' +
+            'ports[0] of this Service already asks for node port 30053; when the Service is created, two entries may share a node port only when they have the same port number (updating an existing Service accepts it, as the protocols differ), so choose another nodePort or remove it.',
+          data: {
+            portIndex: 1,
+            value: 30053,
+            conflicts: [
+              {
+                uri: 'file:///workspace/test.yaml',
+                name: 'web',
+                namespace: undefined,
+                portIndex: 0,
+                start: 173,
+                end: 178,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/test.yaml',
+              start: 173,
+              end: 178,
+              message: 'ports[0] already asks for node port 30053',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: service(
+                'web',
+                `    - name: a
+      port: 53
+      protocol: UDP
+      nodePort: 30053
+    - name: b
+      port: 54
+      protocol: TCP
+`,
+              ),
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31053',
+              output: service(
+                'web',
+                `    - name: a
+      port: 53
+      protocol: UDP
+      nodePort: 30053
+    - name: b
+      port: 54
+      protocol: TCP
+      nodePort: 31053
+`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the first entry of a port number takes a later entry's request → 1",
+      code: service(
+        'web',
+        `    - name: a
+      port: 80
+    - name: b
+      port: 443
+      nodePort: ⟦30080⟧
+    - name: c
+      port: 80
+      nodePort: 30080
+`,
+      ),
+      errors: [
+        {
+          message:
+            'spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n' +
+            'ports[2] of this Service already asks for node port 30080; when the Service is created, two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
+          data: {
+            portIndex: 1,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/test.yaml',
+                name: 'web',
+                namespace: undefined,
+                portIndex: 2,
+                start: 234,
+                end: 239,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/test.yaml',
+              start: 234,
+              end: 239,
+              message: 'ports[2] already asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: service(
+                'web',
+                `    - name: a
+      port: 80
+    - name: b
+      port: 443
+    - name: c
+      port: 80
+      nodePort: 30080
+`,
+              ),
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31080',
+              output: service(
+                'web',
+                `    - name: a
+      port: 80
+    - name: b
+      port: 443
+      nodePort: 31080
+    - name: c
+      port: 80
+      nodePort: 30080
+`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'LoadBalancer without node-port allocation still allocates requested ones → 1',
+      code: service(
+        'web',
+        `    - name: a
+      port: 80
+      nodePort: 30080
+    - name: b
+      port: 443
+      nodePort: ⟦30080⟧
+`,
+        'LoadBalancer',
+        '  allocateLoadBalancerNodePorts: false\n',
+      ),
+      errors: [
+        {
+          message:
+            'spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated\n' +
+            'ports[0] of this Service already asks for node port 30080; when the Service is created, two entries may share a node port only when they have the same port number, so choose another nodePort or remove it.',
+          data: {
+            portIndex: 1,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/test.yaml',
+                name: 'web',
+                namespace: undefined,
+                portIndex: 0,
+                start: 196,
+                end: 201,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/test.yaml',
+              start: 196,
+              end: 201,
+              message: 'ports[0] already asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: service(
+                'web',
+                `    - name: a
+      port: 80
+      nodePort: 30080
+    - name: b
+      port: 443
+`,
+                'LoadBalancer',
+                '  allocateLoadBalancerNodePorts: false\n',
+              ),
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31080',
+              output: service(
+                'web',
+                `    - name: a
+      port: 80
+      nodePort: 30080
+    - name: b
+      port: 443
+      nodePort: 31080
+`,
+                'LoadBalancer',
+                '  allocateLoadBalancerNodePorts: false\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'health-check port equal to its own node port → 1',
+      code: service(
+        'web',
+        '    - name: a\n      port: 80\n      nodePort: 30080\n',
+        'LoadBalancer',
+        '  externalTrafficPolicy: Local\n  healthCheckNodePort: ⟦30080⟧\n',
+      ),
+      errors: [
+        {
+          message:
+            'Internal error occurred: failed to allocate requested HealthCheck NodePort 30080: provided port is already allocated\n' +
+            'ports[0] of this Service already asks for node port 30080; the health-check port cannot share a node port, so choose another healthCheckNodePort or remove it.',
+          data: {
+            portIndex: undefined,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/test.yaml',
+                name: 'web',
+                namespace: undefined,
+                portIndex: 0,
+                start: 217,
+                end: 222,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/test.yaml',
+              start: 217,
+              end: 222,
+              message: 'ports[0] already asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove healthCheckNodePort (Kubernetes allocates a free one)',
+              output: service('web', '    - name: a\n      port: 80\n      nodePort: 30080\n', 'LoadBalancer', '  externalTrafficPolicy: Local\n'),
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31080',
+              output: service(
+                'web',
+                '    - name: a\n      port: 80\n      nodePort: 30080\n',
+                'LoadBalancer',
+                '  externalTrafficPolicy: Local\n  healthCheckNodePort: 31080\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a second document in the same file → 2',
+      code: service(
+        'web',
+        `    - name: a
+      port: 80
+      nodePort: ⟦30080⟧
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: a
+      port: 80
+      nodePort: ⟦30080⟧
+`,
+      ),
+      errors: [
+        {
+          message:
+            'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n' +
+            'Service "api" (this file, line 25) also asks for node port 30080; a node port belongs to one Service in the whole cluster, so whichever is created second is refused: choose another nodePort or remove it to get a free one.',
+          data: {
+            portIndex: 0,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/test.yaml',
+                name: 'api',
+                namespace: undefined,
+                line: 24,
+                start: 316,
+                end: 321,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/test.yaml',
+              start: 316,
+              end: 321,
+              message: 'Service "api" (this file, line 25) also asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: service(
+                'web',
+                `    - name: a
+      port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: a
+      port: 80
+      nodePort: 30080
+`,
+              ),
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31080',
+              output: service(
+                'web',
+                `    - name: a
+      port: 80
+      nodePort: 31080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: a
+      port: 80
+      nodePort: 30080
+`,
+              ),
+            },
+          ],
+        },
+        {
+          message:
+            'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n' +
+            'Service "web" (this file, line 12) also asks for node port 30080; a node port belongs to one Service in the whole cluster, so whichever is created second is refused: choose another nodePort or remove it to get a free one.',
+          data: {
+            portIndex: 0,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/test.yaml',
+                name: 'web',
+                namespace: undefined,
+                line: 11,
+                start: 153,
+                end: 158,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/test.yaml',
+              start: 153,
+              end: 158,
+              message: 'Service "web" (this file, line 12) also asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: service(
+                'web',
+                `    - name: a
+      port: 80
+      nodePort: 30080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: a
+      port: 80
+`,
+              ),
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 31080',
+              output: service(
+                'web',
+                `    - name: a
+      port: 80
+      nodePort: 30080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: NodePort
+  selector:
+    app: api
+  ports:
+    - name: a
+      port: 80
+      nodePort: 31080
+`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'three holders: the message names the first and counts the rest',
+      code: service('web', '    - name: a\n      port: 80\n      nodePort: ⟦30080⟧\n'),
+      files: {
+        'file:///workspace/a.yaml': service('a', '    - name: a\n      port: 80\n      nodePort: 30080\n'),
+        'file:///workspace/b.yaml': service('b', '    - name: a\n      port: 80\n      nodePort: 30080\n'),
+      },
+      errors: [
+        {
+          message:
+            'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n' +
+            'Service "a" (a.yaml, line 12) and 1 more also ask for node port 30080; a node port belongs to one Service in the whole cluster, so whichever is created second is refused: choose another nodePort or remove it to get a free one.',
+          data: {
+            portIndex: 0,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/a.yaml',
+                name: 'a',
+                namespace: undefined,
+                line: 11,
+                start: 149,
+                end: 154,
+              },
+              {
+                uri: 'file:///workspace/b.yaml',
+                name: 'b',
+                namespace: undefined,
+                line: 11,
+                start: 149,
+                end: 154,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/a.yaml',
+              start: 149,
+              end: 154,
+              message: 'Service "a" (a.yaml, line 12) also asks for node port 30080',
+            },
+            {
+              uri: 'file:///workspace/b.yaml',
+              start: 149,
+              end: 154,
+              message: 'Service "b" (b.yaml, line 12) also asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: service('web', '    - name: a\n      port: 80\n'),
+              preferred: true,
+            },
+            { title: 'Use free node port 31080', output: service('web', '    - name: a\n      port: 80\n      nodePort: 31080\n') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a colliding nodePort gets a free port no Service in the workspace uses',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  ports:
+    - port: 80
+      nodePort: ⟦30080⟧
+`,
+      files: {
+        'file:///workspace/other.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: other
+spec:
+  type: NodePort
+  ports:
+    - port: 80
+      nodePort: 30080
+    - port: 81
+      nodePort: 31080
+`,
+      },
+      errors: [
+        {
+          message:
+            'spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n' +
+            'Service "other" (other.yaml, line 9) also asks for node port 30080; a node port belongs to one Service in the whole cluster, so whichever is created second is refused: choose another nodePort or remove it to get a free one.',
+          data: {
+            portIndex: 0,
+            value: 30080,
+            conflicts: [
+              {
+                uri: 'file:///workspace/other.yaml',
+                name: 'other',
+                namespace: undefined,
+                line: 8,
+                start: 116,
+                end: 121,
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///workspace/other.yaml',
+              start: 116,
+              end: 121,
+              message: 'Service "other" (other.yaml, line 9) also asks for node port 30080',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove nodePort (Kubernetes allocates a free one)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  ports:
+    - port: 80
+`,
+              preferred: true,
+            },
+            {
+              title: 'Use free node port 32080',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  ports:
+    - port: 80
+      nodePort: 32080
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

@@ -1,8 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
-
-const RULE = 'protocol-mismatch';
+import { ruleTester } from '../../kit/ruleTester';
+import { protocolMismatch } from '../../../server/src/rules/protocol-mismatch';
 
 const service = (port: string) => `apiVersion: v1
 kind: Service
@@ -28,48 +25,251 @@ spec:
           ports: ${ports}
 `;
 
-const run = (svc: string, workload: string) => findingsOf(svc, RULE, { others: { 'file:///w/dns.yaml': workload } });
-
-const cases: Array<[string, string, string, boolean]> = [
-  ['named, same protocol', '{port: 53, protocol: UDP, targetPort: dns}', '[{name: dns, containerPort: 53, protocol: UDP}]', false],
-  ['named, other protocol', '{port: 53, protocol: UDP, targetPort: dns}', '[{name: dns, containerPort: 53}]', true],
-  ['named, Service protocol defaulted to TCP', '{port: 53, targetPort: dns}', '[{name: dns, containerPort: 53, protocol: UDP}]', true],
-  ['named, declared for both protocols', '{port: 53, protocol: UDP, targetPort: dns}', '[{name: dns, containerPort: 53}, {name: dns-udp, containerPort: 53, protocol: UDP}]', true],
-  ['numeric, same protocol', '{port: 53, protocol: UDP}', '[{containerPort: 53, protocol: UDP}]', false],
-  ['numeric, other protocol', '{port: 53, protocol: UDP}', '[{containerPort: 53}]', true],
-  ['numeric, declared for both protocols', '{port: 53, protocol: UDP}', '[{containerPort: 53}, {containerPort: 53, protocol: UDP}]', false],
-  ['numeric, undeclared is another rule', '{port: 53, protocol: UDP}', '[{containerPort: 8080}]', false],
-  ['SCTP against TCP', '{port: 9000, protocol: SCTP}', '[{containerPort: 9000}]', true],
-];
-
-for (const [name, port, ports, expected] of cases) {
-  test(`${name} → ${expected ? 'warning' : 'no finding'}`, () => {
-    assert.equal(run(service(port), statefulSet(ports)).length, expected ? 1 : 0);
-  });
-}
-
-test('a named port with another protocol is not found at all: the message says the pods get no endpoint', () => {
-  const svc = service('{port: 53, protocol: UDP, targetPort: dns}');
-  const [finding] = run(svc, statefulSet('[{name: dns, containerPort: 53}]'));
-  assert.equal(finding.severity, 'warning');
-  assert.equal(covered(svc, finding), 'UDP');
-  assert.equal(
-    finding.message,
-    'Service `dns` port 53/UDP targets the port named `dns`, but StatefulSet `coredns` (dns.yaml:2) declares `dns` only for TCP.\n' +
-      'A named targetPort matches only a container port with the same name and protocol, so these pods get no endpoint for this port; use the same protocol on both sides.',
-  );
-  const data = finding.data as Record<string, unknown>;
-  assert.deepEqual([data.portIndex, data.serviceProtocol, data.containerProtocols, data.targetPort], [0, 'UDP', ['TCP'], 'dns']);
-  const workload = statefulSet('[{name: dns, containerPort: 53}]');
-  const [related] = finding.related ?? [];
-  assert.equal(related.message, 'Declared for TCP in StatefulSet coredns');
-  assert.equal(workload.slice(related.start, related.end), '{name: dns, containerPort: 53}');
-});
-
-test('a numeric mismatch asks which protocol the app uses and is reported on the port when protocol is defaulted', () => {
-  const svc = service('{port: 53}');
-  const [finding] = run(svc, statefulSet('[{containerPort: 53, protocol: UDP}]'));
-  assert.equal(covered(svc, finding), '53');
-  assert.match(finding.message, /^Service `dns` port 53\/TCP sends TCP to port 53 of the pods, but StatefulSet `coredns` \(dns\.yaml:2\) declares 53 only for UDP\.\n/);
-  assert.match(finding.message, /otherwise set protocol: UDP on the Service port\.$/);
+ruleTester.run(protocolMismatch, {
+  valid: [
+    {
+      name: 'named, same protocol → no finding',
+      code: service('{port: 53, protocol: UDP, targetPort: dns}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{name: dns, containerPort: 53, protocol: UDP}]') },
+    },
+    {
+      name: 'numeric, same protocol → no finding',
+      code: service('{port: 53, protocol: UDP}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{containerPort: 53, protocol: UDP}]') },
+    },
+    {
+      name: 'numeric, declared for both protocols → no finding',
+      code: service('{port: 53, protocol: UDP}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{containerPort: 53}, {containerPort: 53, protocol: UDP}]') },
+    },
+    {
+      name: 'numeric, undeclared is another rule → no finding',
+      code: service('{port: 53, protocol: UDP}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{containerPort: 8080}]') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'named, other protocol → warning',
+      code: service('{port: 53, protocol: ⟦UDP⟧, targetPort: dns}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{name: dns, containerPort: 53}]') },
+      errors: [
+        {
+          message:
+            'Service `dns` port 53/UDP targets the port named `dns`, but StatefulSet `coredns` (dns.yaml:2) declares `dns` only for TCP.\n' +
+            'A named targetPort matches only a container port with the same name and protocol, so these pods get no endpoint for this port; use the same protocol on both sides.',
+          data: {
+            portIndex: 0,
+            serviceProtocol: 'UDP',
+            containerProtocols: ['TCP'],
+            targetPort: 'dns',
+            workloads: [
+              {
+                kind: 'StatefulSet',
+                name: 'coredns',
+                namespace: 'default',
+                uri: 'file:///w/dns.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/dns.yaml',
+              start: 187,
+              end: 217,
+              message: 'Declared for TCP in StatefulSet coredns',
+            },
+          ],
+          fixes: [{ title: "Change the Service port's protocol to TCP", output: service('{port: 53, protocol: TCP, targetPort: dns}'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'named, Service protocol defaulted to TCP → warning',
+      code: service('{port: ⟦53⟧, targetPort: dns}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{name: dns, containerPort: 53, protocol: UDP}]') },
+      errors: [
+        {
+          message:
+            'Service `dns` port 53/TCP targets the port named `dns`, but StatefulSet `coredns` (dns.yaml:2) declares `dns` only for UDP.\n' +
+            'A named targetPort matches only a container port with the same name and protocol, so these pods get no endpoint for this port; use the same protocol on both sides.',
+          data: {
+            portIndex: 0,
+            serviceProtocol: 'TCP',
+            containerProtocols: ['UDP'],
+            targetPort: 'dns',
+            workloads: [
+              {
+                kind: 'StatefulSet',
+                name: 'coredns',
+                namespace: 'default',
+                uri: 'file:///w/dns.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/dns.yaml',
+              start: 187,
+              end: 232,
+              message: 'Declared for UDP in StatefulSet coredns',
+            },
+          ],
+          fixes: [{ title: "Change the Service port's protocol to UDP", output: service('{port: 53, targetPort: dns, protocol: UDP}'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'named, declared for both protocols → warning',
+      code: service('{port: 53, protocol: ⟦UDP⟧, targetPort: dns}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{name: dns, containerPort: 53}, {name: dns-udp, containerPort: 53, protocol: UDP}]') },
+      errors: [
+        {
+          message:
+            'Service `dns` port 53/UDP targets the port named `dns`, but StatefulSet `coredns` (dns.yaml:2) declares `dns` only for TCP.\n' +
+            'A named targetPort matches only a container port with the same name and protocol, so these pods get no endpoint for this port; use the same protocol on both sides.',
+          data: {
+            portIndex: 0,
+            serviceProtocol: 'UDP',
+            containerProtocols: ['TCP'],
+            targetPort: 'dns',
+            workloads: [
+              {
+                kind: 'StatefulSet',
+                name: 'coredns',
+                namespace: 'default',
+                uri: 'file:///w/dns.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/dns.yaml',
+              start: 187,
+              end: 217,
+              message: 'Declared for TCP in StatefulSet coredns',
+            },
+          ],
+          fixes: [{ title: "Change the Service port's protocol to TCP", output: service('{port: 53, protocol: TCP, targetPort: dns}'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'numeric, other protocol → warning',
+      code: service('{port: 53, protocol: ⟦UDP⟧}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{containerPort: 53}]') },
+      errors: [
+        {
+          message:
+            'Service `dns` port 53/UDP sends UDP to port 53 of the pods, but StatefulSet `coredns` (dns.yaml:2) declares 53 only for TCP.\n' +
+            'Check which protocol the app listens with on 53: if it is UDP, declare that containerPort with protocol UDP; otherwise set protocol: TCP on the Service port.',
+          data: {
+            portIndex: 0,
+            serviceProtocol: 'UDP',
+            containerProtocols: ['TCP'],
+            targetPort: 53,
+            workloads: [
+              {
+                kind: 'StatefulSet',
+                name: 'coredns',
+                namespace: 'default',
+                uri: 'file:///w/dns.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/dns.yaml',
+              start: 187,
+              end: 206,
+              message: 'Declared for TCP in StatefulSet coredns',
+            },
+          ],
+          fixes: [{ title: "Change the Service port's protocol to TCP", output: service('{port: 53, protocol: TCP}'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'SCTP against TCP → warning',
+      code: service('{port: 9000, protocol: ⟦SCTP⟧}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{containerPort: 9000}]') },
+      errors: [
+        {
+          message:
+            'Service `dns` port 9000/SCTP sends SCTP to port 9000 of the pods, but StatefulSet `coredns` (dns.yaml:2) declares 9000 only for TCP.\n' +
+            'Check which protocol the app listens with on 9000: if it is SCTP, declare that containerPort with protocol SCTP; otherwise set protocol: TCP on the Service port.',
+          data: {
+            portIndex: 0,
+            serviceProtocol: 'SCTP',
+            containerProtocols: ['TCP'],
+            targetPort: 9000,
+            workloads: [
+              {
+                kind: 'StatefulSet',
+                name: 'coredns',
+                namespace: 'default',
+                uri: 'file:///w/dns.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/dns.yaml',
+              start: 187,
+              end: 208,
+              message: 'Declared for TCP in StatefulSet coredns',
+            },
+          ],
+          fixes: [{ title: "Change the Service port's protocol to TCP", output: service('{port: 9000, protocol: TCP}'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'a numeric mismatch asks which protocol the app uses and is reported on the port when protocol is defaulted',
+      code: service('{port: ⟦53⟧}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{containerPort: 53, protocol: UDP}]') },
+      errors: [
+        {
+          message:
+            'Service `dns` port 53/TCP sends TCP to port 53 of the pods, but StatefulSet `coredns` (dns.yaml:2) declares 53 only for UDP.\n' +
+            'Check which protocol the app listens with on 53: if it is TCP, declare that containerPort with protocol TCP; otherwise set protocol: UDP on the Service port.',
+          data: {
+            portIndex: 0,
+            serviceProtocol: 'TCP',
+            containerProtocols: ['UDP'],
+            targetPort: 53,
+            workloads: [
+              {
+                kind: 'StatefulSet',
+                name: 'coredns',
+                namespace: 'default',
+                uri: 'file:///w/dns.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } },
+              },
+            ],
+          },
+          related: [
+            {
+              uri: 'file:///w/dns.yaml',
+              start: 187,
+              end: 221,
+              message: 'Declared for UDP in StatefulSet coredns',
+            },
+          ],
+          fixes: [{ title: "Change the Service port's protocol to UDP", output: service('{port: 53, protocol: UDP}'), preferred: true }],
+        },
+      ],
+    },
+  ],
 });

@@ -1,8 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
-
-const RULE = 'selector-matches-nothing';
+import { ruleTester } from '../../kit/ruleTester';
+import { selectorMatchesNothing } from '../../../server/src/rules/selector-matches-nothing';
 
 const service = (selector: string, namespace = '', type = '') => `apiVersion: v1
 kind: Service
@@ -31,97 +28,874 @@ ${namespace ? `  namespace: ${namespace}\n` : ''}spec:
           image: nginx
 `;
 
-const run = (svc: string, workloads: Record<string, string>, settings = {}) => findingsOf(svc, RULE, { others: workloads, settings });
-
-// [case, service, workload file text, expected finding?]
-const cases: Array<[string, string, string, boolean]> = [
-  ['labels match', service('{app: web}'), deployment('{app: web, tier: fe}'), false],
-  ['value differs', service('{app: web}'), deployment('{app: web-v2}'), true],
-  ['key case differs', service('{app: web}'), deployment('{App: web}'), true],
-  ['a label is missing', service('{app: web, tier: fe}'), deployment('{app: web}'), true],
-  ['no namespace vs explicit default', service('{app: web}'), deployment('{app: web}', 'default'), false],
-  ['other namespace', service('{app: web}', 'shop'), deployment('{app: web}'), true],
-  ['ExternalName is out of scope', service('{app: nothing}', '', 'ExternalName'), deployment('{app: web}'), false],
-  ['no selector is another rule', service('').replace('  selector: \n', ''), deployment('{app: web}'), false],
-  ['templated selector is not checked', service('{app: "{{ .Values.app }}"}'), deployment('{app: web}'), false],
-  ['a Job pod template still matches', service('{app: web}'), deployment('{app: web}').replace('apps/v1', 'batch/v1').replace('kind: Deployment', 'kind: Job'), false],
-  ['a selector using the Deployment pod-template-hash still matches', service('{app: web, pod-template-hash: abc}'), deployment('{app: web}'), false],
-];
-
-for (const [name, svc, workload, expected] of cases) {
-  test(`${name} → ${expected ? 'warning' : 'no finding'}`, () => {
-    assert.equal(run(svc, { 'file:///w/deploy.yaml': workload }).length, expected ? 1 : 0);
-  });
-}
-
-test('names the labels, the namespace and the closest workload with its file and line', () => {
-  const svc = service('{app: web}', 'shop');
-  const [finding, ...rest] = run(svc, { 'file:///w/deploy.yaml': deployment('{app: web-v2}', 'shop') });
-  assert.equal(rest.length, 0);
-  assert.equal(finding.severity, 'warning');
-  assert.equal(covered(svc, finding), 'selector');
-  assert.match(finding.message, /^Service `web` selects pods with `app=web`, but no workload in namespace `shop` in this workspace \(Deployment, /);
-  assert.match(finding.message, /The closest is Deployment `web` \(deploy\.yaml:12\): its pods have `app=web-v2` instead of `app=web`\.\n/);
-  const closest = (finding.data as { closest: Record<string, unknown> }).closest;
-  assert.equal(closest.uri, 'file:///w/deploy.yaml');
-  assert.equal(closest.line, 12);
-  assert.deepEqual(closest.podLabels, { app: 'web-v2' });
-  assert.deepEqual((closest.range as { start: unknown }).start, { line: 11, character: 14 });
-  assert.deepEqual((finding.data as { selector: unknown }).selector, { app: 'web' });
-  const [related] = finding.related ?? [];
-  assert.deepEqual([related.uri, related.message], ['file:///w/deploy.yaml', 'Closest: Deployment web, pods labelled app=web-v2']);
-});
-
-test('a workload in another namespace with the right labels is named with both namespaces', () => {
-  const [finding] = run(service('{app: web}', 'shop'), { 'file:///w/deploy.yaml': deployment('{app: web}') });
-  assert.match(finding.message, /The closest is Deployment `web` \(deploy\.yaml:\d+\), but it has no namespace \(so it lands in `default` unless applied elsewhere\) while the Service is in `shop`; a Service only selects pods in its own namespace\./);
-  assert.equal((finding.data as { closest: { namespaceDiffers: boolean } }).closest.namespaceDiffers, true);
-});
-
-test('labels on the Deployment itself but not on its pod template are called out', () => {
-  const [finding] = run(service('{app: web}'), { 'file:///w/deploy.yaml': deployment('{run: web}', '', '{app: web}') });
-  assert.match(finding.message, /whose own metadata\.labels match but whose pod template labels do not: a Service selects pods, not the workload object/);
-});
-
-test('an unrelated workload is not offered as the closest', () => {
-  const [finding] = run(service('{app: frontend}'), { 'file:///w/deploy.yaml': deployment('{app: nginx}') });
-  assert.doesNotMatch(finding.message, /closest/);
-  assert.equal((finding.data as { closest?: unknown }).closest, undefined);
-});
-
-test('the closest of several workloads is the nearest miss', () => {
-  const workloads = `${deployment('{app: api}')}---\n${deployment('{app: webb}').replace('name: web', 'name: webb')}`;
-  const [finding] = run(service('{app: web}'), { 'file:///w/all.yaml': workloads });
-  assert.match(finding.message, /The closest is Deployment `webb` \(all\.yaml:\d+\)/);
-});
-
-test('nothing is said when the workspace has no workloads at all (pods defined elsewhere)', () => {
-  assert.equal(findingsOf(service('{app: web}'), RULE).length, 0);
-});
-
-test('pods created by an operator from a custom resource carrying the labels are assumed to match', () => {
-  const prometheus = `apiVersion: monitoring.coreos.com/v1
+ruleTester.run(selectorMatchesNothing, {
+  valid: [
+    {
+      name: 'labels match → no finding',
+      code: service('{app: web}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: web, tier: fe}') },
+    },
+    {
+      name: 'no namespace vs explicit default → no finding',
+      code: service('{app: web}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: web}', 'default') },
+    },
+    {
+      name: 'ExternalName is out of scope → no finding',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: ExternalName
+  externalName: example.com
+  selector: {app: nothing}
+  ports:
+    - port: 80
+`,
+      files: { 'file:///w/deploy.yaml': deployment('{app: web}') },
+    },
+    {
+      name: 'no selector is another rule → no finding',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+    - port: 80
+`,
+      files: { 'file:///w/deploy.yaml': deployment('{app: web}') },
+    },
+    {
+      name: 'templated selector is not checked → no finding',
+      code: service('{app: "{{ .Values.app }}"}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: web}') },
+    },
+    {
+      name: 'a Job pod template still matches → no finding',
+      code: service('{app: web}'),
+      files: {
+        'file:///w/deploy.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: web
+  labels: {}
+spec:
+  selector:
+    matchLabels: {app: whatever}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: app
+          image: nginx
+`,
+      },
+    },
+    {
+      name: 'a selector using the Deployment pod-template-hash still matches → no finding',
+      code: service('{app: web, pod-template-hash: abc}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: web}') },
+    },
+    { name: 'nothing is said when the workspace has no workloads at all (pods defined elsewhere)', code: service('{app: web}') },
+    {
+      name: 'pods created by an operator from a custom resource carrying the labels are assumed to match',
+      code: service('{app.kubernetes.io/name: prometheus}', 'monitoring'),
+      files: {
+        'file:///w/deploy.yaml': deployment('{app: other}', 'monitoring'),
+        'file:///w/prometheus.yaml': `apiVersion: monitoring.coreos.com/v1
 kind: Prometheus
 metadata:
   name: k8s
   namespace: monitoring
   labels: {app.kubernetes.io/name: prometheus}
-`;
-  const svc = service('{app.kubernetes.io/name: prometheus}', 'monitoring');
-  const others = { 'file:///w/deploy.yaml': deployment('{app: other}', 'monitoring'), 'file:///w/prometheus.yaml': prometheus };
-  assert.equal(run(svc, others).length, 0);
-  // A core object with the same labels (a ConfigMap) creates no pods and proves nothing.
-  const configMap = prometheus.replace('monitoring.coreos.com/v1', 'v1').replace('kind: Prometheus', 'kind: ConfigMap');
-  assert.equal(run(svc, { ...others, 'file:///w/prometheus.yaml': configMap }).length, 1);
-});
-
-test('the matching workload may live in any file of the workspace', () => {
-  const others = { 'file:///w/a.yaml': deployment('{app: other}'), 'file:///w/b/c.yaml': deployment('{app: web}') };
-  assert.equal(run(service('{app: web}'), others).length, 0);
-});
-
-test('a severity setting changes or silences the rule', () => {
-  const others = { 'file:///w/deploy.yaml': deployment('{app: api}') };
-  assert.equal(run(service('{app: web}'), others, { severities: { [RULE]: 'error' } })[0].severity, 'error');
-  assert.equal(run(service('{app: web}'), others, { severities: { [RULE]: 'off' } }).length, 0);
+`,
+      },
+    },
+    {
+      name: 'the matching workload may live in any file of the workspace',
+      code: service('{app: web}'),
+      files: { 'file:///w/a.yaml': deployment('{app: other}'), 'file:///w/b/c.yaml': deployment('{app: web}') },
+    },
+    {
+      name: 'a severity setting changes or silences the rule (2)',
+      code: service('{app: web}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: api}') },
+      settings: { severities: { 'selector-matches-nothing': 'off' } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'value differs → warning',
+      code: service('{app: web}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: web-v2}') },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=web`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `web` (deploy.yaml:11): its pods have `app=web-v2` instead of `app=web`.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'web' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'web',
+              namespace: 'default',
+              uri: 'file:///w/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 27 } },
+              podLabels: { app: 'web-v2' },
+              differences: [{ key: 'app', expected: 'web', actual: 'web-v2', actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///w/deploy.yaml',
+              start: 163,
+              end: 176,
+              message: 'Closest: Deployment web, pods labelled app=web-v2',
+            },
+          ],
+          fixes: [{ title: 'Change the selector to app=web-v2 (the pods of Deployment web)', output: service('{app: web-v2}'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'key case differs → warning',
+      code: service('{app: web}'),
+      files: { 'file:///w/deploy.yaml': deployment('{App: web}') },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=web`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `web` (deploy.yaml:11): its pods have `App=web` instead of `app=web`.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'web' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'web',
+              namespace: 'default',
+              uri: 'file:///w/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 24 } },
+              podLabels: { App: 'web' },
+              differences: [{ key: 'app', expected: 'web', actual: 'web', actualKey: 'App' }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///w/deploy.yaml',
+              start: 163,
+              end: 173,
+              message: 'Closest: Deployment web, pods labelled App=web',
+            },
+          ],
+          fixes: [{ title: 'Change the selector to App=web (the pods of Deployment web)', output: service('{App: web}'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'a label is missing → warning',
+      code: service('{app: web, tier: fe}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: web}') },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=web, tier=fe`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `web` (deploy.yaml:11): its pods have no `tier` label.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'web', tier: 'fe' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'web',
+              namespace: 'default',
+              uri: 'file:///w/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 24 } },
+              podLabels: { app: 'web' },
+              differences: [{ key: 'tier', expected: 'fe', actual: undefined, actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///w/deploy.yaml',
+              start: 163,
+              end: 173,
+              message: 'Closest: Deployment web, pods labelled app=web',
+            },
+          ],
+          fixes: [{ title: 'Change the selector to app=web (the pods of Deployment web)', output: service('{app: web}'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'other namespace → warning',
+      code: service('{app: web}', 'shop'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: web}') },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=web`, but no workload in namespace `shop` in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `web` (deploy.yaml:11), but it has no namespace (so it lands in `default` unless applied elsewhere) while the Service is in `shop`; a Service only selects pods in its own namespace.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'web' },
+            namespace: 'shop',
+            closest: {
+              kind: 'Deployment',
+              name: 'web',
+              namespace: 'default',
+              uri: 'file:///w/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 24 } },
+              podLabels: { app: 'web' },
+              differences: [],
+              namespaceDiffers: true,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///w/deploy.yaml',
+              start: 163,
+              end: 173,
+              message: 'Closest: Deployment web, pods labelled app=web',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'names the labels, the namespace and the closest workload with its file and line',
+      code: service('{app: web}', 'shop'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: web-v2}', 'shop') },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=web`, but no workload in namespace `shop` in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `web` (deploy.yaml:12): its pods have `app=web-v2` instead of `app=web`.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'web' },
+            namespace: 'shop',
+            closest: {
+              kind: 'Deployment',
+              name: 'web',
+              namespace: 'shop',
+              uri: 'file:///w/deploy.yaml',
+              line: 12,
+              range: { start: { line: 11, character: 14 }, end: { line: 11, character: 27 } },
+              podLabels: { app: 'web-v2' },
+              differences: [{ key: 'app', expected: 'web', actual: 'web-v2', actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///w/deploy.yaml',
+              start: 181,
+              end: 194,
+              message: 'Closest: Deployment web, pods labelled app=web-v2',
+            },
+          ],
+          fixes: [{ title: 'Change the selector to app=web-v2 (the pods of Deployment web)', output: service('{app: web-v2}', 'shop'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'labels on the Deployment itself but not on its pod template are called out',
+      code: service('{app: web}'),
+      files: {
+        'file:///w/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {app: web}
+spec:
+  selector:
+    matchLabels: {app: whatever}
+  template:
+    metadata:
+      labels: {run: web}
+    spec:
+      containers:
+        - name: app
+          image: nginx
+`,
+      },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=web`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `web` (deploy.yaml:11), whose own metadata.labels match but whose pod template labels do not: a Service selects pods, not the workload object.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'web' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'web',
+              namespace: 'default',
+              uri: 'file:///w/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 24 } },
+              podLabels: { run: 'web' },
+              differences: [{ key: 'app', expected: 'web', actual: undefined, actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: true,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///w/deploy.yaml',
+              start: 171,
+              end: 181,
+              message: 'Closest: Deployment web, pods labelled run=web',
+            },
+          ],
+          fixes: [{ title: 'Change the selector to run=web (the pods of Deployment web)', output: service('{run: web}'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'an unrelated workload is not offered as the closest',
+      code: service('{app: frontend}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: nginx}') },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=frontend`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: { selector: { app: 'frontend' }, namespace: 'default', closest: undefined },
+        },
+      ],
+    },
+    {
+      name: 'the closest of several workloads is the nearest miss',
+      code: service('{app: web}'),
+      files: {
+        'file:///w/all.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {}
+spec:
+  selector:
+    matchLabels: {app: whatever}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: app
+          image: nginx
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: webb
+  labels: {}
+spec:
+  selector:
+    matchLabels: {app: whatever}
+  template:
+    metadata:
+      labels: {app: webb}
+    spec:
+      containers:
+        - name: app
+          image: nginx
+`,
+      },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=web`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `webb` (all.yaml:27): its pods have `app=webb` instead of `app=web`.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'web' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'webb',
+              namespace: 'default',
+              uri: 'file:///w/all.yaml',
+              line: 27,
+              range: { start: { line: 26, character: 14 }, end: { line: 26, character: 25 } },
+              podLabels: { app: 'webb' },
+              differences: [{ key: 'app', expected: 'web', actual: 'webb', actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///w/all.yaml',
+              start: 413,
+              end: 424,
+              message: 'Closest: Deployment webb, pods labelled app=webb',
+            },
+          ],
+          fixes: [{ title: 'Change the selector to app=webb (the pods of Deployment webb)', output: service('{app: webb}'), preferred: true }],
+        },
+      ],
+    },
+    // A core object with the same labels (a ConfigMap) creates no pods and proves nothing.
+    {
+      name: 'pods created by an operator from a custom resource carrying the labels are assumed to match (2)',
+      code: service('{app.kubernetes.io/name: prometheus}', 'monitoring'),
+      files: {
+        'file:///w/deploy.yaml': deployment('{app: other}', 'monitoring'),
+        'file:///w/prometheus.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: k8s
+  namespace: monitoring
+  labels: {app.kubernetes.io/name: prometheus}
+`,
+      },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app.kubernetes.io/name=prometheus`, but no workload in namespace `monitoring` in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { 'app.kubernetes.io/name': 'prometheus' },
+            namespace: 'monitoring',
+            closest: undefined,
+          },
+        },
+      ],
+    },
+    {
+      name: 'a severity setting changes or silences the rule',
+      code: service('{app: web}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: api}') },
+      settings: { severities: { 'selector-matches-nothing': 'error' } },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=web`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: { selector: { app: 'web' }, namespace: 'default', closest: undefined },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'a selector matching nothing is corrected from the closest workload, or copied when nothing is left',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ⟦selector⟧:
+    app: Shop
+    tier: web
+  ports:
+    - port: 80
+`,
+      files: {
+        'file:///workspace/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: shop}
+  template:
+    metadata:
+      labels: {app: shop, tier: web}
+    spec:
+      containers:
+        - name: app
+          image: example/shop:1
+          ports:
+            - name: http
+              containerPort: 8080
+`,
+      },
+      errors: [
+        {
+          message:
+            'Service `web` selects pods with `app=Shop, tier=web`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `shop` (deploy.yaml:11): its pods have `app=shop` instead of `app=Shop`.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'Shop', tier: 'web' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'shop',
+              namespace: 'default',
+              uri: 'file:///workspace/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 36 } },
+              podLabels: { app: 'shop', tier: 'web' },
+              differences: [{ key: 'app', expected: 'Shop', actual: 'shop', actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///workspace/deploy.yaml',
+              start: 161,
+              end: 183,
+              message: 'Closest: Deployment shop, pods labelled app=shop, tier=web',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Change the selector to app=shop, tier=web (the pods of Deployment shop)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: shop
+    tier: web
+  ports:
+    - port: 80
+`,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a selector matching nothing is corrected from the closest workload, or copied when nothing is left (2)',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ⟦selector⟧:
+    app: shop
+    track: canary # old
+  ports:
+    - port: 80
+`,
+      files: {
+        'file:///workspace/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: shop}
+  template:
+    metadata:
+      labels: {app: shop, tier: web}
+    spec:
+      containers:
+        - name: app
+          image: example/shop:1
+          ports:
+            - name: http
+              containerPort: 8080
+`,
+      },
+      errors: [
+        {
+          message:
+            'Service `web` selects pods with `app=shop, track=canary`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `shop` (deploy.yaml:11): its pods have no `track` label.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'shop', track: 'canary' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'shop',
+              namespace: 'default',
+              uri: 'file:///workspace/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 36 } },
+              podLabels: { app: 'shop', tier: 'web' },
+              differences: [{ key: 'track', expected: 'canary', actual: undefined, actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///workspace/deploy.yaml',
+              start: 161,
+              end: 183,
+              message: 'Closest: Deployment shop, pods labelled app=shop, tier=web',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Change the selector to app=shop (the pods of Deployment shop)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: shop
+  ports:
+    - port: 80
+`,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a selector matching nothing is corrected from the closest workload, or copied when nothing is left (3)',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ⟦selector⟧:
+    app: shop
+    version: v2
+  ports:
+    - port: 80
+`,
+      files: {
+        'file:///workspace/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: shop}
+  template:
+    metadata:
+      labels: {app: shop, tier: web}
+    spec:
+      containers:
+        - name: app
+          image: example/shop:1
+          ports:
+            - name: http
+              containerPort: 8080
+`,
+      },
+      errors: [
+        {
+          message:
+            'Service `web` selects pods with `app=shop, version=v2`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `shop` (deploy.yaml:11): its pods have no `version` label.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'shop', version: 'v2' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'shop',
+              namespace: 'default',
+              uri: 'file:///workspace/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 36 } },
+              podLabels: { app: 'shop', tier: 'web' },
+              differences: [{ key: 'version', expected: 'v2', actual: undefined, actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///workspace/deploy.yaml',
+              start: 161,
+              end: 183,
+              message: 'Closest: Deployment shop, pods labelled app=shop, tier=web',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Change the selector to app=shop (the pods of Deployment shop)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: shop
+  ports:
+    - port: 80
+`,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a selector matching nothing is corrected from the closest workload, or copied when nothing is left (4)',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ⟦selector⟧:
+    component: shop # the deployment
+  ports:
+    - port: 80
+`,
+      files: {
+        'file:///workspace/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+  labels:
+    component: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: shop}
+  template:
+    metadata:
+      labels: {app: shop, tier: web}
+    spec:
+      containers:
+        - name: app
+          image: example/shop:1
+          ports:
+            - name: http
+              containerPort: 8080
+`,
+      },
+      errors: [
+        {
+          message:
+            'Service `web` selects pods with `component=shop`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `shop` (deploy.yaml:13), whose own metadata.labels match but whose pod template labels do not: a Service selects pods, not the workload object.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { component: 'shop' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'shop',
+              namespace: 'default',
+              uri: 'file:///workspace/deploy.yaml',
+              line: 13,
+              range: { start: { line: 12, character: 14 }, end: { line: 12, character: 36 } },
+              podLabels: { app: 'shop', tier: 'web' },
+              differences: [{ key: 'component', expected: 'shop', actual: undefined, actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: true,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///workspace/deploy.yaml',
+              start: 191,
+              end: 213,
+              message: 'Closest: Deployment shop, pods labelled app=shop, tier=web',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Change the selector to app=shop, tier=web (the pods of Deployment shop)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: shop
+    tier: web
+  ports:
+    - port: 80
+`,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a selector matching nothing is corrected from the closest workload, or copied when nothing is left (5)',
+      code: service('{component: shop}'),
+      files: {
+        'file:///workspace/deploy.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+  labels:
+    component: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: shop}
+  template:
+    metadata:
+      labels: {app: shop, tier: web}
+    spec:
+      containers:
+        - name: app
+          image: example/shop:1
+          ports:
+            - name: http
+              containerPort: 8080
+`,
+      },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `component=shop`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `shop` (deploy.yaml:13), whose own metadata.labels match but whose pod template labels do not: a Service selects pods, not the workload object.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { component: 'shop' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'shop',
+              namespace: 'default',
+              uri: 'file:///workspace/deploy.yaml',
+              line: 13,
+              range: { start: { line: 12, character: 14 }, end: { line: 12, character: 36 } },
+              podLabels: { app: 'shop', tier: 'web' },
+              differences: [{ key: 'component', expected: 'shop', actual: undefined, actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: true,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///workspace/deploy.yaml',
+              start: 191,
+              end: 213,
+              message: 'Closest: Deployment shop, pods labelled app=shop, tier=web',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Change the selector to app=shop, tier=web (the pods of Deployment shop)',
+              output: service('{app: shop, tier: web}'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

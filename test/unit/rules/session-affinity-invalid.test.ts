@@ -1,8 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
+import { ruleTester } from '../../kit/ruleTester';
+import { sessionAffinityInvalid } from '../../../server/src/rules/session-affinity-invalid';
 
-const RULE = 'session-affinity-invalid';
 const service = (affinity: string, type = 'ClusterIP') => `apiVersion: v1
 kind: Service
 metadata:
@@ -16,37 +14,76 @@ spec:
     - port: 80
 `;
 
-test('a mis-cased value suggests ClientIP', () => {
-  const text = service('clientip');
-  const [finding, ...rest] = findingsOf(text, RULE);
-  assert.equal(rest.length, 0);
-  assert.equal(covered(text, finding), 'clientip');
-  assert.equal(finding.message, 'spec.sessionAffinity: Unsupported value: "clientip": supported values: "ClientIP", "None"\nValues are case-sensitive: did you mean "ClientIP"?');
-  assert.deepEqual(finding.data, { suggestion: 'ClientIP' });
+ruleTester.run(sessionAffinityInvalid, {
+  valid: [
+    { name: 'sessionAffinity None → 0', code: service('None') },
+    { name: 'sessionAffinity ClientIP → 0', code: service('ClientIP') },
+    // defaulted to None
+    { name: 'sessionAffinity "" → 0', code: service('""') },
+    { name: 'sessionAffinity (null) → 0', code: service('') },
+    // a number is a type error
+    { name: 'sessionAffinity 1 → 0', code: service('1') },
+  ],
+  invalid: [
+    {
+      name: 'a mis-cased value suggests ClientIP',
+      code: service('⟦clientip⟧'),
+      errors: [
+        {
+          message:
+            'spec.sessionAffinity: Unsupported value: "clientip": supported values: "ClientIP", "None"\n' +
+            'Values are case-sensitive: did you mean "ClientIP"?',
+          data: { suggestion: 'ClientIP' },
+          fixes: [{ title: 'Change sessionAffinity to ClientIP', output: service('ClientIP'), safe: true, preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'an unknown value explains both options',
+      code: service('⟦Cookie⟧'),
+      errors: [
+        {
+          message:
+            'spec.sessionAffinity: Unsupported value: "Cookie": supported values: "ClientIP", "None"\n' +
+            'Use None (the default) or ClientIP, which keeps sending each client IP to the same Pod.',
+        },
+      ],
+    },
+    {
+      name: 'sessionAffinity none → 1',
+      code: service('⟦none⟧'),
+      errors: [
+        {
+          message:
+            'spec.sessionAffinity: Unsupported value: "none": supported values: "ClientIP", "None"\n' + 'Values are case-sensitive: did you mean "None"?',
+          data: { suggestion: 'None' },
+          fixes: [{ title: 'Change sessionAffinity to None', output: service('None'), safe: true, preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'sessionAffinity CLIENTIP → 1',
+      code: service('⟦CLIENTIP⟧'),
+      errors: [
+        {
+          message:
+            'spec.sessionAffinity: Unsupported value: "CLIENTIP": supported values: "ClientIP", "None"\n' +
+            'Values are case-sensitive: did you mean "ClientIP"?',
+          data: { suggestion: 'ClientIP' },
+          fixes: [{ title: 'Change sessionAffinity to ClientIP', output: service('ClientIP'), safe: true, preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'ExternalName Services are validated too',
+      code: service('⟦sticky⟧', 'ExternalName'),
+      errors: [
+        {
+          message:
+            'spec.sessionAffinity: Unsupported value: "sticky": supported values: "ClientIP", "None"\n' +
+            'Use None (the default) or ClientIP, which keeps sending each client IP to the same Pod.',
+        },
+      ],
+    },
+  ],
 });
-
-test('an unknown value explains both options', () => {
-  const text = service('Cookie');
-  const [finding] = findingsOf(text, RULE);
-  assert.equal(
-    finding.message,
-    'spec.sessionAffinity: Unsupported value: "Cookie": supported values: "ClientIP", "None"\n' +
-      'Use None (the default) or ClientIP, which keeps sending each client IP to the same Pod.',
-  );
-  assert.equal(finding.data, undefined);
-});
-
-const cases: Array<[string, number]> = [
-  ['None', 0],
-  ['ClientIP', 0],
-  ['""', 0], // defaulted to None
-  ['', 0],
-  ['none', 1],
-  ['CLIENTIP', 1],
-  ['1', 0], // a number is a type error
-];
-for (const [affinity, expected] of cases) {
-  test(`sessionAffinity ${affinity || '(null)'} → ${expected}`, () => assert.equal(findingsOf(service(affinity), RULE).length, expected));
-}
-
-test('ExternalName Services are validated too', () => assert.equal(findingsOf(service('sticky', 'ExternalName'), RULE).length, 1));

@@ -1,8 +1,5 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
-
-const RULE = 'target-port-undeclared';
+import { ruleTester } from '../../kit/ruleTester';
+import { targetPortUndeclared } from '../../../server/src/rules/target-port-undeclared';
 
 const service = (portLines: string) => `apiVersion: v1
 kind: Service
@@ -25,44 +22,140 @@ ${init}  containers:
       ports: ${ports}
 `;
 
-const run = (svc: string, workload: string) => findingsOf(svc, RULE, { others: { 'file:///w/pod.yaml': workload } });
-
-const cases: Array<[string, string, string, boolean]> = [
-  ['declared number', '      port: 80\n      targetPort: 8080\n', pod('[{containerPort: 8080}]'), false],
-  ['undeclared number while others are declared', '      port: 80\n      targetPort: 8081\n', pod('[{containerPort: 8080}]'), true],
-  ['pods declare no ports at all: nothing to compare', '      port: 80\n      targetPort: 8081\n', pod('[]'), false],
-  ['targetPort omitted defaults to port', '      port: 8080\n', pod('[{containerPort: 8080}]'), false],
-  ['targetPort omitted, port undeclared', '      port: 80\n', pod('[{containerPort: 8080}]'), true],
-  ['targetPort: 0 defaults to port', '      port: 8080\n      targetPort: 0\n', pod('[{containerPort: 8080}]'), false],
-  ['declared by a sidecar', '      port: 80\n      targetPort: 15001\n', pod('[{containerPort: 8080}]', '  initContainers:\n    - name: proxy\n      restartPolicy: Always\n      ports: [{containerPort: 15001}]\n'), false],
-  ['same number, other protocol is protocol-mismatch', '      port: 53\n', pod('[{containerPort: 53, protocol: UDP}]'), false],
-  ['named targetPort is another rule', '      port: 80\n      targetPort: web\n', pod('[{containerPort: 8080}]'), false],
-];
-
-for (const [name, ports, workload, expected] of cases) {
-  test(`${name} → ${expected ? 'information' : 'no finding'}`, () => {
-    assert.equal(run(service(ports), workload).length, expected ? 1 : 0);
-  });
-}
-
-test('says that undeclared ports still work, on the targetPort value, with the declared ports as data', () => {
-  const svc = service('      port: 80\n      targetPort: 8081\n');
-  const [finding] = run(svc, pod('[{name: http, containerPort: 8080}]'));
-  assert.equal(finding.severity, 'information');
-  assert.equal(covered(svc, finding), '8081');
-  assert.equal(
-    finding.message,
-    'Service `web` port 80 sends traffic to port 8081 of the pods, but Pod `web` (pod.yaml:2) declares only 8080 `http`.\n' +
-      'Undeclared ports still work (containerPort is informational), but check that the app really listens on 8081.',
-  );
-  const data = finding.data as { portIndex: number; targetPort: number; declared: unknown[] };
-  assert.deepEqual([data.portIndex, data.targetPort], [0, 8081]);
-  assert.deepEqual(data.declared, [{ name: 'http', containerPort: 8080, protocol: 'TCP', workload: 'web' }]);
-});
-
-test('a defaulted targetPort is reported on the port value and says so', () => {
-  const svc = service('      port: 80\n');
-  const [finding] = run(svc, pod('[{containerPort: 8080}]'));
-  assert.equal(covered(svc, finding), '80');
-  assert.match(finding.message, /sends traffic to port 80 of the pods \(targetPort defaults to port\), but/);
+ruleTester.run(targetPortUndeclared, {
+  valid: [
+    {
+      name: 'declared number → no finding',
+      code: service('      port: 80\n      targetPort: 8080\n'),
+      files: { 'file:///w/pod.yaml': pod('[{containerPort: 8080}]') },
+    },
+    {
+      name: 'pods declare no ports at all: nothing to compare → no finding',
+      code: service('      port: 80\n      targetPort: 8081\n'),
+      files: { 'file:///w/pod.yaml': pod('[]') },
+    },
+    {
+      name: 'targetPort omitted defaults to port → no finding',
+      code: service('      port: 8080\n'),
+      files: { 'file:///w/pod.yaml': pod('[{containerPort: 8080}]') },
+    },
+    {
+      name: 'targetPort: 0 defaults to port → no finding',
+      code: service('      port: 8080\n      targetPort: 0\n'),
+      files: { 'file:///w/pod.yaml': pod('[{containerPort: 8080}]') },
+    },
+    {
+      name: 'declared by a sidecar → no finding',
+      code: service('      port: 80\n      targetPort: 15001\n'),
+      files: {
+        'file:///w/pod.yaml': pod(
+          '[{containerPort: 8080}]',
+          `  initContainers:
+    - name: proxy
+      restartPolicy: Always
+      ports: [{containerPort: 15001}]
+`,
+        ),
+      },
+    },
+    {
+      name: 'same number, other protocol is protocol-mismatch → no finding',
+      code: service('      port: 53\n'),
+      files: { 'file:///w/pod.yaml': pod('[{containerPort: 53, protocol: UDP}]') },
+    },
+    {
+      name: 'named targetPort is another rule → no finding',
+      code: service('      port: 80\n      targetPort: web\n'),
+      files: { 'file:///w/pod.yaml': pod('[{containerPort: 8080}]') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'undeclared number while others are declared → information',
+      code: service('      port: 80\n      targetPort: ⟦8081⟧\n'),
+      files: { 'file:///w/pod.yaml': pod('[{containerPort: 8080}]') },
+      errors: [
+        {
+          message:
+            'Service `web` port 80 sends traffic to port 8081 of the pods, but Pod `web` (pod.yaml:2) declares only 8080.\n' +
+            'Undeclared ports still work (containerPort is informational), but check that the app really listens on 8081.',
+          data: {
+            portIndex: 0,
+            targetPort: 8081,
+            missingIn: [
+              {
+                kind: 'Pod',
+                name: 'web',
+                namespace: 'default',
+                uri: 'file:///w/pod.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } },
+              },
+            ],
+            declared: [{ name: undefined, containerPort: 8080, protocol: 'TCP', workload: 'web' }],
+          },
+          related: [{ uri: 'file:///w/pod.yaml', start: 21, end: 24, message: 'Pod web does not declare 8081' }],
+          fixes: [{ title: 'Change targetPort to 8080', output: service('      port: 80\n      targetPort: 8080\n'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'targetPort omitted, port undeclared → information',
+      code: service('      port: ⟦80⟧\n'),
+      files: { 'file:///w/pod.yaml': pod('[{containerPort: 8080}]') },
+      errors: [
+        {
+          message:
+            'Service `web` port 80 sends traffic to port 80 of the pods (targetPort defaults to port), but Pod `web` (pod.yaml:2) declares only 8080.\n' +
+            'Undeclared ports still work (containerPort is informational), but check that the app really listens on 80.',
+          data: {
+            portIndex: 0,
+            targetPort: 80,
+            missingIn: [
+              {
+                kind: 'Pod',
+                name: 'web',
+                namespace: 'default',
+                uri: 'file:///w/pod.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } },
+              },
+            ],
+            declared: [{ name: undefined, containerPort: 8080, protocol: 'TCP', workload: 'web' }],
+          },
+          related: [{ uri: 'file:///w/pod.yaml', start: 21, end: 24, message: 'Pod web does not declare 80' }],
+          fixes: [{ title: 'Change targetPort to 8080', output: service('      port: 80\n      targetPort: 8080\n'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'says that undeclared ports still work, on the targetPort value, with the declared ports as data',
+      code: service('      port: 80\n      targetPort: ⟦8081⟧\n'),
+      files: { 'file:///w/pod.yaml': pod('[{name: http, containerPort: 8080}]') },
+      errors: [
+        {
+          message:
+            'Service `web` port 80 sends traffic to port 8081 of the pods, but Pod `web` (pod.yaml:2) declares only 8080 `http`.\n' +
+            'Undeclared ports still work (containerPort is informational), but check that the app really listens on 8081.',
+          data: {
+            portIndex: 0,
+            targetPort: 8081,
+            missingIn: [
+              {
+                kind: 'Pod',
+                name: 'web',
+                namespace: 'default',
+                uri: 'file:///w/pod.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } },
+              },
+            ],
+            declared: [{ name: 'http', containerPort: 8080, protocol: 'TCP', workload: 'web' }],
+          },
+          related: [{ uri: 'file:///w/pod.yaml', start: 21, end: 24, message: 'Pod web does not declare 8081' }],
+          fixes: [{ title: 'Change targetPort to 8080', output: service('      port: 80\n      targetPort: 8080\n'), preferred: true }],
+        },
+      ],
+    },
+  ],
 });

@@ -1,8 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
+import { ruleTester } from '../../kit/ruleTester';
+import { topologyHintsDeprecated } from '../../../server/src/rules/topology-hints-deprecated';
 
-const RULE = 'topology-hints-deprecated';
 const service = (annotations: string) => `apiVersion: v1
 kind: Service
 metadata:
@@ -15,26 +13,74 @@ ${annotations}spec:
     - port: 80
 `;
 
-test('the old annotation warns on its key', () => {
-  const text = service('    service.kubernetes.io/topology-aware-hints: Auto\n');
-  const [finding, ...rest] = findingsOf(text, RULE);
-  assert.equal(rest.length, 0);
-  assert.equal(covered(text, finding), 'service.kubernetes.io/topology-aware-hints');
-  assert.equal(
-    finding.message,
-    'annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead\n' +
-      'Rename the key to service.kubernetes.io/topology-mode and keep the value (or use spec.trafficDistribution); if both annotations are present they must have the same value.',
-  );
-  assert.deepEqual(finding.data, { replacement: 'service.kubernetes.io/topology-mode' });
-  assert.deepEqual(finding.tags, ['deprecated']);
+ruleTester.run(topologyHintsDeprecated, {
+  valid: [
+    { name: 'service.kubernetes.io/topology-mode: Auto → 0', code: service('    service.kubernetes.io/topology-mode: Auto\n') },
+    { name: 'example.com/topology-aware-hints: auto → 0', code: service('    example.com/topology-aware-hints: auto\n') },
+  ],
+  invalid: [
+    {
+      name: 'the old annotation warns on its key',
+      code: service('    ⟦service.kubernetes.io/topology-aware-hints⟧: Auto\n'),
+      errors: [
+        {
+          message:
+            'annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead\n' +
+            'Rename the key to service.kubernetes.io/topology-mode and keep the value (or use spec.trafficDistribution); if both annotations are present they must have the same value.',
+          data: { replacement: 'service.kubernetes.io/topology-mode' },
+          tags: ['deprecated'],
+          fixes: [
+            {
+              title: 'Rename the annotation to service.kubernetes.io/topology-mode',
+              output: service('    service.kubernetes.io/topology-mode: Auto\n'),
+              safe: true,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    // any value, even empty
+    {
+      name: 'service.kubernetes.io/topology-aware-hints: "" → 1',
+      code: service('    ⟦service.kubernetes.io/topology-aware-hints⟧: ""\n'),
+      errors: [
+        {
+          message:
+            'annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead\n' +
+            'Rename the key to service.kubernetes.io/topology-mode and keep the value (or use spec.trafficDistribution); if both annotations are present they must have the same value.',
+          data: { replacement: 'service.kubernetes.io/topology-mode' },
+          tags: ['deprecated'],
+          fixes: [
+            {
+              title: 'Rename the annotation to service.kubernetes.io/topology-mode',
+              output: service('    service.kubernetes.io/topology-mode: ""\n'),
+              safe: true,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'service.kubernetes.io/topology-aware-hints: disabled\n    service.kubernetes.io/topology-mode: Auto → 1',
+      code: service('    ⟦service.kubernetes.io/topology-aware-hints⟧: disabled\n    service.kubernetes.io/topology-mode: Auto\n'),
+      errors: [
+        {
+          message:
+            'annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead\n' +
+            'Rename the key to service.kubernetes.io/topology-mode and keep the value (or use spec.trafficDistribution); if both annotations are present they must have the same value.',
+          data: { replacement: 'service.kubernetes.io/topology-mode' },
+          tags: ['deprecated'],
+          fixes: [
+            {
+              title: 'Remove the deprecated annotation (service.kubernetes.io/topology-mode is set)',
+              output: service('    service.kubernetes.io/topology-mode: Auto\n'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
-
-const cases: Array<[string, number]> = [
-  ['    service.kubernetes.io/topology-mode: Auto\n', 0],
-  ['    service.kubernetes.io/topology-aware-hints: ""\n', 1], // any value, even empty
-  ['    service.kubernetes.io/topology-aware-hints: disabled\n    service.kubernetes.io/topology-mode: Auto\n', 1],
-  ['    example.com/topology-aware-hints: auto\n', 0],
-];
-for (const [annotations, expected] of cases) {
-  test(`${annotations.trim()} → ${expected}`, () => assert.equal(findingsOf(service(annotations), RULE).length, expected));
-}

@@ -1,8 +1,6 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { covered, findingsOf } from '../../helpers/core';
+import { ruleTester } from '../../kit/ruleTester';
+import { trafficDistributionDeprecated } from '../../../server/src/rules/traffic-distribution-deprecated';
 
-const RULE = 'traffic-distribution-deprecated';
 const service = (value: string) => `apiVersion: v1
 kind: Service
 metadata:
@@ -15,21 +13,47 @@ spec:
     - port: 80
 `;
 
-test('PreferClose warns with the API server text and a PreferSameZone suggestion', () => {
-  const text = service('PreferClose');
-  const [finding, ...rest] = findingsOf(text, RULE);
-  assert.equal(rest.length, 0);
-  assert.equal(covered(text, finding), 'PreferClose');
-  assert.equal(finding.severity, 'warning');
-  assert.equal(
-    finding.message,
-    'spec.trafficDistribution: "PreferClose" is deprecated; use "PreferSameZone"\n' +
-      "PreferSameZone has the same meaning (prefer endpoints in the client's zone) and works from Kubernetes 1.34; keep PreferClose only for older clusters.",
-  );
-  assert.deepEqual(finding.data, { suggestion: 'PreferSameZone' });
-  assert.deepEqual(finding.tags, ['deprecated']);
+ruleTester.run(trafficDistributionDeprecated, {
+  valid: [
+    { name: 'trafficDistribution PreferSameZone → 0', code: service('PreferSameZone') },
+    { name: 'trafficDistribution PreferSameNode → 0', code: service('PreferSameNode') },
+    { name: 'trafficDistribution preferclose → 0', code: service('preferclose') },
+    { name: 'trafficDistribution (null) → 0', code: service('') },
+  ],
+  invalid: [
+    {
+      name: 'PreferClose warns with the API server text and a PreferSameZone suggestion',
+      code: service('⟦PreferClose⟧'),
+      errors: [
+        {
+          message:
+            'spec.trafficDistribution: "PreferClose" is deprecated; use "PreferSameZone"\n' +
+            "PreferSameZone has the same meaning (prefer endpoints in the client's zone) and works from Kubernetes 1.34; keep PreferClose only for older clusters.",
+          data: { suggestion: 'PreferSameZone' },
+          tags: ['deprecated'],
+          fixes: [{ title: 'Change trafficDistribution to PreferSameZone (Kubernetes 1.34 or later)', output: service('PreferSameZone'), preferred: true }],
+        },
+      ],
+    },
+    {
+      name: 'trafficDistribution "PreferClose" → 1',
+      code: service('⟦"PreferClose"⟧'),
+      errors: [
+        {
+          message:
+            'spec.trafficDistribution: "PreferClose" is deprecated; use "PreferSameZone"\n' +
+            "PreferSameZone has the same meaning (prefer endpoints in the client's zone) and works from Kubernetes 1.34; keep PreferClose only for older clusters.",
+          data: { suggestion: 'PreferSameZone' },
+          tags: ['deprecated'],
+          fixes: [
+            {
+              title: 'Change trafficDistribution to PreferSameZone (Kubernetes 1.34 or later)',
+              output: service('"PreferSameZone"'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
-
-for (const [value, expected] of [['"PreferClose"', 1], ['PreferSameZone', 0], ['PreferSameNode', 0], ['preferclose', 0], ['', 0]] as const) {
-  test(`trafficDistribution ${value || '(null)'} → ${expected}`, () => assert.equal(findingsOf(service(value), RULE).length, expected));
-}

@@ -3,18 +3,19 @@ import type { FileModel } from '../../kubernetes/manifest';
 import type { AnalysisSettings } from '../../analysis/settings';
 import type { WorkspaceIndex } from '../../kubernetes/workspace';
 import { applyEdits, type TextEdit } from '../../document/edits';
-import { objectAt, type Fix, type FixProvider } from '../../analysis/fix';
-import { FIX_PROVIDERS } from '../../fixes';
+import { objectAt } from '../../analysis/analyzeRange';
+import type { Fix } from '../../analysis/fix';
+import { ruleById } from '../../rules';
 
 export type { Fix } from '../../analysis/fix';
 
-/** Every fix offered for one finding. */
+/** Every fix offered for one finding: those of the rule that reported it. */
 export function fixesFor(file: FileModel, workspace: WorkspaceIndex, settings: AnalysisSettings, finding: Finding): Fix[] {
-  const provider: FixProvider | undefined = FIX_PROVIDERS[finding.ruleId];
+  const fixes = ruleById(finding.ruleId)?.fixes;
   const located = objectAt(file, finding.start);
-  if (!provider || !located) return [];
+  if (!fixes || !located) return [];
   try {
-    return provider({ file, workspace, settings, finding, ...located });
+    return fixes({ file, workspace, settings, finding, ...located });
   } catch (error) {
     console.error(`kube-service-lens: fixes for ${finding.ruleId} failed: ${error instanceof Error ? error.stack : String(error)}`);
     return [];

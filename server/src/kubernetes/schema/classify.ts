@@ -9,8 +9,8 @@ import { convertsToJson, isPatch, keptField, keptFields, walkObject, type Unknow
 
 /**
  * Sorts the unknown keys of a Service into plain typos and keys that are valid somewhere else in the manifest,
- * i.e. written at the wrong indentation. The second kind gets its own rule (`misindented-field`) and never the
- * plain `unknown-field` as well, because "move it" and "rename it" are different fixes.
+ * i.e. written at the wrong indentation. The second kind gets its own rule (`misindentedField`) and never the
+ * plain `unknownField` as well, because "move it" and "rename it" are different fixes.
  */
 export interface Misplacement {
   /** Where the key belongs: 'spec', 'metadata', 'spec.selector', 'metadata.labels', 'metadata.annotations', 'spec.ports[i]' or 'spec.ports'. */

@@ -7,7 +7,22 @@ import type { TypeMismatch } from './walk';
  */
 export interface TypeAdvice {
   sentence: string;
-  data: Record<string, unknown>;
+  data: TypeAdviceData;
+}
+
+export interface TypeAdviceData {
+  path: string;
+  expected: string;
+  actual: string;
+  number?: number;
+  boolean?: boolean;
+  text?: string;
+}
+
+/** The advice of one kind of type, before the path is added. */
+interface Advice {
+  sentence: string;
+  data: Omit<TypeAdviceData, 'path'>;
 }
 
 const BOOLEAN_WORDS = new Set(['true', 'false']);
@@ -24,7 +39,7 @@ function shown(mismatch: TypeMismatch): string {
   return view.quoted ? `\`"${view.text}"\`` : `\`${view.text}\``;
 }
 
-function forInteger(mismatch: TypeMismatch, who: string): TypeAdvice {
+function forInteger(mismatch: TypeMismatch, who: string): Advice {
   const { view } = mismatch;
   const base = { expected: 'integer', actual: view.kind };
   if (mismatch.expected.kind === 'intOrString' && view.kind !== 'number') {
@@ -46,7 +61,7 @@ function forInteger(mismatch: TypeMismatch, who: string): TypeAdvice {
   return { sentence: `${who} must be a single number, not ${shown(mismatch)}.`, data: base };
 }
 
-function forString(mismatch: TypeMismatch, who: string): TypeAdvice {
+function forString(mismatch: TypeMismatch, who: string): Advice {
   const { view } = mismatch;
   const base = { expected: 'string', actual: view.kind };
   if (view.yaml11Bool) {
@@ -71,7 +86,7 @@ function forString(mismatch: TypeMismatch, who: string): TypeAdvice {
   return { sentence: `${who} must be a single string, not ${shown(mismatch)}.`, data: base };
 }
 
-function forBoolean(mismatch: TypeMismatch, who: string): TypeAdvice {
+function forBoolean(mismatch: TypeMismatch, who: string): Advice {
   const { view } = mismatch;
   const base = { expected: 'boolean', actual: view.kind };
   if (view.kind === 'string' && view.quoted && BOOLEAN_WORDS.has(view.text ?? '')) {
@@ -83,7 +98,7 @@ function forBoolean(mismatch: TypeMismatch, who: string): TypeAdvice {
   return { sentence: `${who} must be true or false, not ${shown(mismatch)}.`, data: base };
 }
 
-function forCollection(mismatch: TypeMismatch, who: string): TypeAdvice {
+function forCollection(mismatch: TypeMismatch, who: string): Advice {
   const { view, expected } = mismatch;
   if (expected.kind === 'list') {
     const how = view.kind === 'object' ? 'start each entry with `- `' : 'put each entry on its own line, starting with `- `';
@@ -99,7 +114,7 @@ function forCollection(mismatch: TypeMismatch, who: string): TypeAdvice {
 
 export function typeAdvice(mismatch: TypeMismatch): TypeAdvice {
   const who = subject(mismatch);
-  let advice: TypeAdvice;
+  let advice: Advice;
   switch (mismatch.expected.kind) {
     case 'integer':
     case 'intOrString':

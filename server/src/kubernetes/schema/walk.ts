@@ -82,7 +82,7 @@ function join(path: string, key: string): string {
 
 /**
  * The entries of a mapping as kubectl sends them: when a key is written twice, go-yaml v2 keeps the last value
- * and drops the earlier ones before the API server sees anything (duplicate-field reports those).
+ * and drops the earlier ones before the API server sees anything (duplicateField reports those).
  */
 export function keptFields(map: YAMLMap): Field[] {
   const fields = fieldsOf(map);

@@ -173,7 +173,7 @@ export function isValidPortNum(port: number): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the API server's JSON decoder makes of a YAML scalar. Validation rules only judge values of the right type;
-// wrong types are decode errors reported by the `value-type` rule, so these helpers say "not mine" (undefined).
+// wrong types are decode errors reported by the `valueType` rule, so these helpers say "not mine" (undefined).
 
 /**
  * Plain scalars that sigs.k8s.io/yaml (go-yaml v2, YAML 1.1) turns into booleans although YAML 1.2 reads strings,
