@@ -50,7 +50,10 @@ async function main() {
   let returnedAt;
   let error;
   try {
-    await Promise.race([extension.activate(context), new Promise((_, reject) => setTimeout(() => reject(new Error('activate did not settle within 10 s')), 10_000))]);
+    await Promise.race([
+      extension.activate(context),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('activate did not settle within 10 s')), 10_000)),
+    ]);
     returnedAt = performance.now();
   } catch (e) {
     if (spawnAt === undefined || !causeChain(e).includes(SPAWN_STUBBED)) error = `activate failed: ${causeChain(e)}`;

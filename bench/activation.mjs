@@ -69,9 +69,15 @@ export function activationSection({ runs, extensionHost: host, server }, docs) {
     const until = host.endedAt === 'spawn' ? 'until the language client forks the server' : 'until it returns';
     lines.push(row('(a) `require(dist/extension.js)`', host.require), row(`(a) \`activate()\` ${until}`, host.activate), row('(a) together', host.total));
   }
-  lines.push(row('(b) spawn `node dist/server.js --stdio` → initialize answered', server.initialize), row(`(c) spawn → initialize → initialized → didOpen of ${docs} documents → first publishDiagnostics`, server.firstDiagnostics));
+  lines.push(
+    row('(b) spawn `node dist/server.js --stdio` → initialize answered', server.initialize),
+    row(`(c) spawn → initialize → initialized → didOpen of ${docs} documents → first publishDiagnostics`, server.firstDiagnostics),
+  );
   if (!host.error && host.endedAt === 'spawn') {
-    lines.push('', 'activate() awaits the language client\'s start(), which in VS Code resolves only once the server has answered initialize: the activation time VS Code shows is roughly (a) + (b), plus the extension host\'s own work (VS Code forks the server with the IPC transport where (b) uses stdio; the server starts the same way).');
+    lines.push(
+      '',
+      "activate() awaits the language client's start(), which in VS Code resolves only once the server has answered initialize: the activation time VS Code shows is roughly (a) + (b), plus the extension host's own work (VS Code forks the server with the IPC transport where (b) uses stdio; the server starts the same way).",
+    );
   }
   lines.push('');
   return lines;

@@ -54,7 +54,12 @@ export function burstSection(rows) {
     '',
     `| input | burst sent over ms | intermediate publishes (of ${BURST_EDITS - 1} versions) | last edit → diagnostics |`,
     '|---|---|---|---|',
-    ...rows.filter(({ ours }) => ours.burst).map(({ input, ours: { burst } }) => `| ${input.label} | ${ms(burst.span)} | ${burst.intermediatePublishes}${burst.intermediatePublishes !== burst.intermediateVersions ? ` (${burst.intermediateVersions} distinct versions)` : ''} | ${ms(burst.lastToDiagnostics)} |`),
+    ...rows
+      .filter(({ ours }) => ours.burst)
+      .map(
+        ({ input, ours: { burst } }) =>
+          `| ${input.label} | ${ms(burst.span)} | ${burst.intermediatePublishes}${burst.intermediatePublishes !== burst.intermediateVersions ? ` (${burst.intermediateVersions} distinct versions)` : ''} | ${ms(burst.lastToDiagnostics)} |`,
+      ),
     '',
   ];
 }

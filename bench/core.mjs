@@ -89,7 +89,8 @@ function requestsOnLargeFile(figures) {
 function locateOnLargeFile(figures) {
   const { parseFile } = load('server/src/kubernetes/manifest.js');
   const { locate } = load('server/src/kubernetes/locate.js');
-  const service = (i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web-${i}\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: ${30000 + (i % 2000)}\n`;
+  const service = (i) =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: web-${i}\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: ${30000 + (i % 2000)}\n`;
   const text = Array.from({ length: 3000 }, (_, i) => service(i)).join('---\n');
   const file = parseFile('file:///big.yaml', text);
   const offset = text.indexOf('name: web-2999') + 6;
@@ -119,7 +120,9 @@ function hostileInputs(figures) {
   // Every hostile and regression fixture through the whole core (diagnostics, hovers, code actions, traffic graph):
   // the slowest stage of each against the fuzzer's bound, linear in the input size (test/fuzz/bounds.ts).
   for (const folder of ['hostile', 'regressions']) {
-    for (const name of readdirSync(path.join(fixtures, folder)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    for (const name of readdirSync(path.join(fixtures, folder))
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort()) {
       const text = readFileSync(path.join(fixtures, folder, name), 'utf8');
       const { ms } = checkCore(text, [0, 97, 4099, 77_777], '', { checkTime: false });
       figures.push({ what: `slowest core stage on ${folder}/${name} (${text.length.toLocaleString('en-US')} characters)`, ms, target: timeBound(text.length) });

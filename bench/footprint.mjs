@@ -104,9 +104,15 @@ export function footprintSection({ development, shipped, vsix, composition }) {
     const shown = composition.parts.filter((p) => p.bytes >= 0.02 * total || p.name.includes('(ours'));
     const rest = composition.parts.filter((p) => !shown.includes(p)).reduce((n, p) => n + p.bytes, 0);
     const size = (bytes) => (bytes < 1024 ? `${bytes} B` : `${kib(bytes)} KiB`);
-    const parts = [...shown.map((p) => `${p.name} ${size(p.bytes)} (${((100 * p.bytes) / total).toFixed(0)}%)`), ...(rest > 0 ? [`everything else (smaller packages, bundler glue) ${size(rest)}`] : [])];
+    const parts = [
+      ...shown.map((p) => `${p.name} ${size(p.bytes)} (${((100 * p.bytes) / total).toFixed(0)}%)`),
+      ...(rest > 0 ? [`everything else (smaller packages, bundler glue) ${size(rest)}`] : []),
+    ];
     const drift = shipped.sizes['extension.js'] !== undefined && Math.abs(total - shipped.sizes['extension.js']) > 0.02 * total;
-    lines.push('', `The shipped dist/extension.js by source (esbuild metafile of a production build, ${kib(total)} KiB): ${parts.join(', ')}.${drift ? ` This build differs from the shipped file by more than 2%: bench/footprint.mjs no longer mirrors esbuild.mjs.` : ''}`);
+    lines.push(
+      '',
+      `The shipped dist/extension.js by source (esbuild metafile of a production build, ${kib(total)} KiB): ${parts.join(', ')}.${drift ? ` This build differs from the shipped file by more than 2%: bench/footprint.mjs no longer mirrors esbuild.mjs.` : ''}`,
+    );
   }
   lines.push('');
   return lines;

@@ -13,7 +13,9 @@ export function ensureYamlLanguageServer(cacheDir) {
     mkdirSync(prefix, { recursive: true });
     writeFileSync(path.join(prefix, 'package.json'), '{"name":"bench-peers","private":true}\n');
     console.log(`installing yaml-language-server@${YLS_VERSION} into ${prefix} ...`);
-    execFileSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', `yaml-language-server@${YLS_VERSION}`], { stdio: 'inherit' });
+    execFileSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', `yaml-language-server@${YLS_VERSION}`], {
+      stdio: 'inherit',
+    });
   }
   return bin;
 }

@@ -59,8 +59,8 @@ function positionAt(text, offset) {
 function middleEdit(text, round) {
   const re = /^  name: ([^\n]*)$/gm;
   re.lastIndex = Math.floor(text.length / 2);
-  const match = re.exec(text) ?? re.exec(text.slice(0)) ;
-  const offset = (match ? match.index + match[0].length : Math.floor(text.length / 2));
+  const match = re.exec(text) ?? re.exec(text.slice(0));
+  const offset = match ? match.index + match[0].length : Math.floor(text.length / 2);
   const position = positionAt(text, offset);
   const insert = String.fromCharCode(97 + (round % 26));
   return { range: { start: position, end: position }, text: insert, newText: text.slice(0, offset) + insert + text.slice(offset) };
@@ -132,7 +132,10 @@ async function measureServer(kind, command, args, text, uri, configuration) {
     await new Promise((r) => setTimeout(r, TYPING_PAUSE_MS));
     published = client.waitForDiagnostics((p) => p.uri === uri && (p.version === undefined || p.version === version));
     t = performance.now();
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: edit.range, text: edit.text }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: edit.range, text: edit.text }],
+    });
     await published;
     edits.push(performance.now() - t);
     current = edit.newText;
@@ -152,15 +155,33 @@ async function measureServer(kind, command, args, text, uri, configuration) {
   // are ours only: yaml-language-server has no cross-resource definition, references or inlay hints to compare.
   const requests = [
     ['hover', 'textDocument/hover', probes, (position) => ({ textDocument, position }), 'hoverProvider'],
-    ['codeAction', 'textDocument/codeAction', probes, (position) => ({ textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }), 'codeActionProvider'],
+    [
+      'codeAction',
+      'textDocument/codeAction',
+      probes,
+      (position) => ({ textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }),
+      'codeActionProvider',
+    ],
     ['completion', 'textDocument/completion', probes, (position) => ({ textDocument, position }), 'completionProvider'],
   ];
   if (kind === 'ours') {
     requests.push(
       ['definition', 'textDocument/definition', spread(current, nav.definition, PROBES), (position) => ({ textDocument, position }), 'definitionProvider'],
-      ['references', 'textDocument/references', spread(current, nav.references, PROBES), (position) => ({ textDocument, position, context: { includeDeclaration: true } }), 'referencesProvider'],
+      [
+        'references',
+        'textDocument/references',
+        spread(current, nav.references, PROBES),
+        (position) => ({ textDocument, position, context: { includeDeclaration: true } }),
+        'referencesProvider',
+      ],
       // One screen (60 lines) from each probe, as an editor asks for the visible range.
-      ['inlay', 'textDocument/inlayHint', probes, (position) => ({ textDocument, range: { start: position, end: { line: position.line + 60, character: 0 } } }), 'inlayHintProvider'],
+      [
+        'inlay',
+        'textDocument/inlayHint',
+        probes,
+        (position) => ({ textDocument, range: { start: position, end: { line: position.line + 60, character: 0 } } }),
+        'inlayHintProvider',
+      ],
       ['symbols', 'textDocument/documentSymbol', probes.slice(0, 20), () => ({ textDocument }), 'documentSymbolProvider'],
     );
   }
@@ -216,7 +237,10 @@ async function measureShipped() {
     const shipped = shippedBundles(vsix);
     const composition = await extensionComposition(root);
     const activation = await measureActivation({ extensionDir: vsix.extensionDir, text: generateManifest(ACTIVATION_DOCS) });
-    console.log('  activation', JSON.stringify(activation, (k, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v)));
+    console.log(
+      '  activation',
+      JSON.stringify(activation, (k, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v)),
+    );
     return [...activationSection(activation, ACTIVATION_DOCS), ...footprintSection({ development, shipped, vsix, composition })];
   } finally {
     vsix.cleanup();
@@ -225,8 +249,12 @@ async function measureShipped() {
 
 /** Bytes per document at each generated size, and how far bytes/doc drifts between the sizes of ≥ 1,000 documents. */
 function memoryGrowthLine(rows) {
-  const generated = rows.filter(({ input }) => input.label.startsWith('generated')).map(({ input, ours }) => ({ docs: input.docs, perDoc: ours.rssAfterOpen / input.docs }));
-  const figures = generated.map(({ docs, perDoc }) => `${docs.toLocaleString('en-US')} documents ${Math.round(perDoc).toLocaleString('en-US')} B/doc`).join(', ');
+  const generated = rows
+    .filter(({ input }) => input.label.startsWith('generated'))
+    .map(({ input, ours }) => ({ docs: input.docs, perDoc: ours.rssAfterOpen / input.docs }));
+  const figures = generated
+    .map(({ docs, perDoc }) => `${docs.toLocaleString('en-US')} documents ${Math.round(perDoc).toLocaleString('en-US')} B/doc`)
+    .join(', ');
   const large = generated.filter(({ docs }) => docs >= 1000).sort((a, b) => a.docs - b.docs);
   const drift =
     large.length >= 2
@@ -242,7 +270,17 @@ async function main() {
   const shippedLines = skipActivation ? [] : await measureShipped();
   const yls = skipPeer ? undefined : ensureYamlLanguageServer(path.join(root, '.cache', 'bench'));
   const schemaUri = pathToFileURL(path.join(here, 'service.schema.json')).href;
-  const ylsConfig = { yaml: { validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false }, schemas: { [schemaUri]: '*.yaml' }, maxItemsComputed: 5000 } };
+  const ylsConfig = {
+    yaml: {
+      validate: true,
+      hover: true,
+      completion: true,
+      format: { enable: false },
+      schemaStore: { enable: false },
+      schemas: { [schemaUri]: '*.yaml' },
+      maxItemsComputed: 5000,
+    },
+  };
   const inputs = SIZES.map((n) => ({ label: `generated ${n}`, docs: n, text: generateManifest(n) }));
   inputs.push({ label: 'argo-cd install.yaml', docs: 59, text: readFileSync(ARGO, 'utf8') });
 
@@ -252,9 +290,16 @@ async function main() {
     const floor = floorParse(input.text);
     console.log(`${input.label}: ${(input.text.length / 1024).toFixed(0)} KiB, parse floor ${ms(floor)} ms`);
     const ours = await measureServer('ours', process.execPath, [SERVER, '--stdio'], input.text, uri, {});
-    console.log('  ours', JSON.stringify(ours, (k, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v)));
+    console.log(
+      '  ours',
+      JSON.stringify(ours, (k, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v)),
+    );
     const peer = yls ? await measureServer('yls', process.execPath, [yls, '--stdio'], input.text, uri, ylsConfig) : undefined;
-    if (peer) console.log('  yls ', JSON.stringify(peer, (k, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v)));
+    if (peer)
+      console.log(
+        '  yls ',
+        JSON.stringify(peer, (k, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v)),
+      );
     rows.push({ input, floor, ours, peer });
   }
   const indexing = await measureIndexing(quick ? 500 : 5000);
@@ -286,7 +331,14 @@ async function main() {
       return `| ${input.label} | ${pair(ours, 'completion')} | ${pair(peer, 'completion')} | ${pair(ours, 'definition')} | ${pair(ours, 'references')} | ${pair(ours, 'inlay')} | ${pair(ours, 'symbols')} |`;
     }),
   );
-  lines.push('', `Workspace indexing of ${quick ? 500 : 5000} files (a Service and a Deployment each) in one folder tree: ${ms(indexing.elapsed)} ms from initialize to "indexed", peak RSS ${mb(indexing.peak)} MB.`, '', ...shippedLines, '', ...coreSection(core));
+  lines.push(
+    '',
+    `Workspace indexing of ${quick ? 500 : 5000} files (a Service and a Deployment each) in one folder tree: ${ms(indexing.elapsed)} ms from initialize to "indexed", peak RSS ${mb(indexing.peak)} MB.`,
+    '',
+    ...shippedLines,
+    '',
+    ...coreSection(core),
+  );
   writeFileSync(path.join(here, 'results.md'), lines.join('\n'));
   console.log(lines.join('\n'));
   const missed = core.filter((figure) => !figure.met);

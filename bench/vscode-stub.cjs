@@ -42,8 +42,27 @@ const noEvent = () => disposable();
 function createVscodeStub({ workspaceDir, missing }) {
   const kind = (value) => ({ value });
   const outputChannel = (name) =>
-    strict('OutputChannel', { name, logLevel: 2 /* Info */, append() {}, appendLine() {}, show() {}, hide() {}, clear() {}, dispose() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} }, missing);
-  const statusItem = (id) => strict('LanguageStatusItem', { id, name: undefined, text: '', detail: undefined, severity: 0, command: undefined, busy: false, dispose() {} }, missing);
+    strict(
+      'OutputChannel',
+      {
+        name,
+        logLevel: 2 /* Info */,
+        append() {},
+        appendLine() {},
+        show() {},
+        hide() {},
+        clear() {},
+        dispose() {},
+        trace() {},
+        debug() {},
+        info() {},
+        warn() {},
+        error() {},
+      },
+      missing,
+    );
+  const statusItem = (id) =>
+    strict('LanguageStatusItem', { id, name: undefined, text: '', detail: undefined, severity: 0, command: undefined, busy: false, dispose() {} }, missing);
   const message = () => Promise.resolve(undefined);
   return strict(
     'vscode',
@@ -60,9 +79,34 @@ function createVscodeStub({ workspaceDir, missing }) {
       SymbolInformation: class {},
       InlayHint: class {},
       CancellationError: class extends Error {},
-      CodeActionKind: strict('CodeActionKind', { Empty: kind(''), QuickFix: kind('quickfix'), Refactor: kind('refactor'), RefactorExtract: kind('refactor.extract'), RefactorInline: kind('refactor.inline'), RefactorRewrite: kind('refactor.rewrite'), Source: kind('source'), SourceOrganizeImports: kind('source.organizeImports') }, missing),
+      CodeActionKind: strict(
+        'CodeActionKind',
+        {
+          Empty: kind(''),
+          QuickFix: kind('quickfix'),
+          Refactor: kind('refactor'),
+          RefactorExtract: kind('refactor.extract'),
+          RefactorInline: kind('refactor.inline'),
+          RefactorRewrite: kind('refactor.rewrite'),
+          Source: kind('source'),
+          SourceOrganizeImports: kind('source.organizeImports'),
+        },
+        missing,
+      ),
       EventEmitter,
-      window: strict('window', { createOutputChannel: outputChannel, registerWebviewPanelSerializer: disposable, onDidChangeTextEditorSelection: noEvent, onDidChangeActiveTextEditor: noEvent, showErrorMessage: message, showWarningMessage: message, showInformationMessage: message }, missing),
+      window: strict(
+        'window',
+        {
+          createOutputChannel: outputChannel,
+          registerWebviewPanelSerializer: disposable,
+          onDidChangeTextEditorSelection: noEvent,
+          onDidChangeActiveTextEditor: noEvent,
+          showErrorMessage: message,
+          showWarningMessage: message,
+          showInformationMessage: message,
+        },
+        missing,
+      ),
       languages: strict('languages', { createLanguageStatusItem: statusItem }, missing),
       commands: strict('commands', { registerCommand: disposable, executeCommand: () => Promise.resolve(undefined) }, missing),
       extensions: strict('extensions', { getExtension: () => undefined }, missing),

@@ -32,7 +32,11 @@ export function buildVsix(root) {
 function packAndUnpack(root) {
   let output;
   try {
-    output = execFileSync(process.execPath, ['scripts/package.mjs', '--check', '--keep-vsix'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    output = execFileSync(process.execPath, ['scripts/package.mjs', '--check', '--keep-vsix'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (error) {
     // --check exits 1 when the package breaks a rule (size budget, a forbidden file); the VSIX exists all the same.
     output = `${error.stdout ?? ''}${error.stderr ?? ''}`;

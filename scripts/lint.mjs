@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 
 // Off until the tree has been formatted once with `npm run format`; then true, so unformatted code fails lint.
-const CHECK_FORMAT = false;
+const CHECK_FORMAT = true;
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const bin = (...parts) => path.join(repoRoot, 'node_modules', ...parts);

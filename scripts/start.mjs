@@ -40,21 +40,50 @@ if (!existsSync(userSettings)) {
   mkdirSync(path.dirname(userSettings), { recursive: true });
   writeFileSync(
     userSettings,
-    JSON.stringify({ 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden' }, null, 2),
+    JSON.stringify(
+      {
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'workbench.startupEditor': 'none',
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      },
+      null,
+      2,
+    ),
   );
 }
 
 const port = Number(process.env.PORT ?? (await freePort()));
 const server = spawnGroup(
   tools.paths.node,
-  [tools.paths.csEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+  [
+    tools.paths.csEntry,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
     // The examples are this repository's own files: no point asking whether to trust them.
     '--disable-workspace-trust',
-    '--config', path.join(runDir, 'code-server.yaml'), '--user-data-dir', path.join(runDir, 'user-data'), '--extensions-dir', extensionsDir],
-  { cwd: runDir, logStream: createWriteStream(path.join(runDir, 'code-server.log')), env: node24Env(tools.paths, { XDG_CONFIG_HOME: path.join(runDir, 'xdg', 'config'), XDG_DATA_HOME: path.join(runDir, 'xdg', 'data') }) },
+    '--config',
+    path.join(runDir, 'code-server.yaml'),
+    '--user-data-dir',
+    path.join(runDir, 'user-data'),
+    '--extensions-dir',
+    extensionsDir,
+  ],
+  {
+    cwd: runDir,
+    logStream: createWriteStream(path.join(runDir, 'code-server.log')),
+    env: node24Env(tools.paths, { XDG_CONFIG_HOME: path.join(runDir, 'xdg', 'config'), XDG_DATA_HOME: path.join(runDir, 'xdg', 'data') }),
+  },
 );
 await waitForHttp(`http://127.0.0.1:${port}/healthz`, server, 60_000);
-console.log(`\nKubernetes Service Lens is running in VS Code at:\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}\n\nOpen that address in your browser, then open nodeport.yaml. Press Ctrl+C to stop.\n`);
+console.log(
+  `\nKubernetes Service Lens is running in VS Code at:\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}\n\nOpen that address in your browser, then open nodeport.yaml. Press Ctrl+C to stop.\n`,
+);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     await stopGroup(server);

@@ -90,7 +90,10 @@ export class LensClient implements vscode.Disposable {
       this.status.severity = vscode.LanguageStatusSeverity.Error;
       this.status.text = 'Service Lens stopped';
       this.status.detail = 'The language server crashed repeatedly; run "Restart Language Server" after checking the output.';
-      return { action: CloseAction.DoNotRestart, message: 'Kubernetes Service Lens: the language server crashed 5 times in 3 minutes and will not be restarted. See the output for details.' };
+      return {
+        action: CloseAction.DoNotRestart,
+        message: 'Kubernetes Service Lens: the language server crashed 5 times in 3 minutes and will not be restarted. See the output for details.',
+      };
     }
     this.status.severity = vscode.LanguageStatusSeverity.Warning;
     this.status.text = 'Service Lens restarting';

@@ -59,7 +59,13 @@ async function show(state: PreviewState): Promise<void> {
   keepMarkedBoxesInView();
   status.textContent = clickable.size > 0 ? 'Click a box to show its YAML.' : '';
   const nodes = [...svg.querySelectorAll('g.node')];
-  vscode.postMessage({ type: 'rendered', seq: state.seq, nodes: nodes.length, edges: svg.querySelectorAll('path.flowchart-link').length, labels: nodes.map(labelText) });
+  vscode.postMessage({
+    type: 'rendered',
+    seq: state.seq,
+    nodes: nodes.length,
+    edges: svg.querySelectorAll('path.flowchart-link').length,
+    labels: nodes.map(labelText),
+  });
 }
 
 function mount(layout: Layout, view?: SavedView): SVGSVGElement {
@@ -199,7 +205,10 @@ function validState(state: unknown): PreviewState | undefined {
   if (!s || typeof s.uri !== 'string' || typeof s.mermaid !== 'string' || typeof s.seq !== 'number') return undefined;
   const clickable = Array.isArray(s.clickable) ? s.clickable.filter((c) => typeof c === 'string') : [];
   const v = s.view;
-  const view = v && (v.direction === 'LR' || v.direction === 'TD') && [v.scale, v.x, v.y].every((n) => typeof n === 'number' && Number.isFinite(n)) && v.scale > 0 ? { direction: v.direction, scale: v.scale, x: v.x, y: v.y } : undefined;
+  const view =
+    v && (v.direction === 'LR' || v.direction === 'TD') && [v.scale, v.x, v.y].every((n) => typeof n === 'number' && Number.isFinite(n)) && v.scale > 0
+      ? { direction: v.direction, scale: v.scale, x: v.x, y: v.y }
+      : undefined;
   return { uri: s.uri, seq: s.seq, title: typeof s.title === 'string' ? s.title : '', mermaid: s.mermaid, clickable, locked: s.locked === true, view };
 }
 

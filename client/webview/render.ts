@@ -64,7 +64,10 @@ export class DiagramRenderer {
 /** The size Mermaid laid the diagram out at, from the root element's viewBox. */
 function naturalSize(markup: string): Size | undefined {
   const viewBox = /^<svg\b[^>]*?\sviewBox="([^"]*)"/.exec(markup)?.[1];
-  const [, , width, height] = (viewBox ?? '').trim().split(/[\s,]+/).map(Number);
+  const [, , width, height] = (viewBox ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   return width > 0 && height > 0 ? { width, height } : undefined;
 }
 

@@ -234,20 +234,16 @@ export function grammar() {
       1: { name: 'keyword.other.style.mermaid' },
       2: { name: 'variable.other.node.mermaid' },
     }),
-    'link-style': cssStatement(
-      'linkStyle default|n[,n] [interpolate curve] css',
-      String.raw`(linkStyle)[ \t]+(?:(default)|(\d+(?:[ \t]*,[ \t]*\d+)*))`,
-      {
-        1: { name: 'keyword.other.linkstyle.mermaid' },
-        2: { name: 'constant.language.default.mermaid' },
-        3: {
-          patterns: [
-            { match: String.raw`\d+`, name: 'constant.numeric.integer.mermaid' },
-            { match: ',', name: 'punctuation.separator.mermaid' },
-          ],
-        },
+    'link-style': cssStatement('linkStyle default|n[,n] [interpolate curve] css', String.raw`(linkStyle)[ \t]+(?:(default)|(\d+(?:[ \t]*,[ \t]*\d+)*))`, {
+      1: { name: 'keyword.other.linkstyle.mermaid' },
+      2: { name: 'constant.language.default.mermaid' },
+      3: {
+        patterns: [
+          { match: String.raw`\d+`, name: 'constant.numeric.integer.mermaid' },
+          { match: ',', name: 'punctuation.separator.mermaid' },
+        ],
       },
-    ),
+    }),
     click: {
       comment: 'click id [href] "url" ["tooltip"] [target] | click id [call] callback[(args)] ["tooltip"]',
       begin: String.raw`${STMT}(click)[ \t]+(${ID})`,
@@ -341,7 +337,10 @@ export function grammar() {
         },
         { match: String.raw`#(?:[0-9A-Fa-f]{8}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3,4})\b`, name: 'constant.other.color.rgb-value.hex.mermaid' },
         { match: String.raw`-?\b\d+(?:\.\d+)?(?:px|em|rem|pt|%)?(?![\w-])`, name: 'constant.numeric.mermaid' },
-        { match: String.raw`\b(interpolate)[ \t]+(\w+)`, captures: { 1: { name: 'keyword.other.interpolate.mermaid' }, 2: { name: 'support.constant.curve.mermaid' } } },
+        {
+          match: String.raw`\b(interpolate)[ \t]+(\w+)`,
+          captures: { 1: { name: 'keyword.other.interpolate.mermaid' }, 2: { name: 'support.constant.curve.mermaid' } },
+        },
         { match: ',', name: 'punctuation.separator.mermaid' },
         { include: '#string-double' },
         { match: String.raw`[A-Za-z][\w-]*`, name: 'support.constant.property-value.mermaid' },

@@ -53,8 +53,7 @@ const FLOW_KEY_PREFIX = String.raw`[{,][ \t]{0,8}`;
 // A plain key `k`, or a quoted key ("k" / 'k'), and the `:` separator plus the space YAML needs
 // between it and a plain value. A JSON-like (quoted) key may be followed by the value directly.
 // Bounded white space: see above.
-const keyAndColon = (k) =>
-  String.raw`(?:${k}[ \t]{0,8}:[ \t]{1,40}|(?:"${k}"|'${k}')[ \t]{0,8}:[ \t]{0,40})`;
+const keyAndColon = (k) => String.raw`(?:${k}[ \t]{0,8}:[ \t]{1,40}|(?:"${k}"|'${k}')[ \t]{0,8}:[ \t]{0,40})`;
 
 // Where a value must end for us to scope it.
 //  block: end of line, or a comment (`#` after white space)
@@ -146,11 +145,7 @@ export function grammar() {
       NUMBER,
       '`port`, `nodePort`, `containerPort` followed by a port number on the same line',
     ),
-    'port-key-target': portKeyRule(
-      ['targetPort'],
-      `(?:${NUMBER}|${IANA_NAME})`,
-      '`targetPort` followed by a port number or a named container port',
-    ),
+    'port-key-target': portKeyRule(['targetPort'], `(?:${NUMBER}|${IANA_NAME})`, '`targetPort` followed by a port number or a named container port'),
   };
   return {
     $schema: 'https://json.schemastore.org/tmlanguage.json',

@@ -15,11 +15,30 @@ function usageError(argv: string[]): string {
 const check = (argv: string[]) => parseArgs(['check', ...argv]) as CheckOptions;
 
 test('every option of check, long and short, with its value separate or after =', () => {
-  const options = check(['--format', 'sarif', '--max-warnings=3', '--node-port-range', '1-1000', '--config=ci.yaml', '--no-config', '--no-ignore', '--color', 'k8s', '-']);
-  assert.deepEqual(
-    options,
-    { command: 'check', inputs: ['k8s', '-'], format: 'sarif', maxWarnings: 3, nodePortRange: '1-1000', config: 'ci.yaml', noConfig: true, noIgnore: true, color: true },
-  );
+  const options = check([
+    '--format',
+    'sarif',
+    '--max-warnings=3',
+    '--node-port-range',
+    '1-1000',
+    '--config=ci.yaml',
+    '--no-config',
+    '--no-ignore',
+    '--color',
+    'k8s',
+    '-',
+  ]);
+  assert.deepEqual(options, {
+    command: 'check',
+    inputs: ['k8s', '-'],
+    format: 'sarif',
+    maxWarnings: 3,
+    nodePortRange: '1-1000',
+    config: 'ci.yaml',
+    noConfig: true,
+    noIgnore: true,
+    color: true,
+  });
   assert.equal(check(['-f', 'json']).format, 'json');
   assert.equal(check(['-fgithub']).format, 'github');
   assert.deepEqual(check([]).inputs, ['.'], 'the current folder by default');
@@ -81,7 +100,18 @@ test('bad usage gets a message in the words of this CLI, never parseArgs’ own'
 });
 
 test('the help lists every option of check', () => {
-  for (const option of ['--format', '--max-warnings', '--node-port-range', '--config', '--no-config', '--no-ignore', '--no-color', '--color', '--service', '--mermaid']) {
+  for (const option of [
+    '--format',
+    '--max-warnings',
+    '--node-port-range',
+    '--config',
+    '--no-config',
+    '--no-ignore',
+    '--no-color',
+    '--color',
+    '--service',
+    '--mermaid',
+  ]) {
     assert.match(HELP, new RegExp(`${option}\\b`), option);
   }
 });

@@ -11,7 +11,12 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(root, 'dist', 'cli.js');
 
 function run(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? root, input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -27,18 +32,27 @@ function workspace(files: Record<string, string | Buffer>): string {
 interface SarifLog {
   runs: Array<{
     tool: { driver: { rules: Array<{ id: string; helpUri: string }> } };
-    results: Array<{ ruleId: string; ruleIndex: number; locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number; endLine: number } } }> }>;
+    results: Array<{
+      ruleId: string;
+      ruleIndex: number;
+      locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number; endLine: number } } }>;
+    }>;
   }>;
 }
 
-const BAD_SERVICE = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 80\n';
-const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n';
+const BAD_SERVICE =
+  'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 80\n';
+const DEPLOYMENT =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n';
 
 test('text output: file:line:col severity message [rule], exit 1 on errors', () => {
   const dir = workspace({ 'svc.yaml': BAD_SERVICE, 'deploy/web.yaml': DEPLOYMENT });
   const { code, stdout } = run(['check', '.'], { cwd: dir });
   assert.equal(code, 1);
-  assert.match(stdout, /^svc\.yaml:9:17 error spec\.ports\[0\]\.nodePort: Invalid value: 80: provided port is not in the valid range\. The range of valid ports is 30000-32767\. Node ports .* \[nodeport-out-of-range\]$/m);
+  assert.match(
+    stdout,
+    /^svc\.yaml:9:17 error spec\.ports\[0\]\.nodePort: Invalid value: 80: provided port is not in the valid range\. The range of valid ports is 30000-32767\. Node ports .* \[nodeport-out-of-range\]$/m,
+  );
   // The Deployment in another file is seen: no selector warning.
   assert.doesNotMatch(stdout, /selector-matches-nothing/);
   assert.match(stdout, /2 files checked: 1 error/);
@@ -55,7 +69,11 @@ test('exit 0 on a clean manifest; --max-warnings turns warnings into failure', (
 });
 
 test('--node-port-range and .kube-service-lens.yaml change the verdict; flags beat the file', () => {
-  const dir = workspace({ 'svc.yaml': BAD_SERVICE, 'web.yaml': DEPLOYMENT, '.kube-service-lens.yaml': 'nodePortRange: 1-1000\nrules:\n  selector-matches-nothing: off\n' });
+  const dir = workspace({
+    'svc.yaml': BAD_SERVICE,
+    'web.yaml': DEPLOYMENT,
+    '.kube-service-lens.yaml': 'nodePortRange: 1-1000\nrules:\n  selector-matches-nothing: off\n',
+  });
   assert.equal(run(['check', '.'], { cwd: dir }).code, 0);
   assert.equal(run(['check', '--no-config', '.'], { cwd: dir }).code, 1);
   assert.equal(run(['check', '--node-port-range', '30000-32767', '.'], { cwd: dir }).code, 1);
@@ -100,9 +118,16 @@ test('JSON and GitHub formats', () => {
   const github = run(['check', '--format', 'github', '.'], { cwd: dir }).stdout;
   // Run from a subfolder of the checkout, paths are still relative to GITHUB_WORKSPACE, or annotations would not attach.
   mkdirSync(path.join(dir, 'sub'));
-  const fromSub = spawnSync(process.execPath, [CLI, 'check', '--format', 'github', '..'], { cwd: path.join(dir, 'sub'), encoding: 'utf8', env: { ...process.env, GITHUB_WORKSPACE: dir } });
+  const fromSub = spawnSync(process.execPath, [CLI, 'check', '--format', 'github', '..'], {
+    cwd: path.join(dir, 'sub'),
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_WORKSPACE: dir },
+  });
   assert.match(fromSub.stdout, /^::error file=svc\.yaml,line=9/m);
-  assert.match(github, /^::error file=svc\.yaml,line=9,col=17,endLine=9,endColumn=19,title=nodeport-out-of-range::spec\.ports\[0\]\.nodePort: Invalid value: 80: .*%0A.*$/m);
+  assert.match(
+    github,
+    /^::error file=svc\.yaml,line=9,col=17,endLine=9,endColumn=19,title=nodeport-out-of-range::spec\.ports\[0\]\.nodePort: Invalid value: 80: .*%0A.*$/m,
+  );
 });
 
 test('SARIF output is valid SARIF 2.1.0 with rule metadata and regions, on the whole real-world corpus', () => {

@@ -68,7 +68,10 @@ test('a folder or glob whose YAML files are all ignored says so, and how to chec
 });
 
 test('a folder the repository ignores is checked when named, with the .gitignore files inside it', async (t) => {
-  const root = tree(t, ['.git/HEAD', '.gitignore', 'rendered/web.yaml', 'rendered/.gitignore', 'rendered/old/web.yaml'], { '.gitignore': 'rendered/\n', 'rendered/.gitignore': 'old/\n' });
+  const root = tree(t, ['.git/HEAD', '.gitignore', 'rendered/web.yaml', 'rendered/.gitignore', 'rendered/old/web.yaml'], {
+    '.gitignore': 'rendered/\n',
+    'rendered/.gitignore': 'old/\n',
+  });
   assert.deepEqual(names(root, (await expandInputs(['rendered'], root)).files), ['rendered/web.yaml']);
   assert.deepEqual(names(root, (await expandInputs(['.'], root)).files), []);
 });

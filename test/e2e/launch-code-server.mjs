@@ -86,14 +86,19 @@ async function main() {
     tools.paths.node,
     [
       tools.paths.csEntry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--config', path.join(run.runDir, 'code-server.yaml'),
-      '--user-data-dir', run.userData,
-      '--extensions-dir', run.extensions,
+      '--config',
+      path.join(run.runDir, 'code-server.yaml'),
+      '--user-data-dir',
+      run.userData,
+      '--extensions-dir',
+      run.extensions,
     ],
     {
       cwd: run.runDir,
@@ -134,10 +139,12 @@ async function main() {
 
   const { code, summary } = report(out);
   const firstTest = Math.min(...out.results.map((r) => r.startedAt).filter(Number.isFinite));
-  log(`timing: install ${secs(tReady - tStart)} (${tools.cold ? 'cold' : 'warm'}), ` +
-    `launch->http ${secs(tHttp - tLaunch)}, ` +
-    `launch->first test ${Number.isFinite(firstTest) ? secs(firstTest - tLaunch) : 'n/a'}, ` +
-    `launch->results ${secs(tEnd - tLaunch)}, total ${secs(tEnd - tStart)}`);
+  log(
+    `timing: install ${secs(tReady - tStart)} (${tools.cold ? 'cold' : 'warm'}), ` +
+      `launch->http ${secs(tHttp - tLaunch)}, ` +
+      `launch->first test ${Number.isFinite(firstTest) ? secs(firstTest - tLaunch) : 'n/a'}, ` +
+      `launch->results ${secs(tEnd - tLaunch)}, total ${secs(tEnd - tStart)}`,
+  );
   return { code, summary };
 }
 
@@ -150,8 +157,10 @@ async function waitForResults(file, deadline, crashed) {
     if (crashed()) throw new Error('the workbench page crashed in Chromium');
     if (Date.now() > deadline) {
       await screenshot();
-      throw new Error(`no results after ${timeoutMs / 1000} s (E2E_TIMEOUT_MS); the driver extension never finished. ` +
-        `Logs: ${rel(state.run.serverLog)}, ${rel(state.run.userData)}/logs/`);
+      throw new Error(
+        `no results after ${timeoutMs / 1000} s (E2E_TIMEOUT_MS); the driver extension never finished. ` +
+          `Logs: ${rel(state.run.serverLog)}, ${rel(state.run.userData)}/logs/`,
+      );
     }
     await delay(250);
   }
@@ -187,9 +196,15 @@ function report(out) {
 
 function onConsole(line) {
   // VS Code styles its console output ('%c INFO', 'color: #33f'); keep the words only.
-  line = line.replace(/%c/g, '').replace(/\s*color: ?[#\w]+\s*/g, ' ').trim();
+  line = line
+    .replace(/%c/g, '')
+    .replace(/\s*color: ?[#\w]+\s*/g, ' ')
+    .trim();
   // Drop stack frames of workbench-internal errors (e.g. the marketplace lookup that fails offline).
-  line = line.split('\n').filter((l) => !/^\s+at /.test(l)).join('\n');
+  line = line
+    .split('\n')
+    .filter((l) => !/^\s+at /.test(l))
+    .join('\n');
   hostConsole.push(line);
   if (hostConsole.length > 400) hostConsole.shift();
   if (verbose) console.log(`[page] ${line}`);
@@ -218,7 +233,9 @@ function printFailureContext(deep) {
 
 function printTail(file, keep) {
   if (!existsSync(file)) return;
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && keep(l));
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && keep(l));
   console.log(`[e2e] ${rel(file)} (last ${Math.min(lines.length, 25)} of ${lines.length} lines):`);
   for (const line of lines.slice(-25)) console.log(indent(line, 4));
 }
@@ -263,7 +280,10 @@ async function cleanup(exitCode) {
 
 function indent(text, n) {
   const pad = ' '.repeat(n);
-  return String(text).split('\n').map((l) => pad + l).join('\n');
+  return String(text)
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
 }
 
 function rel(p) {

@@ -84,7 +84,16 @@ class FailureWatch {
 
 export class Stats {
   private readonly started = performance.now();
-  readonly value: CampaignStats = { inputs: 0, characters: 0, seconds: 0, perSecond: 0, worst: { ms: 0, source: '', length: 0 }, bySource: {}, findings: 0, fixes: 0 };
+  readonly value: CampaignStats = {
+    inputs: 0,
+    characters: 0,
+    seconds: 0,
+    perSecond: 0,
+    worst: { ms: 0, source: '', length: 0 },
+    bySource: {},
+    findings: 0,
+    fixes: 0,
+  };
 
   record(input: FuzzInput, ms: number, findings = 0, fixes = 0): void {
     const stats = this.value;
@@ -109,18 +118,23 @@ export function runCoreCampaign(options: CampaignOptions): CampaignResult {
   const stats = new Stats();
   const neighbours = seedFiles();
   const watch = new FailureWatch();
-  const property = fc.property(fuzzInput, fc.nat(), watch.wrap((input: FuzzInput, neighbour: number) => {
-    const other = neighbours.length > 0 ? neighbours[neighbour % neighbours.length].text : '';
-    const outcome = checkCore(input.text, input.probes, other, { slack: options.slack, checkTime: options.checkTime });
-    stats.record(input, outcome.ms, outcome.findings, outcome.fixes);
-  }));
+  const property = fc.property(
+    fuzzInput,
+    fc.nat(),
+    watch.wrap((input: FuzzInput, neighbour: number) => {
+      const other = neighbours.length > 0 ? neighbours[neighbour % neighbours.length].text : '';
+      const outcome = checkCore(input.text, input.probes, other, { slack: options.slack, checkTime: options.checkTime });
+      stats.record(input, outcome.ms, outcome.findings, outcome.fixes);
+    }),
+  );
   const details = fc.check(property, {
     seed: options.seed,
     numRuns: options.runs,
     ...(options.seconds ? { interruptAfterTimeLimit: options.seconds * 1000, markInterruptAsFailure: false } : {}),
   });
   const result: CampaignResult = { stats: stats.finish() };
-  if (details.failed) result.failure = { report: watch.report(details), input: (details.counterexample?.[0] ?? { source: '?', text: '', probes: [] }) as FuzzInput };
+  if (details.failed)
+    result.failure = { report: watch.report(details), input: (details.counterexample?.[0] ?? { source: '?', text: '', probes: [] }) as FuzzInput };
   return result;
 }
 
@@ -134,17 +148,24 @@ export async function runServerCampaign(options: CampaignOptions): Promise<Campa
     const fuzzer = new ServerFuzzer(client, await client.initialize(), options.slack);
     const stats = new Stats();
     const watch = new FailureWatch();
-    const property = fc.asyncProperty(fuzzInput, watch.wrap(async (input: FuzzInput) => {
-      const outcome = await fuzzer.check(input);
-      stats.record(input, outcome.ms, outcome.diagnostics, outcome.actions);
-    }));
+    const property = fc.asyncProperty(
+      fuzzInput,
+      watch.wrap(async (input: FuzzInput) => {
+        const outcome = await fuzzer.check(input);
+        stats.record(input, outcome.ms, outcome.diagnostics, outcome.actions);
+      }),
+    );
     const details = await fc.check(property, {
       seed: options.seed,
       numRuns: options.runs,
       ...(options.seconds ? { interruptAfterTimeLimit: options.seconds * 1000, markInterruptAsFailure: false } : {}),
     });
     const result: CampaignResult = { stats: stats.finish() };
-    if (details.failed) result.failure = { report: `${watch.report(details)}\n\nserver stderr: ${client.stderr.slice(-2000)}`, input: (details.counterexample?.[0] ?? { source: '?', text: '', probes: [] }) as FuzzInput };
+    if (details.failed)
+      result.failure = {
+        report: `${watch.report(details)}\n\nserver stderr: ${client.stderr.slice(-2000)}`,
+        input: (details.counterexample?.[0] ?? { source: '?', text: '', probes: [] }) as FuzzInput,
+      };
     return result;
   } finally {
     await client.shutdown();
@@ -152,7 +173,9 @@ export async function runServerCampaign(options: CampaignOptions): Promise<Campa
 }
 
 export function formatStats(label: string, stats: CampaignStats): string {
-  const sources = Object.entries(stats.bySource).map(([source, n]) => `${source} ${n}`).join(', ');
+  const sources = Object.entries(stats.bySource)
+    .map(([source, n]) => `${source} ${n}`)
+    .join(', ');
   return (
     `${label}: ${stats.inputs} inputs (${(stats.characters / 1024 / 1024).toFixed(1)} MB) in ${stats.seconds.toFixed(1)} s = ${stats.perSecond.toFixed(1)} inputs/s; ` +
     `slowest ${stats.worst.ms.toFixed(0)} ms (${stats.worst.source}, ${stats.worst.length} chars); ${stats.findings} findings/diagnostics, ${stats.fixes} fixes/code actions checked; ${sources}`

@@ -129,10 +129,12 @@ export function checkCore(text: string, probes: readonly number[], other = '', o
       offered: [
         ...findings.map((finding) => ({ what: finding.ruleId, fixes: fixesFor(file, index, settings, finding) })),
         // The type conversions offered on every Service are code actions too.
-        ...file.objects.filter(({ object }) => isService(object)).map(({ object, chunk }) => ({
-          what: `Service ${object.name ?? '?'}`,
-          fixes: serviceRefactors(text, chunk, object as ServiceModel, settings, index),
-        })),
+        ...file.objects
+          .filter(({ object }) => isService(object))
+          .map(({ object, chunk }) => ({
+            what: `Service ${object.name ?? '?'}`,
+            fixes: serviceRefactors(text, chunk, object as ServiceModel, settings, index),
+          })),
       ],
       all: fixAll(file, index, settings, findings),
     }));

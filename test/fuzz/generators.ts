@@ -19,7 +19,11 @@ const PORT_VALUES = fc.oneof(
 );
 const TYPE_VALUES = fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName', 'nodeport', '', null, 7, 'Headless');
 const NAME_VALUES = fc.oneof(fc.constantFrom('web', 'Web', '1web', '-', '', 'a'.repeat(70), 'web.svc', null), fc.string({ maxLength: 12 }));
-const LABELS = fc.dictionary(fc.constantFrom('app', 'tier', 'app.kubernetes.io/name', 'bad key', ''), fc.oneof(fc.constantFrom('web', 'db', ''), fc.string({ maxLength: 8 })), { maxKeys: 3 });
+const LABELS = fc.dictionary(
+  fc.constantFrom('app', 'tier', 'app.kubernetes.io/name', 'bad key', ''),
+  fc.oneof(fc.constantFrom('web', 'db', ''), fc.string({ maxLength: 8 })),
+  { maxKeys: 3 },
+);
 
 const servicePort = fc.record(
   { name: NAME_VALUES, port: PORT_VALUES, targetPort: PORT_VALUES, nodePort: PORT_VALUES, protocol: fc.constantFrom('TCP', 'UDP', 'SCTP', 'tcp', 'HTTP', '') },
@@ -57,7 +61,12 @@ const deployment = fc.record({
     replicas: fc.oneof(fc.nat(5), fc.constant('2')),
     template: fc.record({
       metadata: fc.record({ labels: LABELS }),
-      spec: fc.record({ containers: fc.array(fc.record({ name: NAME_VALUES, ports: fc.array(fc.record({ name: NAME_VALUES, containerPort: PORT_VALUES }), { maxLength: 2 }) }), { maxLength: 2 }) }),
+      spec: fc.record({
+        containers: fc.array(
+          fc.record({ name: NAME_VALUES, ports: fc.array(fc.record({ name: NAME_VALUES, containerPort: PORT_VALUES }), { maxLength: 2 }) }),
+          { maxLength: 2 },
+        ),
+      }),
     }),
   }),
 });
@@ -70,15 +79,31 @@ const STYLES = fc.record({
 });
 
 /** Manifests: one or more generated objects, written as block, flow or JSON-style YAML. */
-const manifests = fc.tuple(fc.array(fc.oneof(service, service, deployment), { minLength: 1, maxLength: 4 }), STYLES).map(([objects, style]) =>
-  objects.map((object) => (style.json ? JSON.stringify(object, null, style.indent) + '\n' : stringify(object, style))).join('---\n'),
-);
+const manifests = fc
+  .tuple(fc.array(fc.oneof(service, service, deployment), { minLength: 1, maxLength: 4 }), STYLES)
+  .map(([objects, style]) =>
+    objects.map((object) => (style.json ? JSON.stringify(object, null, style.indent) + '\n' : stringify(object, style))).join('---\n'),
+  );
 
 /** Arbitrary YAML values (any shape, any keys), mostly not Kubernetes at all. */
 const anyYaml = fc.tuple(fc.jsonValue({ maxDepth: 4 }), STYLES).map(([value, style]) => stringify(value, style));
 
 /** Short texts over the characters that carry YAML syntax, so the tokenizer's odd paths are reached. */
-const YAML_CHARS = [...'-:{}[],&*!|>\'"#%@` \t\n\r\\?.~<$'].concat(['\n', '\n', '  ', 'a', 'k: ', '- ', '---\n', '...\n', '\uFEFF', '\u00e9', '\ud83d\ude80', '\ud800', '\u0000']);
+const YAML_CHARS = [...'-:{}[],&*!|>\'"#%@` \t\n\r\\?.~<$'].concat([
+  '\n',
+  '\n',
+  '  ',
+  'a',
+  'k: ',
+  '- ',
+  '---\n',
+  '...\n',
+  '\uFEFF',
+  '\u00e9',
+  '\ud83d\ude80',
+  '\ud800',
+  '\u0000',
+]);
 const rawText = fc.array(fc.oneof(fc.constantFrom(...YAML_CHARS), fc.string({ maxLength: 3 })), { maxLength: 200 }).map((parts) => parts.join(''));
 
 const seedIndex = () => fc.nat({ max: Math.max(0, seedFiles().length - 1) });
@@ -91,10 +116,17 @@ const mutatedSeed = fc.tuple(seedIndex(), fc.array(mutationArb, { minLength: 1, 
 
 /** YAML that attacks resources: alias bombs and deep nesting of every style, at random sizes. */
 const hostile = fc.oneof(
-  fc.record({ depth: fc.integer({ min: 1, max: 12 }), fanout: fc.integer({ min: 2, max: 12 }), inService: fc.boolean() }).map((o) => aliasBomb(o.depth, o.fanout, o.inService)),
+  fc
+    .record({ depth: fc.integer({ min: 1, max: 12 }), fanout: fc.integer({ min: 2, max: 12 }), inService: fc.boolean() })
+    .map((o) => aliasBomb(o.depth, o.fanout, o.inService)),
   // Beyond ~1,500 ports, fix-all over thousands of findings in one object is itself quadratic (see docs/robustness.md).
   fc.integer({ min: 1, max: 1500 }).map(manyAliases),
-  fc.record({ depth: fc.integer({ min: 1, max: 30000 }), style: fc.constantFrom('flow-seq', 'flow-map', 'block-map', 'block-seq') as fc.Arbitrary<Parameters<typeof deepNesting>[1]> }).map((o) => deepNesting(o.style.startsWith('block') ? Math.min(o.depth, 400) : o.depth, o.style)),
+  fc
+    .record({
+      depth: fc.integer({ min: 1, max: 30000 }),
+      style: fc.constantFrom('flow-seq', 'flow-map', 'block-map', 'block-seq') as fc.Arbitrary<Parameters<typeof deepNesting>[1]>,
+    })
+    .map((o) => deepNesting(o.style.startsWith('block') ? Math.min(o.depth, 400) : o.depth, o.style)),
 );
 
 const probes = fc.array(fc.nat(), { minLength: 3, maxLength: 3 });

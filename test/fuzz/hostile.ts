@@ -10,7 +10,12 @@
  */
 export function aliasBomb(depth: number, fanout: number, inService: boolean): string {
   const levels = [`l0: &l0 [${Array(fanout).fill('"lol"').join(', ')}]`];
-  for (let i = 1; i <= depth; i++) levels.push(`l${i}: &l${i} [${Array(fanout).fill(`*l${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= depth; i++)
+    levels.push(
+      `l${i}: &l${i} [${Array(fanout)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
   if (!inService) return `${levels.join('\n')}\n`;
   const top = `*l${depth}`;
   return [
@@ -77,7 +82,10 @@ export function deepNesting(depth: number, style: NestingStyle): string {
  * for node port 80, so a check near the top of the file has something to report.
  */
 export function bigBundle(characters: number): string {
-  const schema = Array.from({ length: 60 }, (_, i) => `            field${i}:\n              description: Generated field ${i} of a large schema, as CRDs have.\n              type: string\n`).join('');
+  const schema = Array.from(
+    { length: 60 },
+    (_, i) => `            field${i}:\n              description: Generated field ${i} of a large schema, as CRDs have.\n              type: string\n`,
+  ).join('');
   const crd = (i: number) =>
     `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: things${i}.example.com\nspec:\n  group: example.com\n  names: {kind: Thing${i}, plural: things${i}}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            type: object\n            properties:\n${schema}`;
   const app = (i: number) =>

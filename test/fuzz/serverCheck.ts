@@ -32,7 +32,8 @@ function expectRange(text: string, lines: LineIndex, range: Range, what: string)
 /** Edits of a code action for the fuzzed document; applying them must not throw (no overlaps, ranges valid). */
 function checkAction(text: string, lines: LineIndex, uri: string, action: CodeAction): void {
   const edits: TextEdit[] = [];
-  for (const change of action.edit?.documentChanges ?? []) if ('textDocument' in change && change.textDocument.uri === uri) edits.push(...(change.edits as TextEdit[]));
+  for (const change of action.edit?.documentChanges ?? [])
+    if ('textDocument' in change && change.textDocument.uri === uri) edits.push(...(change.edits as TextEdit[]));
   edits.push(...(action.edit?.changes?.[uri] ?? []));
   for (const edit of edits) expectRange(text, lines, edit.range, `code action "${action.title}" edit`);
   try {
@@ -74,7 +75,11 @@ export class ServerFuzzer {
    */
   private backlog = false;
 
-  constructor(private readonly client: LspTestClient, private readonly init: InitializeResult, private readonly slack = 1) {
+  constructor(
+    private readonly client: LspTestClient,
+    private readonly init: InitializeResult,
+    private readonly slack = 1,
+  ) {
     client.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       if (params.type === 1) this.errors.push(params.message);
     });
@@ -95,9 +100,14 @@ export class ServerFuzzer {
   private async drain(): Promise<void> {
     const limit = timeBound(0, this.slack) * 60;
     try {
-      await withTimeout(this.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///fuzz/drain.yaml' }, position: { line: 0, character: 0 } }), limit);
+      await withTimeout(
+        this.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///fuzz/drain.yaml' }, position: { line: 0, character: 0 } }),
+        limit,
+      );
     } catch (error) {
-      throw new InvariantError(`the server was still busy with an earlier input after ${(limit / 1000).toFixed(0)} s: ${(error as Error).message}; server exited: ${this.client.exited}`);
+      throw new InvariantError(
+        `the server was still busy with an earlier input after ${(limit / 1000).toFixed(0)} s: ${(error as Error).message}; server exited: ${this.client.exited}`,
+      );
     }
     this.backlog = false;
   }
@@ -115,14 +125,19 @@ export class ServerFuzzer {
         slowest = Math.max(slowest, performance.now() - started);
         return result;
       } catch (error) {
-        throw new InvariantError(`${what} failed or took over ${bound.toFixed(0)} ms on ${text.length} characters: ${(error as Error).message}; server exited: ${client.exited}`);
+        throw new InvariantError(
+          `${what} failed or took over ${bound.toFixed(0)} ms on ${text.length} characters: ${(error as Error).message}; server exited: ${client.exited}`,
+        );
       }
     };
 
     if (version === 1) client.open(uri, text, version);
     else client.change(uri, version, [minimalChange(this.current, text)]);
     this.current = text;
-    const published = await timed('diagnostics', client.waitForDiagnostics(uri, (p) => p.version === version, bound));
+    const published = await timed(
+      'diagnostics',
+      client.waitForDiagnostics(uri, (p) => p.version === version, bound),
+    );
     const lines = new LineIndex(text);
     for (const diagnostic of published.diagnostics) {
       expectRange(text, lines, diagnostic.range, `diagnostic ${String(diagnostic.code)}`);
@@ -138,20 +153,32 @@ export class ServerFuzzer {
       if (hover?.range) expectRange(text, lines, hover.range, 'hover');
       const around = { start: lines.positionAt(Math.max(0, lines.offsetAt(position) - 40)), end: position };
       const inRange = published.diagnostics.filter((d: Diagnostic) => lines.offsetAt(d.range.start) <= lines.offsetAt(position) + 40);
-      const actions = await timed('codeAction', client.connection.sendRequest<CodeAction[] | null>('textDocument/codeAction', { textDocument, range: around, context: { diagnostics: inRange } }));
+      const actions = await timed(
+        'codeAction',
+        client.connection.sendRequest<CodeAction[] | null>('textDocument/codeAction', { textDocument, range: around, context: { diagnostics: inRange } }),
+      );
       for (const action of actions ?? []) checkAction(text, lines, uri, action);
       actionCount += actions?.length ?? 0;
       if (caps.completionProvider) await timed('completion', client.connection.sendRequest('textDocument/completion', { textDocument, position }));
       if (caps.definitionProvider) await timed('definition', client.connection.sendRequest('textDocument/definition', { textDocument, position }));
-      if (caps.referencesProvider) await timed('references', client.connection.sendRequest('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }));
+      if (caps.referencesProvider)
+        await timed('references', client.connection.sendRequest('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }));
     }
     const whole = { start: { line: 0, character: 0 }, end: lines.positionAt(text.length) };
-    await timed('trafficGraph', client.connection.sendRequest(TRAFFIC_GRAPH_METHOD, { textDocument, position: lines.positionAt(input.probes[0] % (text.length + 1)) }));
-    const lenses = caps.codeLensProvider ? await timed('codeLens', client.connection.sendRequest<Array<{ range: Range }> | null>('textDocument/codeLens', { textDocument })) : [];
+    await timed(
+      'trafficGraph',
+      client.connection.sendRequest(TRAFFIC_GRAPH_METHOD, { textDocument, position: lines.positionAt(input.probes[0] % (text.length + 1)) }),
+    );
+    const lenses = caps.codeLensProvider
+      ? await timed('codeLens', client.connection.sendRequest<Array<{ range: Range }> | null>('textDocument/codeLens', { textDocument }))
+      : [];
     for (const lens of lenses ?? []) expectRange(text, lines, lens.range, 'code lens');
     if (caps.documentSymbolProvider) await timed('documentSymbol', client.connection.sendRequest('textDocument/documentSymbol', { textDocument }));
     if (caps.inlayHintProvider) {
-      const hints = await timed('inlayHint', client.connection.sendRequest<Array<{ position: Position }> | null>('textDocument/inlayHint', { textDocument, range: whole }));
+      const hints = await timed(
+        'inlayHint',
+        client.connection.sendRequest<Array<{ position: Position }> | null>('textDocument/inlayHint', { textDocument, range: whole }),
+      );
       for (const hint of hints ?? []) expectPosition(text, lines, hint.position, 'inlay hint');
     }
     expect(!client.exited, 'the server process exited');

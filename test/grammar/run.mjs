@@ -64,7 +64,12 @@ const toolRequire = createRequire(toolPkgJson);
 const rel = (p) => path.relative(repoRoot, p) || '.';
 const abs = (...p) => path.join(here, ...p);
 const listFiles = (dir, pred) =>
-  existsSync(dir) ? readdirSync(dir).filter(pred).sort().map((f) => path.join(dir, f)) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter(pred)
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
 
 // ---------------------------------------------------------------------------------------------
 // Base grammars
@@ -109,7 +114,12 @@ function record(ok, name, details = '') {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
   if (details && (!ok || verbose)) console.log(indent(details));
 }
-const indent = (s) => s.replace(/\s+$/, '').split('\n').map((l) => `     ${l}`).join('\n');
+const indent = (s) =>
+  s
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((l) => `     ${l}`)
+    .join('\n');
 
 // Runs one tool process. A run that takes longer than this is killed and fails (a pathological
 // regular expression must fail the suite, not hang CI).
@@ -283,9 +293,7 @@ function snapshotJobs(suite, config, tmp) {
     const copy = path.join(work, base);
     copyFileSync(src, copy);
     if (existsSync(stored)) copyFileSync(stored, `${copy}.snap`);
-    const { code, out } = await run(snapBin, [
-      '--config', config, ...gArgs(suite.bases), '-s', suite.scope, ...(update ? ['-u'] : []), copy,
-    ]);
+    const { code, out } = await run(snapBin, ['--config', config, ...gArgs(suite.bases), '-s', suite.scope, ...(update ? ['-u'] : []), copy]);
     if (update && code === 0) {
       mkdirSync(snapDir, { recursive: true });
       const before = existsSync(stored) ? readFileSync(stored, 'utf8') : undefined;
@@ -296,9 +304,7 @@ function snapshotJobs(suite, config, tmp) {
     return () => record(code === 0, name, out.replaceAll(work + path.sep, ''));
   });
   // Snapshots without a source are left-overs of renamed fixtures.
-  const orphans = listFiles(snapDir, (f) => f.endsWith('.snap')).filter(
-    (s) => !sources.some((src) => path.basename(src) === path.basename(s, '.snap')),
-  );
+  const orphans = listFiles(snapDir, (f) => f.endsWith('.snap')).filter((s) => !sources.some((src) => path.basename(src) === path.basename(s, '.snap')));
   for (const o of orphans) {
     jobs.push(async () => {
       if (update) {
@@ -349,10 +355,7 @@ async function charScopes(registry, text) {
 
 async function nonInterference(contributes) {
   const injection = contributes.grammars.find((g) => g.injectTo?.includes('source.yaml'));
-  const fixtures = [
-    ...listFiles(abs('snap', 'yaml'), (f) => f.endsWith('.yaml')),
-    ...listFiles(abs('cases', 'yaml'), (f) => f.endsWith('.test.yaml')),
-  ];
+  const fixtures = [...listFiles(abs('snap', 'yaml'), (f) => f.endsWith('.yaml')), ...listFiles(abs('cases', 'yaml'), (f) => f.endsWith('.test.yaml'))];
   const ours = (s) => s.endsWith('.kubernetes');
   const plain = (scopes) => scopes.filter((s) => !s.startsWith('meta.')).join(' ');
   for (const base of ['yaml-vscode', 'yaml-textmate']) {

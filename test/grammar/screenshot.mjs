@@ -84,8 +84,20 @@ const port = await new Promise((resolve) => {
 });
 const server = spawn(
   paths.node,
-  [paths.csEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--user-data-dir', path.join(run, 'user-data'), '--extensions-dir', path.join(run, 'extensions')],
+  [
+    paths.csEntry,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir',
+    path.join(run, 'user-data'),
+    '--extensions-dir',
+    path.join(run, 'extensions'),
+  ],
   {
     cwd: run,
     detached: true,

@@ -66,7 +66,17 @@ export function deployment(spec: DeploymentSpec): string {
   if (spec.image) lines.push(`          image: ${spec.image}`);
   if (spec.ports?.length) {
     lines.push('          ports:');
-    for (const port of spec.ports) lines.push(...item([['name', port.name], ['containerPort', port.containerPort], ['protocol', port.protocol]], 12));
+    for (const port of spec.ports)
+      lines.push(
+        ...item(
+          [
+            ['name', port.name],
+            ['containerPort', port.containerPort],
+            ['protocol', port.protocol],
+          ],
+          12,
+        ),
+      );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -81,7 +91,18 @@ export function service(spec: ServiceSpec): string {
   if (spec.ports?.length) {
     lines.push('  ports:');
     for (const port of spec.ports) {
-      lines.push(...item([['name', port.name], ['port', port.port], ['protocol', port.protocol], ['targetPort', port.targetPort], ['nodePort', port.nodePort]], 4));
+      lines.push(
+        ...item(
+          [
+            ['name', port.name],
+            ['port', port.port],
+            ['protocol', port.protocol],
+            ['targetPort', port.targetPort],
+            ['nodePort', port.nodePort],
+          ],
+          4,
+        ),
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -35,7 +35,7 @@ export function marked(source: string, options: MarkerOptions = {}): Marked {
   let cursor: number | undefined;
   const spans: MarkedSpan[] = [];
   const open: MarkedSpan[] = [];
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     if (source.startsWith(cursorMarker, i)) {
       if (cursor !== undefined) throw new Error(`two cursor markers ${JSON.stringify(cursorMarker)} in the fixture`);
       cursor = text.length;

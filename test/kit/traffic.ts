@@ -31,7 +31,10 @@ export function build(text: string, options: { others?: Record<string, string>; 
 /** Mermaid entity codes back to characters: the text a user sees in the rendered label. */
 export function decode(label: string): string {
   // Our own markup first: after decoding, a user's literal `</b>` must survive.
-  return label.replace(/<br\/>/g, '\n').replace(/<\/?b>/g, '').replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+  return label
+    .replace(/<br\/>/g, '\n')
+    .replace(/<\/?b>/g, '')
+    .replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
 }
 
 /** The decoded label of node `id` (or the title of subgraph `id`); undefined when there is none. */

@@ -102,7 +102,7 @@ interface NvimDiagnostic {
   end_col: number;
 }
 
-test('Neovim\'s built-in LSP client shows our diagnostics at the right places', (t) => {
+test("Neovim's built-in LSP client shows our diagnostics at the right places", (t) => {
   const probe = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
   if (probe.error) {
     t.skip(`nvim not installed: ${probe.error.message} (Debian/Ubuntu: apt-get install neovim; .ci/run installs it)`);
@@ -129,7 +129,8 @@ test('Neovim\'s built-in LSP client shows our diagnostics at the right places', 
     killSignal: 'SIGKILL',
   });
   const logFile = path.join(xdg.XDG_CACHE_HOME, 'nvim', 'lsp.log');
-  const context = () => `nvim exit ${run.status} signal ${run.signal}\nstderr: ${run.stderr}\nlsp.log: ${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-3000) : '(none)'}`;
+  const context = () =>
+    `nvim exit ${run.status} signal ${run.signal}\nstderr: ${run.stderr}\nlsp.log: ${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-3000) : '(none)'}`;
   assert.ok(existsSync(outFile), `Neovim wrote no result\n${context()}`);
   const result = JSON.parse(readFileSync(outFile, 'utf8')) as { settled: boolean; version: string; filetype: string; diagnostics: NvimDiagnostic[] };
   t.diagnostic(`Neovim ${result.version.replace(/\s+/g, ' ')}`);
@@ -139,7 +140,14 @@ test('Neovim\'s built-in LSP client shows our diagnostics at the right places', 
   const byCode = new Map(result.diagnostics.map((d) => [d.code, d]));
   const nodePort = byCode.get('nodeport-out-of-range');
   assert.deepEqual(
-    nodePort && { source: nodePort.source, severity: nodePort.severity, lnum: nodePort.lnum, col: nodePort.col, end_lnum: nodePort.end_lnum, end_col: nodePort.end_col },
+    nodePort && {
+      source: nodePort.source,
+      severity: nodePort.severity,
+      lnum: nodePort.lnum,
+      col: nodePort.col,
+      end_lnum: nodePort.end_lnum,
+      end_col: nodePort.end_col,
+    },
     { source: 'kube-service-lens', severity: 1, lnum: 9, col: 16, end_lnum: 9, end_col: 18 },
   );
   assert.equal(

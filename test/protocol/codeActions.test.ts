@@ -32,7 +32,10 @@ test('quick fixes and fix-all over stdio repair the document', async (t) => {
     range: diagnostics[0].range,
     context: { diagnostics: [diagnostics[0]], only: ['quickfix'] },
   })) as CodeAction[];
-  assert.deepEqual(actions.map((a) => a.title), ['Remove nodePort (Kubernetes allocates a free one)', 'Use free node port 30080']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Remove nodePort (Kubernetes allocates a free one)', 'Use free node port 30080'],
+  );
   assert.equal(actions[0].isPreferred, true);
   assert.deepEqual((actions[0].diagnostics as Diagnostic[])[0].code, 'nodeport-out-of-range');
   const removed = applyCodeAction(TEXT, uri, actions[0]);
@@ -105,7 +108,10 @@ test('refactorings over stdio: offered for the Service under the cursor, filtere
 
   // On the LoadBalancer Service (line 5, `type:`), `refactor` selects the rewrites of that Service only.
   const onLb = await request(5, ['refactor']);
-  assert.deepEqual(onLb.map((a) => a.kind), onLb.map(() => 'refactor.rewrite'));
+  assert.deepEqual(
+    onLb.map((a) => a.kind),
+    onLb.map(() => 'refactor.rewrite'),
+  );
   assert.deepEqual(
     onLb.map((a) => a.title.replace(/ \[web\]$/, '')),
     [
@@ -114,14 +120,20 @@ test('refactorings over stdio: offered for the Service under the cursor, filtere
       'Preserve client source IP (externalTrafficPolicy: Local) — only nodes with a ready pod forward external traffic',
     ],
   );
-  assert.ok(onLb.every((a) => a.title.endsWith('[web]')), 'with two Services in the file, titles name the Service');
+  assert.ok(
+    onLb.every((a) => a.title.endsWith('[web]')),
+    'with two Services in the file, titles name the Service',
+  );
   const toClusterIP = applyCodeAction(TWO_SERVICES, uri, onLb[0]);
   assert.match(toClusterIP, /name: web\nspec:\n {2}type: ClusterIP\n {2}selector:\n {4}app: web\n {2}ports:\n {4}- name: http\n {6}port: 80\n---/);
   assert.ok(toClusterIP.endsWith(TWO_SERVICES.slice(TWO_SERVICES.indexOf('---'))), 'the other Service is untouched');
 
   // On the ClusterIP Service: conversions to NodePort and LoadBalancer, no traffic-policy rewrite.
   const onApi = (await request(19, ['refactor.rewrite'])).map((a) => a.title);
-  assert.deepEqual(onApi.map((title) => title.replace(/ \(.*$/, '')), ['Convert to NodePort Service', 'Convert to LoadBalancer Service']);
+  assert.deepEqual(
+    onApi.map((title) => title.replace(/ \(.*$/, '')),
+    ['Convert to NodePort Service', 'Convert to LoadBalancer Service'],
+  );
 
   // `quickfix` returns fixes only; no `only` returns both kinds; `source.fixAll` only the fix-all action.
   const quick = await request(20, ['quickfix'], [misindented]);
@@ -132,7 +144,10 @@ test('refactorings over stdio: offered for the Service under the cursor, filtere
   // Source actions are computed only when asked for by kind (the light bulb's unfiltered requests never show them).
   assert.ok(!everything.some((a) => a.kind?.startsWith('source')));
   const save = await request(0, ['source.fixAll']);
-  assert.deepEqual(save.map((a) => a.kind), ['source.fixAll.kube-service-lens']);
+  assert.deepEqual(
+    save.map((a) => a.kind),
+    ['source.fixAll.kube-service-lens'],
+  );
   assert.ok(applyCodeAction(TWO_SERVICES, uri, save[0]).endsWith('  sessionAffinity: None\n'));
   assert.deepEqual(await request(5, ['source.organizeImports']), []);
 });

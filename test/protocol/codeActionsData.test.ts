@@ -30,7 +30,11 @@ test('two diagnostics of one rule on one range each get the quick fixes of their
 
   const fixesFor = async (diagnostic: Diagnostic) => {
     const actions = await withTimeout(
-      client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } }),
+      client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      }),
       10_000,
     );
     return actions.map((action) => action.title);

@@ -18,7 +18,9 @@ function deployment(i: number): string {
   return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\nspec:\n  selector:\n    matchLabels:\n      app: app-${i}\n  template:\n    metadata:\n      labels:\n        app: app-${i}\n    spec:\n      containers:\n        - name: app\n          image: app:1\n          ports:\n            - containerPort: 80\n`;
 }
 
-const TEXT = Array.from({ length: 20 }, (_, i) => `${service(i)}---\n${deployment(i)}`).join('---\n').replace(/\n/g, '\r\n');
+const TEXT = Array.from({ length: 20 }, (_, i) => `${service(i)}---\n${deployment(i)}`)
+  .join('---\n')
+  .replace(/\n/g, '\r\n');
 const MIDDLE_DOCUMENT = service(MIDDLE).replace(/\n/g, '\r\n');
 
 test('a quick fix for one diagnostic in the middle of a 40-document CRLF file, before and after an incremental edit', async (t) => {
@@ -37,14 +39,20 @@ test('a quick fix for one diagnostic in the middle of a 40-document CRLF file, b
     client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } }) as Promise<CodeAction[]>;
   const actions = await request(diagnostic.range, [diagnostic]);
   const fixes = actions.filter((a) => a.kind === 'quickfix');
-  assert.deepEqual(fixes.map((a) => a.title), ['Remove nodePort (Kubernetes allocates a free one)', 'Use free node port 30080']);
+  assert.deepEqual(
+    fixes.map((a) => a.title),
+    ['Remove nodePort (Kubernetes allocates a free one)', 'Use free node port 30080'],
+  );
   const removed = applyCodeAction(TEXT, uri, fixes[0]);
   assert.equal(removed, TEXT.replace(MIDDLE_DOCUMENT, MIDDLE_DOCUMENT.replace('      nodePort: 80\r\n', '')), 'only that line goes, CRLF kept');
   assert.equal(applyCodeAction(TEXT, uri, fixes[1]), TEXT.replace(MIDDLE_DOCUMENT, MIDDLE_DOCUMENT.replace('nodePort: 80\r', 'nodePort: 30080\r')));
 
   // With 20 Services in the file, the rewrites offered at the cursor name the Service they change, and change only it.
   const refactors = actions.filter((a) => a.kind === 'refactor.rewrite');
-  assert.ok(refactors.every((a) => a.title.endsWith(' [app-10]')), refactors.map((a) => a.title).join(' | '));
+  assert.ok(
+    refactors.every((a) => a.title.endsWith(' [app-10]')),
+    refactors.map((a) => a.title).join(' | '),
+  );
   assert.deepEqual(
     refactors.map((a) => a.title.replace(/ [(—].*$/, '')),
     ['Convert to ClusterIP Service', 'Convert to LoadBalancer Service', 'Preserve client source IP'],

@@ -59,11 +59,20 @@ async function initializeAsEditor(client: LspTestClient, folders: string[], text
 const EDITOR: ClientCapabilities['textDocument'] = { completion: { completionItem: { snippetSupport: true, insertReplaceSupport: false } } };
 
 function complete(client: LspTestClient, uri: string, line: number, character: number): Promise<CompletionList> {
-  return withTimeout(client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } }), 10_000);
+  return withTimeout(
+    client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } }),
+    10_000,
+  );
 }
 
 /** Asks until `accept` passes: the workspace scan indexes the folder in the background after `initialized`. */
-async function completeUntil(client: LspTestClient, uri: string, line: number, character: number, accept: (list: CompletionList) => boolean): Promise<CompletionList> {
+async function completeUntil(
+  client: LspTestClient,
+  uri: string,
+  line: number,
+  character: number,
+  accept: (list: CompletionList) => boolean,
+): Promise<CompletionList> {
   let list = await complete(client, uri, line, character);
   for (let attempt = 0; attempt < 50 && !accept(list); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -86,7 +95,10 @@ test('over stdio: completion offers the ports of a workload in an unopened file,
   const uri = fileUri(path.join(folder, 'service.yaml'));
   client.open(uri, SERVICE, 1);
   const ports = await completeUntil(client, uri, 10, 18, (list) => list.items.length > 0);
-  assert.deepEqual(ports.items.map((item) => item.label), ['http', '8080']);
+  assert.deepEqual(
+    ports.items.map((item) => item.label),
+    ['http', '8080'],
+  );
   const http = ports.items[0];
   assert.equal(http.detail, '8080/TCP in Deployment/web (container app)');
   assert.deepEqual(http.textEdit, { range: { start: { line: 10, character: 18 }, end: { line: 10, character: 18 } }, newText: 'http' });
@@ -94,7 +106,10 @@ test('over stdio: completion offers the ports of a workload in an unopened file,
   // The user goes back and types a new key in spec, which breaks the YAML for a moment.
   client.change(uri, 2, [{ range: { start: { line: 5, character: 16 }, end: { line: 5, character: 16 } }, text: '\n  ext' }]);
   const keys = await complete(client, uri, 6, 5);
-  assert.ok(keys.items.some((item) => item.label === 'externalTrafficPolicy'), JSON.stringify(keys.items.map((i) => i.label)));
+  assert.ok(
+    keys.items.some((item) => item.label === 'externalTrafficPolicy'),
+    JSON.stringify(keys.items.map((i) => i.label)),
+  );
   const policy = keys.items.find((item) => item.label === 'externalTrafficPolicy');
   assert.deepEqual(policy?.textEdit, { range: { start: { line: 6, character: 2 }, end: { line: 6, character: 5 } }, newText: 'externalTrafficPolicy: ' });
   assert.deepEqual(policy?.command, { title: 'Suggest values', command: 'editor.action.triggerSuggest' });
@@ -115,14 +130,20 @@ test('over stdio: selector labels and snippets, with snippet syntax marked as su
   const uri = fileUri(path.join(folder, 'new.yaml'));
   client.open(uri, '', 1);
   const snippets = await complete(client, uri, 0, 0);
-  assert.deepEqual(snippets.items.map((item) => item.label), ['Service (NodePort)', 'Service (LoadBalancer)', 'Service (headless)', 'Service (ExternalName)']);
+  assert.deepEqual(
+    snippets.items.map((item) => item.label),
+    ['Service (NodePort)', 'Service (LoadBalancer)', 'Service (headless)', 'Service (ExternalName)'],
+  );
   assert.equal(snippets.items[0].insertTextFormat, InsertTextFormat.Snippet);
   assert.match(String(snippets.items[0].textEdit?.newText), /^apiVersion: v1\nkind: Service\nmetadata:\n {2}name: \$\{1:web\}\n/);
 
   const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    \n';
   client.change(uri, 2, [{ text }]);
   const selector = await completeUntil(client, uri, 6, 4, (list) => list.items.length >= 3);
-  assert.deepEqual(selector.items.map((item) => item.label), ['app: web', 'app', 'tier']);
+  assert.deepEqual(
+    selector.items.map((item) => item.label),
+    ['app: web', 'app', 'tier'],
+  );
   assert.equal(selector.items[0].textEdit?.newText, 'app: web');
   assert.equal(selector.items[0].insertTextFormat, InsertTextFormat.PlainText);
 });

@@ -64,7 +64,11 @@ test('cross-file rules see workspace files that are not open, and follow them as
 
   // Only the indexed (never opened) Deployment can tell that port 9999 is undeclared while 8080 is declared.
   const indexed = await client.waitForDiagnostics(serviceUri, (p) => codes(p).includes('target-port-undeclared'));
-  assert.deepEqual(codes(indexed).filter((c) => c !== 'target-port-undeclared'), [], 'the selector matches the indexed Deployment');
+  assert.deepEqual(
+    codes(indexed).filter((c) => c !== 'target-port-undeclared'),
+    [],
+    'the selector matches the indexed Deployment',
+  );
   const undeclared = indexed.diagnostics.find((d) => d.code === 'target-port-undeclared');
   assert.match(String(undeclared?.message), /Deployment `web` \(deploy\.yaml:2\) declares only 8080\./);
   assert.equal(undeclared?.range.start.line, 13);

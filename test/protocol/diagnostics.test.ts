@@ -13,7 +13,10 @@ spec:
       nodePort: 80
 `;
 
-const only = (id: string) => <T extends { code?: unknown }>(p: { diagnostics: T[] }) => p.diagnostics.filter((d) => d.code === id);
+const only =
+  (id: string) =>
+  <T extends { code?: unknown }>(p: { diagnostics: T[] }) =>
+    p.diagnostics.filter((d) => d.code === id);
 const nodePortErrors = only('nodeport-out-of-range');
 const hasRule = (id: string) => (p: { diagnostics: Array<{ code?: unknown }> }) => p.diagnostics.some((d) => d.code === id);
 
@@ -42,7 +45,10 @@ test('over stdio: open, edit and close a manifest as an editor does', async (t) 
 
   client.change(uri, 3, [{ text: `${BAD}---\n${BAD.replace('nodePort: 80', 'nodePort: 99999')}` }]);
   const multi = await client.waitForDiagnostics(uri, (p) => p.version === 3);
-  assert.deepEqual(nodePortErrors(multi).map((d) => d.range.start.line), [8, 18]);
+  assert.deepEqual(
+    nodePortErrors(multi).map((d) => d.range.start.line),
+    [8, 18],
+  );
 
   client.forget(uri);
   client.close(uri);

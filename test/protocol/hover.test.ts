@@ -70,7 +70,10 @@ test('over stdio: the server announces hovers and explains a NodePort with a wor
     await new Promise((resolve) => setTimeout(resolve, 100));
     type = markdownOf(await hoverAt(client, uri, 5, 10));
   }
-  assert.match(type, /Clients reach any node at `<NodeIP>:30007` \(TCP\); kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web` \(labels `app=web`\)/);
+  assert.match(
+    type,
+    /Clients reach any node at `<NodeIP>:30007` \(TCP\); kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web` \(labels `app=web`\)/,
+  );
   assert.match(type, /\[Show traffic path\]\(command:kubeServiceLens\.showTrafficPreviewToSide\?/);
 
   const nodePort = await hoverAt(client, uri, 11, 17);

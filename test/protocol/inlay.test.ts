@@ -85,7 +85,10 @@ test('over stdio: inlay hints show defaults and resolved ports, refresh when a w
     hints = await hintsOf(client, uri);
   }
   assert.deepEqual(labelled(hints), ['4:5 type: ClusterIP', '9:14 protocol: TCP', '10:22 → 8080', '12:16 targetPort: 9090', '12:16 protocol: TCP']);
-  assert.match(String((hints?.[2].tooltip as { value: string }).value), /`http` resolves, in the pods of the selected workloads, to:\n- Deployment `web`: container port 8080/);
+  assert.match(
+    String((hints?.[2].tooltip as { value: string }).value),
+    /`http` resolves, in the pods of the selected workloads, to:\n- Deployment `web`: container port 8080/,
+  );
 
   // Another file changes on disk: the named port now resolves elsewhere, and the client is told to ask again.
   const before = refreshes;

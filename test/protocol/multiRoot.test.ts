@@ -59,19 +59,33 @@ test('each workspace folder gets its own node-port range in diagnostics, hover, 
     assert.match(String(diagnostic.message), new RegExp(`The range of valid ports is ${folder.range}\\b`), `diagnostics in ${folder.name}`);
     assert.equal(diagnostic.severity, severity, `editor settings of ${folder.name}`);
 
-    const hover = await withTimeout(client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: NODE_PORT_VALUE }), 10_000);
+    const hover = await withTimeout(
+      client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: NODE_PORT_VALUE }),
+      10_000,
+    );
     assert.match((hover?.contents as MarkupContent).value, new RegExp(`outside the node-port range ${folder.range}\\b`), `hover in ${folder.name}`);
 
     const actions = await withTimeout(
-      client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }),
+      client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      }),
       10_000,
     );
     const free = actions.map((action) => /^Use free node port (\d+)$/.exec(action.title)?.[1]).find((port) => port !== undefined);
     const [first, last] = folder.range.split('-').map(Number);
-    assert.ok(free !== undefined && Number(free) >= first && Number(free) <= last, `code actions in ${folder.name}: ${actions.map((x) => x.title).join(' | ')}`);
+    assert.ok(
+      free !== undefined && Number(free) >= first && Number(free) <= last,
+      `code actions in ${folder.name}: ${actions.map((x) => x.title).join(' | ')}`,
+    );
 
     const graph = await withTimeout(client.connection.sendRequest<TrafficGraphResult>('kubeServiceLens/trafficGraph', { textDocument: { uri } }), 10_000);
-    assert.deepEqual(graph.services.map((s) => s.nodePortRange), [folder.range], `traffic graph in ${folder.name}`);
+    assert.deepEqual(
+      graph.services.map((s) => s.nodePortRange),
+      [folder.range],
+      `traffic graph in ${folder.name}`,
+    );
   }
 
   // Outside every folder: the first folder's project file and the editor settings of no folder in particular.

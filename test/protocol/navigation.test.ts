@@ -85,8 +85,12 @@ test('over stdio: definition and references connect a Service and its workloads 
 
   const service = fileUri(path.join(folder, 'service.yaml'));
   client.open(service, SERVICE, 1);
-  const definition = (line: number, character: number) => request<LocationLink[] | null>(client, 'textDocument/definition', { textDocument: { uri: service }, position: { line, character } });
-  const labels = await until(() => definition(6, 5), (links) => (links?.length ?? 0) === 2);
+  const definition = (line: number, character: number) =>
+    request<LocationLink[] | null>(client, 'textDocument/definition', { textDocument: { uri: service }, position: { line, character } });
+  const labels = await until(
+    () => definition(6, 5),
+    (links) => (links?.length ?? 0) === 2,
+  );
   // In index order, which is the order the folder scan found the files in.
   assert.deepEqual(labels?.map((link) => where(folder, link)).sort(), ['apps/canary.yaml:10:8', 'apps/web.yaml:8:8']);
   const toWeb = labels?.find((link) => link.targetUri.endsWith('/web.yaml'));
@@ -100,9 +104,19 @@ test('over stdio: definition and references connect a Service and its workloads 
   // References from the unopened workload file: the Service selector, and for the port, the Service port.
   const web = fileUri(path.join(folder, 'apps', 'web.yaml'));
   const references = (line: number, character: number, includeDeclaration: boolean) =>
-    request<Location[] | null>(client, 'textDocument/references', { textDocument: { uri: web }, position: { line, character }, context: { includeDeclaration } });
-  assert.deepEqual((await references(1, 8, false))?.map((l) => where(folder, l)), ['service.yaml:5:2']);
-  assert.deepEqual((await references(14, 30, true))?.map((l) => where(folder, l)), ['apps/web.yaml:13:14', 'service.yaml:9:6']);
+    request<Location[] | null>(client, 'textDocument/references', {
+      textDocument: { uri: web },
+      position: { line, character },
+      context: { includeDeclaration },
+    });
+  assert.deepEqual(
+    (await references(1, 8, false))?.map((l) => where(folder, l)),
+    ['service.yaml:5:2'],
+  );
+  assert.deepEqual(
+    (await references(14, 30, true))?.map((l) => where(folder, l)),
+    ['apps/web.yaml:13:14', 'service.yaml:9:6'],
+  );
   assert.equal(client.exited, false);
 });
 
@@ -131,13 +145,17 @@ test('over stdio: CodeLenses are refreshed when a workload in another file chang
   await client.connection.sendNotification('initialized', {});
   const service = fileUri(path.join(folder, 'service.yaml'));
   client.open(service, SERVICE, 1);
-  const lensTitles = async () => (await request<Array<{ command?: { title: string } }>>(client, 'textDocument/codeLens', { textDocument: { uri: service } })).map((l) => l.command?.title);
+  const lensTitles = async () =>
+    (await request<Array<{ command?: { title: string } }>>(client, 'textDocument/codeLens', { textDocument: { uri: service } })).map((l) => l.command?.title);
   assert.deepEqual(await until(lensTitles, (titles) => titles.includes('1 workload, 1 replica')), ['Preview traffic path', '1 workload, 1 replica']);
 
   const before = refreshes;
   writeFileSync(deployPath, deployment('web', 8080).replace('spec:\n  template', 'spec:\n  replicas: 4\n  template'));
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(deployPath), type: 2 }] });
-  await until(async () => refreshes, (count) => count > before);
+  await until(
+    async () => refreshes,
+    (count) => count > before,
+  );
   assert.ok(refreshes > before, 'workspace/codeLens/refresh was sent');
   assert.deepEqual(await lensTitles(), ['Preview traffic path', '1 workload, 4 replicas']);
 });

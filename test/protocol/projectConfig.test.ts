@@ -8,8 +8,10 @@ import { fileUri, LspTestClient } from '../helpers/lspClient';
 
 // `.kube-service-lens.yaml` is what the CLI reads in CI; the server must judge the workspace the same way.
 
-const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 30080\n';
-const OTHER_DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: api, image: nginx}]}\n';
+const SERVICE =
+  'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 30080\n';
+const OTHER_DEPLOYMENT =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: api, image: nginx}]}\n';
 
 type Published = PublishDiagnosticsParams;
 const find = (p: Published, code: string) => p.diagnostics.find((d) => d.code === code);
@@ -34,9 +36,9 @@ test('the project file goes on top of editor settings; per-rule severities merge
   client.open(uri, SERVICE);
   const published = await client.waitForDiagnostics(uri, (p) => !!find(p, 'nodeport-out-of-range') && !!find(p, 'selector-matches-nothing'));
   const nodePort = find(published, 'nodeport-out-of-range');
-  assert.match(String(nodePort?.message), /The range of valid ports is 1-1000/, 'the file\'s range beats the editor\'s');
+  assert.match(String(nodePort?.message), /The range of valid ports is 1-1000/, "the file's range beats the editor's");
   assert.equal(nodePort?.severity, 2, 'a severity only the editor sets still applies');
-  assert.equal(find(published, 'selector-matches-nothing')?.severity, 1, 'the file\'s severity beats the editor\'s');
+  assert.equal(find(published, 'selector-matches-nothing')?.severity, 1, "the file's severity beats the editor's");
 });
 
 test('a project file above the workspace folder applies, as for the CLI run from that folder', async (t) => {
@@ -58,10 +60,13 @@ test('the dot-file is watched by name, and changes and deletion on disk are re-a
   const configUri = fileUri(path.join(dir, '.kube-service-lens.yaml'));
   const client = new LspTestClient({ workspaceFolders: [dir] });
   const globs: string[] = [];
-  client.connection.onRequest('client/registerCapability', (params: { registrations: Array<{ registerOptions?: { watchers?: Array<{ globPattern: string }> } }> }) => {
-    for (const registration of params.registrations) globs.push(...(registration.registerOptions?.watchers ?? []).map((w) => String(w.globPattern)));
-    return null;
-  });
+  client.connection.onRequest(
+    'client/registerCapability',
+    (params: { registrations: Array<{ registerOptions?: { watchers?: Array<{ globPattern: string }> } }> }) => {
+      for (const registration of params.registrations) globs.push(...(registration.registerOptions?.watchers ?? []).map((w) => String(w.globPattern)));
+      return null;
+    },
+  );
   t.after(async () => {
     await client.shutdown();
     rmSync(dir, { recursive: true, force: true });
@@ -79,7 +84,11 @@ test('the dot-file is watched by name, and changes and deletion on disk are re-a
   rmSync(path.join(dir, '.kube-service-lens.yaml'));
   void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 3 }] });
   const defaults = await client.waitForDiagnostics(uri, (p) => !find(p, 'nodeport-out-of-range'));
-  assert.deepEqual(defaults.diagnostics.filter((d) => d.code === 'nodeport-out-of-range'), [], '30080 is inside the default range');
+  assert.deepEqual(
+    defaults.diagnostics.filter((d) => d.code === 'nodeport-out-of-range'),
+    [],
+    '30080 is inside the default range',
+  );
 });
 
 test('problems in the project file: one message while closed, diagnostics on it while open, edits applied live', async (t) => {
@@ -100,13 +109,27 @@ test('problems in the project file: one message while closed, diagnostics on it 
   await client.waitForDiagnostics(uri, (p) => !find(p, 'nodeport-out-of-range'));
   assert.equal(messages.length, 1, JSON.stringify(messages));
   assert.equal(messages[0].type, 2);
-  assert.match(messages[0].message, /\.kube-service-lens\.yaml: nodePortRange "lots" is not a range like 30000-32767 \(and 2 more; open the file to see them\)\. This entry is ignored/);
+  assert.match(
+    messages[0].message,
+    /\.kube-service-lens\.yaml: nodePortRange "lots" is not a range like 30000-32767 \(and 2 more; open the file to see them\)\. This entry is ignored/,
+  );
 
   client.open(configUri, broken, 1);
   const problems = await client.waitForDiagnostics(configUri, (p) => p.diagnostics.length === 3);
-  assert.deepEqual(rangeText(problems), [[0, 15, 0, 19], [2, 28, 2, 32], [3, 0, 3, 3]], 'the bad values, and the unknown key itself');
+  assert.deepEqual(
+    rangeText(problems),
+    [
+      [0, 15, 0, 19],
+      [2, 28, 2, 32],
+      [3, 0, 3, 3],
+    ],
+    'the bad values, and the unknown key itself',
+  );
   assert.ok(problems.diagnostics.every((d) => d.code === 'project-config' && d.severity === 2));
-  assert.equal(String(problems.diagnostics[1].message), 'rules.selector-matches-nothing: "loud" is not error, warning, information, hint or off.\nThis entry is ignored; the rest of the file applies.');
+  assert.equal(
+    String(problems.diagnostics[1].message),
+    'rules.selector-matches-nothing: "loud" is not error, warning, information, hint or off.\nThis entry is ignored; the rest of the file applies.',
+  );
   assert.match(String(problems.diagnostics[2].message), /^unknown setting "foo" \(known: nodePortRange, clusterProfile, rules\)\./);
 
   // Unsaved edits apply at once, as a manifest's do: clients without a file watcher still see them.

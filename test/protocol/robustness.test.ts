@@ -50,7 +50,10 @@ test('a burst of 100 edits is analysed once for its last version, not 100 times'
     client.change(uri, version, [{ range: { start: { line: 8, character: 16 }, end: { line: 8, character: 21 } }, text: String(30000 + version - 1) }]);
   }
   const final = await last;
-  assert.deepEqual(final.diagnostics.filter((d) => d.code === 'nodeport-out-of-range'), []);
+  assert.deepEqual(
+    final.diagnostics.filter((d) => d.code === 'nodeport-out-of-range'),
+    [],
+  );
   // Anything analysed in between is wasted work the user never sees; at most the first edit of the burst may be.
   const intermediate = new Set(published.filter((v) => v !== 101));
   assert.ok(intermediate.size <= 1, `intermediate versions analysed: ${[...intermediate].join(', ')}`);
@@ -93,11 +96,17 @@ test('a hostile .kube-service-lens.yaml in the workspace: the server still start
     });
     await client.initialize();
     const uri = fileUri(path.join(folder, 'web.yaml'));
-    client.open(uri, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 90\n');
+    client.open(
+      uri,
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 90\n',
+    );
     // The editor's range 1-100 applies (the default range would reject 90): settings were read despite the file.
     const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 15_000);
     assert.deepEqual(published.diagnostics, [], name);
-    assert.ok(messages.some((m) => m.includes('.kube-service-lens.yaml: not valid YAML')), `${name}: ${messages.join('; ')}`);
+    assert.ok(
+      messages.some((m) => m.includes('.kube-service-lens.yaml: not valid YAML')),
+      `${name}: ${messages.join('; ')}`,
+    );
     assert.deepEqual(failures, [], name);
     await client.shutdown();
   }
@@ -125,7 +134,10 @@ test('a 50 MB file: analysed up to maxFileSize, one Information notice, memory b
   assert.equal(notices.length, 1);
   assert.equal(notices[0].severity, 3);
   assert.equal(notices[0].range.start.line, 0);
-  assert.match(String(notices[0].message), /^This file \(50 MB\) is larger than kubeServiceLens\.maxFileSize \(5 MB\): only lines 1-\d+ \(the first \d+ documents\) were checked\.\nRaise kubeServiceLens\.maxFileSize/);
+  assert.match(
+    String(notices[0].message),
+    /^This file \(50 MB\) is larger than kubeServiceLens\.maxFileSize \(5 MB\): only lines 1-\d+ \(the first \d+ documents\) were checked\.\nRaise kubeServiceLens\.maxFileSize/,
+  );
   const checkedUpTo = Number(/lines 1-(\d+)/.exec(String(notices[0].message))?.[1]);
   // The first document is checked as usual; nothing is reported past the limit.
   assert.ok(published.diagnostics.some((d) => d.code === 'nodeport-out-of-range'));
@@ -137,7 +149,10 @@ test('a 50 MB file: analysed up to maxFileSize, one Information notice, memory b
     // Receiving the text costs ~3-4× (the message buffer, the decoded JSON, the document); parsing all of it would add far more.
     assert.ok(ratio < 8, `peak RSS grew by ${ratio.toFixed(1)} × the file size`);
   }
-  const hover = await withTimeout(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: checkedUpTo + 100, character: 2 } }), 30_000);
+  const hover = await withTimeout(
+    client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: checkedUpTo + 100, character: 2 } }),
+    30_000,
+  );
   assert.equal(hover, null);
   client.close(uri);
   assert.equal(client.exited, false);

@@ -65,13 +65,19 @@ test('over stdio: the outline lists every object of a multi-document file, and w
   const uri = fileUri(path.join(folder, 'app.yaml'));
   client.open(uri, MANIFEST, 1);
   const outline = await withTimeout(client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }), 10_000);
-  assert.deepEqual(outline.map((s) => [s.name, s.kind, s.detail]), [
-    ['ConfigMap/web-config', SymbolKind.Object, undefined],
-    ['Service/web', SymbolKind.Interface, 'shop'],
-    ['Deployment/web', SymbolKind.Class, undefined],
-  ]);
+  assert.deepEqual(
+    outline.map((s) => [s.name, s.kind, s.detail]),
+    [
+      ['ConfigMap/web-config', SymbolKind.Object, undefined],
+      ['Service/web', SymbolKind.Interface, 'shop'],
+      ['Deployment/web', SymbolKind.Class, undefined],
+    ],
+  );
   assert.deepEqual(outline[0].selectionRange, { start: { line: 3, character: 8 }, end: { line: 3, character: 18 } });
-  assert.deepEqual(outline[1].children?.map((c) => `${c.name} ${c.detail}`), ['http 80 → 80']);
+  assert.deepEqual(
+    outline[1].children?.map((c) => `${c.name} ${c.detail}`),
+    ['http 80 → 80'],
+  );
   assert.deepEqual(outline[1].range.start, { line: 7, character: 0 });
 
   const search = async (query: string) => {
@@ -84,7 +90,13 @@ test('over stdio: the outline lists every object of a multi-document file, and w
     return found;
   };
   const postgres = await search('postgres');
-  assert.deepEqual(postgres.map((s) => [s.name, path.basename(new URL(s.location.uri).pathname), s.location.range.start.line]), [['StatefulSet/postgres', 'db.yaml', 3]]);
+  assert.deepEqual(
+    postgres.map((s) => [s.name, path.basename(new URL(s.location.uri).pathname), s.location.range.start.line]),
+    [['StatefulSet/postgres', 'db.yaml', 3]],
+  );
   const web = await search('web');
-  assert.deepEqual(web.map((s) => `${s.name} ${s.containerName ?? ''}`.trim()), ['ConfigMap/web-config', 'Service/web shop', 'Deployment/web']);
+  assert.deepEqual(
+    web.map((s) => `${s.name} ${s.containerName ?? ''}`.trim()),
+    ['ConfigMap/web-config', 'Service/web shop', 'Deployment/web'],
+  );
 });

@@ -24,14 +24,26 @@ test('trafficGraph over stdio: every Service without a position, the one under t
   assert.equal(all.uri, uri);
   assert.equal(all.version, 7);
   assert.equal(all.scope, 'document');
-  assert.deepEqual(all.services.map((s) => [s.name, s.type]), [['web', 'NodePort'], ['db', 'ExternalName']]);
+  assert.deepEqual(
+    all.services.map((s) => [s.name, s.type]),
+    [
+      ['web', 'NodePort'],
+      ['db', 'ExternalName'],
+    ],
+  );
   assert.match(all.mermaid, /^flowchart LR\n/);
   assert.match(all.mermaid, /s0_l0_np\["<b>Every node<\/b><br\/>NodeIP#58;30080"\]/);
   assert.match(all.mermaid, /s1_dns>"/);
   const web = all.services[0];
-  assert.deepEqual(web.workloads.map((w) => [w.kind, w.name, w.replicas]), [['Deployment', 'web', 3]]);
+  assert.deepEqual(
+    web.workloads.map((w) => [w.kind, w.name, w.replicas]),
+    [['Deployment', 'web', 3]],
+  );
   assert.deepEqual(web.lanes[0].targets, [{ workload: 0, containerPort: 8080, container: 'web' }]);
-  assert.deepEqual(web.upstream.map((u) => [u.kind, u.name, u.port, u.laneIndex]), [['Ingress', 'shop', 'http', 0]]);
+  assert.deepEqual(
+    web.upstream.map((u) => [u.kind, u.name, u.port, u.laneIndex]),
+    [['Ingress', 'shop', 'http', 0]],
+  );
   // Links point into the document, in LSP positions.
   assert.deepEqual(all.links.s0_w0, web.workloads[0].source);
   assert.equal(text.split('\n')[web.workloads[0].source.range.start.line], '  name: web');
@@ -39,7 +51,10 @@ test('trafficGraph over stdio: every Service without a position, the one under t
   const dbLine = text.split('\n').indexOf('  name: db');
   const one = await client.connection.sendRequest<TrafficGraphResult>(METHOD, { textDocument: { uri }, position: { line: dbLine, character: 4 } });
   assert.equal(one.scope, 'service');
-  assert.deepEqual(one.services.map((s) => s.name), ['db']);
+  assert.deepEqual(
+    one.services.map((s) => s.name),
+    ['db'],
+  );
 
   // Edits are reflected at once: the request parses the current version.
   client.change(uri, 8, [{ text: text.replace('nodePort: 30080', 'nodePort: 80') }]);

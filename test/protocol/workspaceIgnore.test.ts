@@ -71,7 +71,10 @@ test('.gitignore and files.exclude keep files out of the index, on disk events a
   write('team/dev.local.yaml', service('local', 30080));
   write('team/keep.local.yaml', deployment('kept'));
 
-  const configuration: Record<string, unknown> = { kubeServiceLens: { severity: { 'nodeport-hand-picked': 'off' } }, 'files.exclude': { '**/vendored': true, '**/.git': true, '**/*.bak': false } };
+  const configuration: Record<string, unknown> = {
+    kubeServiceLens: { severity: { 'nodeport-hand-picked': 'off' } },
+    'files.exclude': { '**/vendored': true, '**/.git': true, '**/*.bak': false },
+  };
   const client = new LspTestClient({ workspaceFolders: [dir], configuration });
   const logs: string[] = [];
   client.connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
@@ -109,10 +112,12 @@ test('.gitignore and files.exclude keep files out of the index, on disk events a
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
     changes: ['rendered/new.yaml', 'vendored/new.yaml', 'apps/extra.yaml'].map((name) => ({ uri: fileUri(path.join(dir, name)), type: FILE_CHANGED.Created })),
   });
-  assert.deepEqual(
-    await until(indexed, (files) => files.includes('apps/extra.yaml'), 'apps/extra.yaml is indexed'),
-    ['apps/extra.yaml', 'apps/web.yaml', 'services/web.yaml', 'team/keep.local.yaml'],
-  );
+  assert.deepEqual(await until(indexed, (files) => files.includes('apps/extra.yaml'), 'apps/extra.yaml is indexed'), [
+    'apps/extra.yaml',
+    'apps/web.yaml',
+    'services/web.yaml',
+    'team/keep.local.yaml',
+  ]);
 
   // An ignored file the user opens is checked on its own, and its ignored neighbours stay out of its cross-file checks.
   write('rendered/neighbour.yaml', service('neighbour', 30099));
@@ -125,12 +130,19 @@ test('.gitignore and files.exclude keep files out of the index, on disk events a
 
   // Editing .gitignore applies at once: the folder's files come in, and go again when the line is back.
   write('.gitignore', '# nothing ignored\n');
-  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, '.gitignore')), type: FILE_CHANGED.Changed }] });
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: fileUri(path.join(dir, '.gitignore')), type: FILE_CHANGED.Changed }],
+  });
   await until(indexed, (files) => files.includes('rendered/new.yaml'), 'rendered/ is indexed once .gitignore lets it through');
-  assert.deepEqual((await indexed()).filter((file) => file.startsWith('rendered/')), ['rendered/copy.yaml', 'rendered/neighbour.yaml', 'rendered/new.yaml']);
+  assert.deepEqual(
+    (await indexed()).filter((file) => file.startsWith('rendered/')),
+    ['rendered/copy.yaml', 'rendered/neighbour.yaml', 'rendered/new.yaml'],
+  );
   assert.ok((await webCodes()).includes('nodeport-collision'));
   write('.gitignore', 'rendered/\n');
-  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, '.gitignore')), type: FILE_CHANGED.Changed }] });
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: fileUri(path.join(dir, '.gitignore')), type: FILE_CHANGED.Changed }],
+  });
   await until(indexed, (files) => !files.some((file) => file.startsWith('rendered/')), 'rendered/ leaves the index again');
   assert.deepEqual(await webCodes(), []);
 

@@ -59,13 +59,25 @@ test('the wrong sentences appear nowhere users read them', () => {
 
 test('items 1-7: docs/hovers.md states the corrected behaviour', () => {
   const hovers = flat('docs/hovers.md');
-  assert.match(hovers, /A headless Service has no proxy: clients connect to the pod IPs on the target port, which the EndpointSlices carry and DNS SRV records publish; its `port` is not used for traffic\./);
-  assert.match(hovers, /The load balancer typically forwards to them, but the provider decides: some send to the pods, or to a node with the load-balancer IP as the destination, which kube-proxy accepts with or without node ports\./);
+  assert.match(
+    hovers,
+    /A headless Service has no proxy: clients connect to the pod IPs on the target port, which the EndpointSlices carry and DNS SRV records publish; its `port` is not used for traffic\./,
+  );
+  assert.match(
+    hovers,
+    /The load balancer typically forwards to them, but the provider decides: some send to the pods, or to a node with the load-balancer IP as the destination, which kube-proxy accepts with or without node ports\./,
+  );
   assert.match(hovers, /one load balancer may mix TCP and UDP \(on by default since Kubernetes 1\.24, GA in 1\.26\)/);
   assert.match(hovers, /A named `targetPort` that is not a valid port name makes the API server reject the whole Service\./);
-  assert.match(hovers, /Two `ipFamilies` without `ipFamilyPolicy` fail, except on a headless Service without a selector, whose policy defaults to `RequireDualStack`\./);
+  assert.match(
+    hovers,
+    /Two `ipFamilies` without `ipFamilyPolicy` fail, except on a headless Service without a selector, whose policy defaults to `RequireDualStack`\./,
+  );
   assert.match(hovers, /the node port is open on every node, and nodes without such a pod do not forward it\./);
-  assert.match(flat('docs/rules/ip-family-policy-invalid.md'), /`RequireDualStack` fails on a single-stack cluster, except for a headless Service without a selector/);
+  assert.match(
+    flat('docs/rules/ip-family-policy-invalid.md'),
+    /`RequireDualStack` fails on a single-stack cluster, except for a headless Service without a selector/,
+  );
 });
 
 test('item 8: the Local refactoring says every node receives, only nodes with a ready pod forward', () => {
@@ -73,7 +85,10 @@ test('item 8: the Local refactoring says every node receives, only nodes with a 
   assert.equal(PRESERVE_SOURCE_IP_TITLE, title);
   assert.ok(flat('README.md').includes(`${title}**`), 'README names the refactoring as the editor does');
   assert.ok(flat('docs/fixes.md').includes(`**${title}**`), 'docs/fixes.md names the refactoring as the editor does');
-  assert.match(read('server/src/rules/health-check-nodeport-invalid.ts'), /'Set externalTrafficPolicy: Local \(only nodes with a ready pod forward external traffic\)'/);
+  assert.match(
+    read('server/src/rules/health-check-nodeport-invalid.ts'),
+    /'Set externalTrafficPolicy: Local \(only nodes with a ready pod forward external traffic\)'/,
+  );
 });
 
 test('item 9: nodeport-duplicate says TCP and UDP share a node port only within one Service, and on create only with the same port', () => {
@@ -83,7 +98,10 @@ test('item 9: nodeport-duplicate says TCP and UDP share a node port only within 
 });
 
 test('item 10: the reserved node-port band is alpha in 1.27, on by default in 1.28, GA in 1.29', () => {
-  assert.match(flat('docs/rules/nodeport-hand-picked.md'), /Since Kubernetes 1\.28 the range is split into two bands by default \(feature gate `ServiceNodePortStaticSubrange`, KEP-3668: alpha in 1\.27, beta and on by default in 1\.28, GA in 1\.29\)/);
+  assert.match(
+    flat('docs/rules/nodeport-hand-picked.md'),
+    /Since Kubernetes 1\.28 the range is split into two bands by default \(feature gate `ServiceNodePortStaticSubrange`, KEP-3668: alpha in 1\.27, beta and on by default in 1\.28, GA in 1\.29\)/,
+  );
   assert.match(read('server/src/rules/nodeport-hand-picked.ts').replace(/\s+\*\s+/g, ' '), /alpha in 1\.27, beta and on by default in 1\.28, GA in 1\.29/);
 });
 
@@ -110,20 +128,38 @@ ${second}      nodePort: 30080
   );
   const [same] = findings(service(''), 'nodeport-collision');
   assert.match(same.message, /when the Service is created, two entries may share a node port only when they have the same port number, so choose/);
-  assert.match(flat('docs/rules/nodeport-collision.md'), /This error is for create: when an existing Service is updated \(`kubectl apply` to a Service already in the cluster\), `updateNodePorts` only refuses the same protocol and node port twice/);
+  assert.match(
+    flat('docs/rules/nodeport-collision.md'),
+    /This error is for create: when an existing Service is updated \(`kubectl apply` to a Service already in the cluster\), `updateNodePorts` only refuses the same protocol and node port twice/,
+  );
 });
 
 test('item 12: other projects are described as their docs say, with links', () => {
   const manifest = JSON.parse(read('package.json'));
   const profile = manifest.contributes.configuration.properties['kubeServiceLens.clusterProfile'];
   const local = profile.enumDescriptions[profile.enum.indexOf('local')];
-  assert.equal(local, 'A local cluster (kind, minikube, k3s, k3d, ...): LoadBalancer Services get an address from cloud-provider-kind on kind and from `minikube tunnel` on minikube; k3s and k3d run ServiceLB by default.');
+  assert.equal(
+    local,
+    'A local cluster (kind, minikube, k3s, k3d, ...): LoadBalancer Services get an address from cloud-provider-kind on kind and from `minikube tunnel` on minikube; k3s and k3d run ServiceLB by default.',
+  );
   const page = read('docs/rules/loadbalancer-pending.md');
-  for (const link of ['https://metallb.universe.tf/configuration/', 'https://kind.sigs.k8s.io/docs/user/loadbalancer/', 'https://minikube.sigs.k8s.io/docs/handbook/accessing/', 'https://docs.k3s.io/networking/networking-services', 'https://github.com/k3d-io/k3d/blob/main/docs/usage/k3s.md']) {
+  for (const link of [
+    'https://metallb.universe.tf/configuration/',
+    'https://kind.sigs.k8s.io/docs/user/loadbalancer/',
+    'https://minikube.sigs.k8s.io/docs/handbook/accessing/',
+    'https://docs.k3s.io/networking/networking-services',
+    'https://github.com/k3d-io/k3d/blob/main/docs/usage/k3s.md',
+  ]) {
     assert.ok(page.includes(link), `loadbalancer-pending.md links ${link}`);
   }
   const rule = read('server/src/rules/loadbalancer-pending.ts');
-  for (const cited of ['metallb.universe.tf/configuration/', 'kind.sigs.k8s.io/docs/user/loadbalancer/', 'minikube.sigs.k8s.io/docs/handbook/accessing/', 'docs.k3s.io/networking/', 'k3d-io/k3d docs/usage/k3s.md']) {
+  for (const cited of [
+    'metallb.universe.tf/configuration/',
+    'kind.sigs.k8s.io/docs/user/loadbalancer/',
+    'minikube.sigs.k8s.io/docs/handbook/accessing/',
+    'docs.k3s.io/networking/',
+    'k3d-io/k3d docs/usage/k3s.md',
+  ]) {
     assert.ok(rule.includes(cited), `loadbalancer-pending.ts cites ${cited}`);
   }
 });

@@ -53,10 +53,13 @@ export interface Box {
 
 /** The client rectangle of the first element matching `selector`. */
 export async function boxOf(page: Page, selector: string): Promise<Box> {
-  return page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+    });
 }
 
 /** The page's own size: what VS Code gives the webview. */

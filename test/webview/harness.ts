@@ -20,7 +20,12 @@ const BUNDLE = path.join(REPO_ROOT, 'dist', 'webview.js');
 export const THEMES = {
   'vscode-light': { '--vscode-editor-background': '#ffffff', '--vscode-foreground': '#3b3b3b', '--vscode-editor-foreground': '#3b3b3b' },
   'vscode-dark': { '--vscode-editor-background': '#1f1f1f', '--vscode-foreground': '#cccccc', '--vscode-editor-foreground': '#cccccc' },
-  'vscode-high-contrast': { '--vscode-editor-background': '#000000', '--vscode-foreground': '#ffffff', '--vscode-editor-foreground': '#ffffff', '--vscode-contrastBorder': '#6fc3df' },
+  'vscode-high-contrast': {
+    '--vscode-editor-background': '#000000',
+    '--vscode-foreground': '#ffffff',
+    '--vscode-editor-foreground': '#ffffff',
+    '--vscode-contrastBorder': '#6fc3df',
+  },
 } as const;
 export type Theme = keyof typeof THEMES;
 
@@ -95,7 +100,9 @@ export async function startHarness(): Promise<Harness> {
 
 /** What VS Code does to a webview page: theme class on <body>, --vscode-* variables on <html>. */
 function themed(html: string, theme: Theme): string {
-  const vars = Object.entries(THEMES[theme]).map(([k, v]) => `${k}: ${v}`).join('; ');
+  const vars = Object.entries(THEMES[theme])
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
   return html.replace('<html lang="en">', `<html lang="en" style="${vars}">`).replace('<body>', `<body class="${theme}">`);
 }
 

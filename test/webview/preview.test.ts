@@ -19,7 +19,10 @@ test('the page carries the production CSP: nonce-only scripts, no remote origins
   const csp = await view.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.equal(csp, contentSecurityPolicy(harness.origin, harness.nonce));
   assert.match(csp ?? '', /^default-src 'none'; script-src 'nonce-[^']+'; style-src http:\/\/127\.0\.0\.1:\d+ 'unsafe-inline';/);
-  assert.deepEqual((await view.posted()).map((m) => m.type), ['ready']);
+  assert.deepEqual(
+    (await view.posted()).map((m) => m.type),
+    ['ready'],
+  );
   await view.page.context().close();
 });
 
@@ -27,7 +30,13 @@ test('NodePort preview: lanes, node ports, kube-proxy, pods and the Deployment, 
   const view = await harness.open('vscode-light', 2, README_EDITOR);
   const { ack } = await renderChecked(view, 1, NODEPORT_EXAMPLE);
   if (ack.type !== 'rendered') return;
-  for (const label of ['Every node NodeIP:30080', 'ClusterIP :80 allocated by the API server', 'Deployment web 3 replicas', 'Ingress shop shop.example.com/', 'Every node NodeIP:nodePort allocated from 30000-32767']) {
+  for (const label of [
+    'Every node NodeIP:30080',
+    'ClusterIP :80 allocated by the API server',
+    'Deployment web 3 replicas',
+    'Ingress shop shop.example.com/',
+    'Every node NodeIP:nodePort allocated from 30000-32767',
+  ]) {
     assert.ok(ack.labels.includes(label), `missing node "${label}" in ${JSON.stringify(ack.labels)}`);
   }
   assert.equal(await view.page.locator('#title').textContent(), 'shop.yaml: web (NodePort)');
@@ -39,7 +48,10 @@ test('LoadBalancer preview (dark theme, side panel): the load balancer, health-c
   const view = await harness.open('vscode-dark', 2, README_SIDE_PANEL);
   const { ack, fill } = await renderChecked(view, 1, LOADBALANCER_EXAMPLE);
   if (ack.type !== 'rendered') return;
-  assert.ok(ack.labels.some((l) => l.startsWith('Load balancer ') && l.includes('allowed sources 203.0.113.0/24') && l.includes('passes only where a ready pod runs')), JSON.stringify(ack.labels));
+  assert.ok(
+    ack.labels.some((l) => l.startsWith('Load balancer ') && l.includes('allowed sources 203.0.113.0/24') && l.includes('passes only where a ready pod runs')),
+    JSON.stringify(ack.labels),
+  );
   assert.ok(ack.labels.includes('Every node NodeIP:nodePort allocated from 30000-32767 a node without a ready pod does not forward'));
   assert.ok(await view.page.getByText('only to pods on this node, client IP kept').first().isVisible());
   assert.notEqual(fill, 'rgb(255, 255, 255)', 'dark theme nodes are not white');
@@ -76,11 +88,24 @@ test('theme switch: VS Code changing the body class re-renders with the new them
     for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
     document.body.className = 'vscode-high-contrast';
   }, THEMES['vscode-high-contrast']);
-  await view.page.waitForFunction((n) => (window as unknown as { __posted: Array<{ type: string }> }).__posted.filter((m) => m.type === 'rendered').length > n, before);
-  const dark = await view.page.locator('#diagram svg g.node').first().locator('rect, path, polygon').first().evaluate((el) => getComputedStyle(el).fill);
+  await view.page.waitForFunction(
+    (n) => (window as unknown as { __posted: Array<{ type: string }> }).__posted.filter((m) => m.type === 'rendered').length > n,
+    before,
+  );
+  const dark = await view.page
+    .locator('#diagram svg g.node')
+    .first()
+    .locator('rect, path, polygon')
+    .first()
+    .evaluate((el) => getComputedStyle(el).fill);
   assert.notEqual(dark, light);
   assert.equal(dark, 'rgb(0, 0, 0)', 'high contrast uses the editor background for shapes');
-  const stroke = await view.page.locator('#diagram svg g.node').first().locator('rect, path, polygon').first().evaluate((el) => getComputedStyle(el).stroke);
+  const stroke = await view.page
+    .locator('#diagram svg g.node')
+    .first()
+    .locator('rect, path, polygon')
+    .first()
+    .evaluate((el) => getComputedStyle(el).stroke);
   assert.notEqual(stroke, 'rgb(0, 0, 0)', 'and a visible border');
   assert.deepEqual(await view.cspViolations(), []);
   await screenshot(view, 'preview-high-contrast.png', false);
@@ -91,7 +116,10 @@ test('three rapid updates leave only the last diagram; an older update arriving 
   const view = await harness.open();
   const texts = [NODEPORT_EXAMPLE, LOADBALANCER_EXAMPLE, NODEPORT_EXAMPLE.replace(/name: web/g, 'name: last')];
   const messages = texts.map((text, i) => update(i + 1, text));
-  await view.page.evaluate((ms) => ms.forEach((m) => window.postMessage({ type: 'update', ...m }, '*')), messages.map(({ graph: _graph, ...m }) => m));
+  await view.page.evaluate(
+    (ms) => ms.forEach((m) => window.postMessage({ type: 'update', ...m }, '*')),
+    messages.map(({ graph: _graph, ...m }) => m),
+  );
   const ack = await view.waitForAck(3);
   if (ack.type !== 'rendered') throw new Error('not rendered');
   assert.ok(ack.labels.includes('Deployment last 3 replicas'));
@@ -126,11 +154,21 @@ test('clicks reveal YAML, exports are requested from the host, and a broken diag
   await page.locator('#copy').click();
   await page.locator('#save').click();
   const posted = await view.posted();
-  assert.deepEqual(posted.filter((m) => m.type === 'reveal'), [{ type: 'reveal', nodeId: 's0_w0' }, { type: 'reveal', nodeId: 's0_l0_np' }]);
+  assert.deepEqual(
+    posted.filter((m) => m.type === 'reveal'),
+    [
+      { type: 'reveal', nodeId: 's0_w0' },
+      { type: 'reveal', nodeId: 's0_l0_np' },
+    ],
+  );
   assert.ok(posted.some((m) => m.type === 'copyMermaid'));
   const saved = posted.find((m) => m.type === 'saveSvg') as { svg: string } | undefined;
   assert.ok(saved?.svg.startsWith('<svg'));
-  assert.equal(await page.evaluate((svg) => new DOMParser().parseFromString(svg, 'image/svg+xml').getElementsByTagName('parsererror').length, saved?.svg ?? ''), 0, 'saved SVG is well-formed XML');
+  assert.equal(
+    await page.evaluate((svg) => new DOMParser().parseFromString(svg, 'image/svg+xml').getElementsByTagName('parsererror').length, saved?.svg ?? ''),
+    0,
+    'saved SVG is well-formed XML',
+  );
 
   await view.post({ seq: 2, uri: URI, title: 'broken', mermaid: 'flowchart LR\n  a[[["', clickable: [] });
   const failed = await view.waitForAck(2, 'renderError');

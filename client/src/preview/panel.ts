@@ -195,8 +195,9 @@ export class TrafficPreviewPanel implements vscode.Disposable {
     const uri = vscode.Uri.parse(link.uri);
     const { start, end } = link.range;
     const range = new vscode.Range(start.line, start.character, end.line, end.character);
-    const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === link.uri)
-      ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.documentUri.toString());
+    const shown =
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === link.uri) ??
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.documentUri.toString());
     const editor = await vscode.window.showTextDocument(uri, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, selection: range });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

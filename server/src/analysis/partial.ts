@@ -58,7 +58,8 @@ function hasMergeKey(node: Node | null | undefined): boolean {
   const known = mergeKeys.get(node);
   if (known !== undefined) return known;
   let found = false;
-  if (isMap(node)) found = node.items.some((pair) => (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') || hasMergeKey(pair.value as Node));
+  if (isMap(node))
+    found = node.items.some((pair) => (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') || hasMergeKey(pair.value as Node));
   else if (isSeq(node)) found = node.items.some((item) => hasMergeKey(item as Node));
   mergeKeys.set(node, found);
   return found;
@@ -103,9 +104,20 @@ function patchesOf(file: FileModel): string[] {
   try {
     // A kustomization is never composed by parseFile (its kind is of no interest to any rule), so parse it here.
     const root = asMap(parseDocument(file.text, { prettyErrors: false }).contents);
-    const strings = (node: unknown) => asSeq(node)?.items.filter(isScalar).map((item) => item.value) ?? [];
-    const pathsIn = (node: unknown) => asSeq(node)?.items.map((item) => (isMap(item) ? fieldOf(item, 'path')?.node : undefined)).filter(isScalar).map((item) => item.value) ?? [];
-    for (const value of [...strings(fieldOf(root, 'patchesStrategicMerge')?.node), ...pathsIn(fieldOf(root, 'patches')?.node), ...pathsIn(fieldOf(root, 'patchesJson6902')?.node)]) {
+    const strings = (node: unknown) =>
+      asSeq(node)
+        ?.items.filter(isScalar)
+        .map((item) => item.value) ?? [];
+    const pathsIn = (node: unknown) =>
+      asSeq(node)
+        ?.items.map((item) => (isMap(item) ? fieldOf(item, 'path')?.node : undefined))
+        .filter(isScalar)
+        .map((item) => item.value) ?? [];
+    for (const value of [
+      ...strings(fieldOf(root, 'patchesStrategicMerge')?.node),
+      ...pathsIn(fieldOf(root, 'patches')?.node),
+      ...pathsIn(fieldOf(root, 'patchesJson6902')?.node),
+    ]) {
       if (typeof value === 'string' && value !== '' && !value.includes('\n')) paths.push(value);
     }
   } catch {

@@ -11,9 +11,7 @@ import type { CheckOutcome } from './check';
 
 /** Markdown links read badly in a terminal and command links mean nothing there: keep the link text only. */
 function forTerminal(markdown: string): string {
-  return markdown
-    .replace(/\s*·?\s*\[Show traffic path\]\(command:[^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\((?:https?|file):[^)]*\)/g, '$1');
+  return markdown.replace(/\s*·?\s*\[Show traffic path\]\(command:[^)]*\)/g, '').replace(/\[([^\]]+)\]\((?:https?|file):[^)]*\)/g, '$1');
 }
 
 /**

@@ -30,23 +30,25 @@ export function formatText(results: readonly FileResult[], color: boolean): stri
 }
 
 export function formatJson(results: readonly FileResult[]): string {
-  return JSON.stringify(
-    results.map((result) => ({
-      file: result.display,
-      findings: result.findings.map(({ finding, line, column, endLine, endColumn }) => ({
-        ruleId: finding.ruleId,
-        severity: finding.severity,
-        message: finding.message,
-        line,
-        column,
-        endLine,
-        endColumn,
-        data: finding.data,
+  return (
+    JSON.stringify(
+      results.map((result) => ({
+        file: result.display,
+        findings: result.findings.map(({ finding, line, column, endLine, endColumn }) => ({
+          ruleId: finding.ruleId,
+          severity: finding.severity,
+          message: finding.message,
+          line,
+          column,
+          endLine,
+          endColumn,
+          data: finding.data,
+        })),
       })),
-    })),
-    null,
-    2,
-  ) + '\n';
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** GitHub Actions workflow commands: annotations on the pull request's diff. */
@@ -60,7 +62,14 @@ export function formatGithub(results: readonly FileResult[], cwd: string = proce
   const lines: string[] = [];
   for (const result of results) {
     for (const { finding, line, column, endLine, endColumn } of result.findings) {
-      const props = [`file=${escapeProperty(result.path === '-' ? result.display : fileOf(result))}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${escapeProperty(finding.ruleId)}`];
+      const props = [
+        `file=${escapeProperty(result.path === '-' ? result.display : fileOf(result))}`,
+        `line=${line}`,
+        `col=${column}`,
+        `endLine=${endLine}`,
+        `endColumn=${endColumn}`,
+        `title=${escapeProperty(finding.ruleId)}`,
+      ];
       lines.push(`::${command[finding.severity]} ${props.join(',')}::${escapeData(finding.message)}`);
     }
   }
@@ -101,7 +110,8 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: result.path === '-' ? { uri: 'stdin' } : { uri: result.display.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
+                  artifactLocation:
+                    result.path === '-' ? { uri: 'stdin' } : { uri: result.display.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' },
                   region: { startLine: line, startColumn: column, endLine, endColumn },
                 },
               },

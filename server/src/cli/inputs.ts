@@ -67,7 +67,9 @@ export async function expandInputs(inputs: readonly string[], cwd: string, gitig
       const found = await yamlFilesIn(absolute, gitignore);
       if (found.length === 0) {
         const ignored = gitignore && (await yamlFilesIn(absolute, false)).length > 0;
-        problems.push(`${input}: ${ignored ? `every .yaml or .yml file in this folder is excluded by .gitignore ${NO_IGNORE_HINT}` : 'folder contains no .yaml or .yml files'}`);
+        problems.push(
+          `${input}: ${ignored ? `every .yaml or .yml file in this folder is excluded by .gitignore ${NO_IGNORE_HINT}` : 'folder contains no .yaml or .yml files'}`,
+        );
       }
       for (const file of found) files.set(file, { path: file });
     } else {

@@ -40,7 +40,14 @@ function keyColumn(text: string, chunk: Placed, pair: Pair): number {
  * Sets a scalar field: replaces the value (a string in its quoting style, a number plain), fills in `key:` with
  * nothing after it, or adds the entry (last, or before a given entry: `{}` means before the first).
  */
-export function setScalarField(text: string, chunk: Placed, map: YAMLMap, key: string, value: string | number, where: 'last' | { before?: Pair } = 'last'): TextEdit {
+export function setScalarField(
+  text: string,
+  chunk: Placed,
+  map: YAMLMap,
+  key: string,
+  value: string | number,
+  where: 'last' | { before?: Pair } = 'last',
+): TextEdit {
   const written = typeof value === 'number' ? String(value) : scalarText(value);
   const field = fieldOf(map, key);
   if (!field) {
@@ -88,10 +95,7 @@ export function addEntries(text: string, chunk: Placed, parent: YAMLMap, key: st
 }
 
 /** Where entries are moved to: an existing mapping, a `key:` without value, or a key to create in `parent`. */
-export type Destination =
-  | { kind: 'map'; map: YAMLMap }
-  | { kind: 'empty'; pair: Pair; parent: YAMLMap }
-  | { kind: 'missing'; parent: YAMLMap; key: string };
+export type Destination = { kind: 'map'; map: YAMLMap } | { kind: 'empty'; pair: Pair; parent: YAMLMap } | { kind: 'missing'; parent: YAMLMap; key: string };
 
 /** The destination `parent[key]`, or undefined when it holds something that is no mapping. */
 export function destinationOf(parent: YAMLMap | undefined, key: string): Destination | undefined {
@@ -138,7 +142,9 @@ export function moveEntries(text: string, chunk: Placed, from: { map: YAMLMap; p
   });
   if (targetFlow && pieces.some((piece) => piece.flat.includes('\n'))) return undefined;
   const moved = (column: number) =>
-    targetFlow ? pieces.map((piece) => piece.flat).join(', ') : pieces.map((piece) => reindent(piece.block, piece.column, column)).join(`${eol}${' '.repeat(column)}`);
+    targetFlow
+      ? pieces.map((piece) => piece.flat).join(', ')
+      : pieces.map((piece) => reindent(piece.block, piece.column, column)).join(`${eol}${' '.repeat(column)}`);
   const keyText = (parent: YAMLMap, key: string) => (isJsonStyle(parent) ? JSON.stringify(key) : key);
   const [first] = pieces;
 

@@ -31,8 +31,24 @@ export interface ParsedChunk {
 
 /** Kinds whose documents are composed: Services, what they select, and what routes to them. */
 const RELEVANT_KINDS = new Set([
-  'Service', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob',
-  'Ingress', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'Gateway', 'EndpointSlice', 'Endpoints',
+  'Service',
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+  'Ingress',
+  'HTTPRoute',
+  'GRPCRoute',
+  'TCPRoute',
+  'TLSRoute',
+  'UDPRoute',
+  'Gateway',
+  'EndpointSlice',
+  'Endpoints',
 ]);
 const TOP_LEVEL_KIND = /^kind:[ \t]*(["']?)([A-Za-z0-9]+)\1[ \t]*(?:#.*)?\r?$/gm;
 const DOCUMENT_END = /^\.\.\.(?:[ \t]|\r?$)/m;
@@ -184,7 +200,13 @@ function piecesOf(text: string, options: ParseOptions, previous?: PreviousParse)
 }
 
 /** Parses chunk by chunk into `chunks`, yielding after each one that needed parsing. */
-function* parseSteps(uri: string, text: string, previous: PreviousParse | undefined, { pieces, scanned, truncated }: Pieces, chunks: PlacedChunk[] = []): Generator<void, FileModel> {
+function* parseSteps(
+  uri: string,
+  text: string,
+  previous: PreviousParse | undefined,
+  { pieces, scanned, truncated }: Pieces,
+  chunks: PlacedChunk[] = [],
+): Generator<void, FileModel> {
   const reuse = reusableChunks(previous?.chunks ?? [], pieces);
   for (const [i, { start, text: chunkText }] of pieces.entries()) {
     const reused = reuse(i);

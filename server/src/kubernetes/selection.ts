@@ -253,7 +253,9 @@ export function describeWorkload(ref: ObjectRef<WorkloadModel>, workspace: Works
 
 /** `app=web, tier=frontend` */
 export function formatLabels(labels: Record<string, string>): string {
-  return Object.entries(labels).map(([key, value]) => `${key}=${value}`).join(', ');
+  return Object.entries(labels)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(', ');
 }
 
 /** `port 80`, `port 53/UDP` (protocol shown when not the default TCP); `spec.ports[2]` when the number is missing. */

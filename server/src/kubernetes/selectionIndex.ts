@@ -114,7 +114,12 @@ export class SelectionIndex {
   }
 
   /** Values of pod label `key` in `namespace` that `accept` lets through, at most `limit`, with their workloads. */
-  labelValues(namespace: string, key: string, accept: (value: string) => boolean, limit: number): { values: Array<{ value: string; workloads: WorkloadRef[] }>; truncated: boolean } {
+  labelValues(
+    namespace: string,
+    key: string,
+    accept: (value: string) => boolean,
+    limit: number,
+  ): { values: Array<{ value: string; workloads: WorkloadRef[] }>; truncated: boolean } {
     const refs = this.workloads();
     const values: Array<{ value: string; workloads: WorkloadRef[] }> = [];
     for (const [value, positions] of this.workloadLabels.bucket(namespace)?.values.get(key) ?? []) {

@@ -21,7 +21,15 @@ export const LOAD_BALANCER_FIELDS = ['loadBalancerSourceRanges', 'loadBalancerIP
 export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 
 /** Fields an ExternalName Service may not set (forbidden, or only valid for externally reachable types). */
-const EXTERNAL_NAME_FORBIDDEN = ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'externalTrafficPolicy', 'healthCheckNodePort', ...LOAD_BALANCER_FIELDS];
+const EXTERNAL_NAME_FORBIDDEN = [
+  'clusterIP',
+  'clusterIPs',
+  'ipFamilies',
+  'ipFamilyPolicy',
+  'externalTrafficPolicy',
+  'healthCheckNodePort',
+  ...LOAD_BALANCER_FIELDS,
+];
 
 /** The fields of `spec` that would make a switch to `type: ExternalName` rejected. */
 export function externalNameBlockers(spec: YAMLMap): string[] {
@@ -46,10 +54,8 @@ const TYPE_TITLES: Record<ConvertibleType, string> = {
 
 // Every node still receives external traffic on the node port; only those with a ready local pod forward it
 // (virtual-ips.md "External traffic policy").
-export const PRESERVE_SOURCE_IP_TITLE =
-  'Preserve client source IP (externalTrafficPolicy: Local) — only nodes with a ready pod forward external traffic';
-export const CLUSTER_POLICY_TITLE =
-  'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved';
+export const PRESERVE_SOURCE_IP_TITLE = 'Preserve client source IP (externalTrafficPolicy: Local) — only nodes with a ready pod forward external traffic';
+export const CLUSTER_POLICY_TITLE = 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved';
 
 function isNone(node: unknown): boolean {
   return isScalar(node) && node.value === 'None';

@@ -34,7 +34,9 @@ export const completionFeature: Feature = {
         const result = service.completion(file, positions.offsetAt(position));
         return { isIncomplete: result.isIncomplete, items: result.items.map((entry) => toItem(entry, positions, snippets)) };
       } catch (error) {
-        ctx.connection.console.error(`Completion failed at ${textDocument.uri}:${position.line + 1}:${position.character + 1}: ${error instanceof Error ? error.stack : String(error)}`);
+        ctx.connection.console.error(
+          `Completion failed at ${textDocument.uri}:${position.line + 1}:${position.character + 1}: ${error instanceof Error ? error.stack : String(error)}`,
+        );
         return empty;
       }
     });

@@ -19,7 +19,9 @@ export const hoverFeature: Feature = {
         return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: positions.rangeOf(result.start, result.end) };
       } catch (error) {
         // A bug in one explanation must not look like "no hover" without a trace.
-        ctx.connection.console.error(`Hover failed at ${textDocument.uri}:${position.line + 1}:${position.character + 1}: ${error instanceof Error ? error.stack : String(error)}`);
+        ctx.connection.console.error(
+          `Hover failed at ${textDocument.uri}:${position.line + 1}:${position.character + 1}: ${error instanceof Error ? error.stack : String(error)}`,
+        );
         return null;
       }
     });

@@ -38,7 +38,9 @@ export function startServer(connection: Connection): void {
       // Before any await: documents opened next are checked with the project files already applied.
       service.setWorkspaceFolders(folders);
       await editorSettings.start(folders, () => {
-        void workspaceFiles.excludesChanged().catch((error) => connection.console.error(`Applying files.exclude failed: ${error instanceof Error ? error.stack : String(error)}`));
+        void workspaceFiles
+          .excludesChanged()
+          .catch((error) => connection.console.error(`Applying files.exclude failed: ${error instanceof Error ? error.stack : String(error)}`));
       });
       await workspaceFiles.start(folders, !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     });

@@ -57,7 +57,13 @@ function toDocumentSymbols(symbols: ObjectSymbol[], positions: PositionMapper): 
     range: range(symbol.span, positions),
     selectionRange: range(symbol.selection, positions),
     children: withPorts
-      ? symbol.children.map((port) => ({ name: port.name, detail: port.detail, kind: SymbolKind.Field, range: range(port.span, positions), selectionRange: range(port.selection, positions) }))
+      ? symbol.children.map((port) => ({
+          name: port.name,
+          detail: port.detail,
+          kind: SymbolKind.Field,
+          range: range(port.span, positions),
+          selectionRange: range(port.selection, positions),
+        }))
       : [],
   }));
 }

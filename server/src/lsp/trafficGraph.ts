@@ -17,7 +17,10 @@ export const trafficGraphFeature: Feature = {
     ctx.connection.onRequest(TRAFFIC_GRAPH_METHOD, (params: TrafficGraphParams) => trafficGraph(ctx, params));
     ctx.connection.onCodeLens(({ textDocument }) => codeLenses(ctx, textDocument.uri));
     // The workload counts depend on other files: when their workloads change, editors must ask again.
-    refreshOnWorkloadChanges(ctx, clientRefresher(ctx, 'workspace/codeLens/refresh', (caps) => caps.workspace?.codeLens?.refreshSupport));
+    refreshOnWorkloadChanges(
+      ctx,
+      clientRefresher(ctx, 'workspace/codeLens/refresh', (caps) => caps.workspace?.codeLens?.refreshSupport),
+    );
   },
 };
 
@@ -64,7 +67,9 @@ export function workloadSummary(service: ServiceModel, ctx: { index: WorkspaceIn
   // A templated selector (Helm) has no value yet: say nothing rather than "no match".
   if (!usableSelector(service)) return undefined;
   // Indexed: a scan of every workload per Service takes a minute on 5,000 Services and 5,000 workloads.
-  const workloads = selectionIndex(ctx.index).selectedBy(service).map((ref) => ref.object);
+  const workloads = selectionIndex(ctx.index)
+    .selectedBy(service)
+    .map((ref) => ref.object);
   if (workloads.length === 0) return 'No matching workloads in the workspace';
   return `${plural(workloads.length, 'workload')}, ${replicaCount(workloads)}`;
 }

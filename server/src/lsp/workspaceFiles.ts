@@ -73,7 +73,9 @@ export class WorkspaceFiles {
   /** `files.exclude` of the folder's scope; `true` entries and `{ when }` sibling conditions, as VS Code applies them. */
   private async readExcludes(folder: string): Promise<ExcludeGlob[]> {
     if (!this.ctx.clientCapabilities?.workspace?.configuration) return [];
-    const setting: unknown = await this.ctx.connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).href, section: FILES_EXCLUDE }).catch(() => undefined);
+    const setting: unknown = await this.ctx.connection.workspace
+      .getConfiguration({ scopeUri: pathToFileURL(folder).href, section: FILES_EXCLUDE })
+      .catch(() => undefined);
     return excludeGlobs(setting);
   }
 

@@ -35,7 +35,10 @@ export async function listYamlFiles(root: string, limit = MAX_INDEXED_FILES, hoo
     } catch {
       continue;
     }
-    await hooks.enterDir?.(dir, entries.map((entry) => entry.name));
+    await hooks.enterDir?.(
+      dir,
+      entries.map((entry) => entry.name),
+    );
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {

@@ -30,8 +30,8 @@ export const loadBalancerPending = defineServiceRule<{ clusterProfile: string; l
       const noNodePorts = scalarValue(fieldOf(service.spec, 'allocateLoadBalancerNodePorts')?.node, service.doc) === false;
       const meanwhile = noNodePorts ? '' : ' Meanwhile it still works as a NodePort Service: <node IP>:<nodePort> reaches it.';
       // MetalLB "remains idle until configured": an IPAddressPool plus an L2Advertisement or BGPAdvertisement
-    // (metallb.universe.tf/configuration/).
-    const implementation = lbClass
+      // (metallb.universe.tf/configuration/).
+      const implementation = lbClass
         ? `the load-balancer implementation that handles loadBalancerClass \`${lbClass}\``
         : profile === 'bare-metal'
           ? 'a load-balancer implementation such as MetalLB (configured with an IPAddressPool and an L2Advertisement or BGPAdvertisement)'
@@ -39,10 +39,10 @@ export const loadBalancerPending = defineServiceRule<{ clusterProfile: string; l
       const where = profile === 'bare-metal' ? 'a bare-metal cluster' : 'a local cluster';
       let message = `Kubernetes has no built-in load balancer: on ${where}, Service \`${name}\` gets no external address (EXTERNAL-IP stays \`<pending>\`) until ${implementation} assigns one.`;
       // kind.sigs.k8s.io/docs/user/loadbalancer/ (Cloud Provider KIND); minikube.sigs.k8s.io/docs/handbook/accessing/
-    // ("without minikube tunnel, kubernetes would be showing external IP as pending"); docs.k3s.io/networking/
-    // networking-services ("By default, K3s provides a load balancer known as ServiceLB", `--disable=servicelb`),
-    // which k3d runs too (k3d-io/k3d docs/usage/k3s.md, "servicelb (klipper-lb)").
-    if (profile === 'local' && !lbClass) {
+      // ("without minikube tunnel, kubernetes would be showing external IP as pending"); docs.k3s.io/networking/
+      // networking-services ("By default, K3s provides a load balancer known as ServiceLB", `--disable=servicelb`),
+      // which k3d runs too (k3d-io/k3d docs/usage/k3s.md, "servicelb (klipper-lb)").
+      if (profile === 'local' && !lbClass) {
         message += ' On kind run cloud-provider-kind, on minikube run `minikube tunnel`; k3s and k3d provide one (ServiceLB) unless it is disabled.';
       }
       message += meanwhile;

@@ -33,7 +33,9 @@ export class DocumentModels {
   contentChanged(document: OpenDocument): void {
     const receivedAt = performance.now();
     if (this.opensInSlices(document)) {
-      void this.openInSlices(document).catch((error) => this.host.logError(`Opening ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+      void this.openInSlices(document).catch((error) =>
+        this.host.logError(`Opening ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
+      );
       return;
     }
     this.parse(document);

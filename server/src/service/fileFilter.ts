@@ -18,7 +18,8 @@ export function excludeGlobs(setting: unknown): ExcludeGlob[] {
   const globs: ExcludeGlob[] = [];
   for (const [glob, value] of Object.entries(setting)) {
     if (value === true) globs.push({ glob });
-    else if (value && typeof value === 'object' && typeof (value as { when?: unknown }).when === 'string') globs.push({ glob, when: (value as { when: string }).when });
+    else if (value && typeof value === 'object' && typeof (value as { when?: unknown }).when === 'string')
+      globs.push({ glob, when: (value as { when: string }).when });
   }
   return globs;
 }
@@ -79,7 +80,13 @@ export class FileFilter {
     const prefix = current && path.relative(current.base, dir);
     // A walk meets outer files first: a file below every one seen is appended, and its rules, coming last, win as they
     // should. Anything else means building the matcher again in the right order.
-    const appendable = !replaces && prefix !== undefined && prefix !== '' && !prefix.startsWith('..') && !path.isAbsolute(prefix) && ![...this.gitignoreTexts.keys()].some((other) => other.startsWith(dir + path.sep));
+    const appendable =
+      !replaces &&
+      prefix !== undefined &&
+      prefix !== '' &&
+      !prefix.startsWith('..') &&
+      !path.isAbsolute(prefix) &&
+      ![...this.gitignoreTexts.keys()].some((other) => other.startsWith(dir + path.sep));
     if (current && appendable) current.rules.add(relocateAll(text, prefix.split(path.sep).join('/')));
     else this.gitignore = undefined;
   }
@@ -141,7 +148,12 @@ export class FileFilter {
   private siblingExists(entry: string, when: string): boolean {
     if (!this.options.exists) return false;
     const name = path.basename(entry, path.extname(entry));
-    return this.options.exists(path.join(path.dirname(entry), when.replace('$(basename)', () => name)));
+    return this.options.exists(
+      path.join(
+        path.dirname(entry),
+        when.replace('$(basename)', () => name),
+      ),
+    );
   }
 }
 

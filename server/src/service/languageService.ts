@@ -213,7 +213,10 @@ export class LanguageService {
   hover(file: FileModel, offset: number, options: { commandLinks?: boolean } = {}): HoverResult | undefined {
     const positions = this.positions(file);
     const positionAt = (at: number): Position => positions.positionAt(at);
-    return hoverAt({ uri: file.uri, file, workspace: this.index, settings: this.settingsFor(file.uri), positionAt, commandLinks: options.commandLinks }, offset);
+    return hoverAt(
+      { uri: file.uri, file, workspace: this.index, settings: this.settingsFor(file.uri), positionAt, commandLinks: options.commandLinks },
+      offset,
+    );
   }
 
   completion(file: FileModel, offset: number): CompletionResult {
@@ -263,4 +266,3 @@ export class LanguageService {
     return undefined;
   }
 }
-

@@ -5,13 +5,18 @@ import { asMap, fieldOf, type Span } from '../document/yamlNodes';
 import { projectConfig } from '../rules/project-config';
 import type { ProjectConfig } from './projectConfig';
 
-
 /** The project file's problems as findings on its own text (`text` is what `config` was parsed from). */
 export function projectConfigFindings(config: ProjectConfig, text: string): Finding[] {
   return config.problems.map((problem) => {
     const message = withoutPath(config.path, problem);
     const located = locateProblem(text, message);
-    return { ruleId: projectConfig.id, severity: projectConfig.defaultSeverity, message: `${message}.\n${consequence(located.entry)}`, start: located.span.start, end: located.span.end };
+    return {
+      ruleId: projectConfig.id,
+      severity: projectConfig.defaultSeverity,
+      message: `${message}.\n${consequence(located.entry)}`,
+      start: located.span.start,
+      end: located.span.end,
+    };
   });
 }
 

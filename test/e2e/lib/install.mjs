@@ -68,8 +68,10 @@ export async function ensureTools(cacheDir, log) {
     log,
   });
   const t2 = Date.now();
-  log(`tools: node24 ${nodeCold ? 'installed' : 'cached'} in ${secs(t1 - t0)}, ` +
-    `code-server ${CODE_SERVER_VERSION} ${csCold ? 'installed' : 'cached'} in ${secs(t2 - t1)}`);
+  log(
+    `tools: node24 ${nodeCold ? 'installed' : 'cached'} in ${secs(t1 - t0)}, ` +
+      `code-server ${CODE_SERVER_VERSION} ${csCold ? 'installed' : 'cached'} in ${secs(t2 - t1)}`,
+  );
   return { paths, nodeMs: t1 - t0, codeServerMs: t2 - t1, cold: nodeCold || csCold };
 }
 

@@ -24,7 +24,12 @@ async function completionsAt(doc: vscode.TextDocument, position: vscode.Position
  * Asks again (bounded) until `accept` holds: the workspace scan that indexes nav-workloads.yaml runs in the
  * background after start-up, and there is no event for "indexed" to wait on.
  */
-async function completionsUntil(doc: vscode.TextDocument, position: () => vscode.Position, accept: (labels: string[]) => boolean, timeoutMs = 30_000): Promise<vscode.CompletionItem[]> {
+async function completionsUntil(
+  doc: vscode.TextDocument,
+  position: () => vscode.Position,
+  accept: (labels: string[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<vscode.CompletionItem[]> {
   const deadline = Date.now() + timeoutMs;
   let items = await completionsAt(doc, position());
   while (!accept(items.map(labelOf)) && Date.now() < deadline) {
@@ -50,7 +55,11 @@ suite('completion', () => {
   test('targetPort offers the container ports of the selected workload from another file', async () => {
     const doc = await openFixture('nav-typing.yaml');
     await serverReady();
-    const items = await completionsUntil(doc, () => endOfLineWith(doc, 'targetPort:'), (labels) => labels.includes('web'));
+    const items = await completionsUntil(
+      doc,
+      () => endOfLineWith(doc, 'targetPort:'),
+      (labels) => labels.includes('web'),
+    );
     const labels = items.map(labelOf);
     assert.ok(labels.includes('web') && labels.includes('8080'), labels.join(', '));
     const web = items.find((item) => labelOf(item) === 'web');

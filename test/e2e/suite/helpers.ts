@@ -40,7 +40,9 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       finish();
       const seen = vscode.languages.getDiagnostics(uri).map(describeDiagnostic);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for diagnostics on ${uri.path}; last seen: ${seen.length ? '\n  ' + seen.join('\n  ') : 'none'}`));
+      reject(
+        new Error(`timed out after ${timeoutMs} ms waiting for diagnostics on ${uri.path}; last seen: ${seen.length ? '\n  ' + seen.join('\n  ') : 'none'}`),
+      );
     }, timeoutMs);
     function finish(): void {
       clearTimeout(timer);

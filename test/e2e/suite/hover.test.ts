@@ -31,9 +31,15 @@ suite('hover', () => {
     const { text, ranges } = await hoverMarkdown(doc, value.start.translate(0, 2));
 
     assert.match(text, /\*\*Service `shop`\*\* · `type: NodePort`/, text);
-    assert.match(text, /Clients reach any node at `<NodeIP>:30080` \(TCP\); kube-proxy forwards to port 8080 \(`http`\) on the 2 pods of Deployment `shop` \(labels `app=shop`\)/);
+    assert.match(
+      text,
+      /Clients reach any node at `<NodeIP>:30080` \(TCP\); kube-proxy forwards to port 8080 \(`http`\) on the 2 pods of Deployment `shop` \(labels `app=shop`\)/,
+    );
     assert.match(text, /\[Show traffic path\]\(command:kubeServiceLens\.showTrafficPreviewToSide\?/);
-    assert.ok(ranges.some((range) => range.isEqual(value)), `a hover range should cover "NodePort"; got ${ranges.map((r) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`).join(', ')}`);
+    assert.ok(
+      ranges.some((range) => range.isEqual(value)),
+      `a hover range should cover "NodePort"; got ${ranges.map((r) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`).join(', ')}`,
+    );
   });
 
   test('nodePort and containerPort hovers point at each other', async () => {
@@ -44,6 +50,10 @@ suite('hover', () => {
     assert.match(nodePort.text, /`30080`, inside 30000-32767: clients reach `<NodeIP>:30080` \(TCP\)/, nodePort.text);
 
     const containerPort = await hoverMarkdown(doc, rangeAfter(doc, 'containerPort:', '8080').start);
-    assert.match(containerPort.text, /- Service `shop` \(NodePort\) port `http` 80\/TCP; from outside `<NodeIP>:30080` · \[hover-nodeport\.yaml:4\]/, containerPort.text);
+    assert.match(
+      containerPort.text,
+      /- Service `shop` \(NodePort\) port `http` 80\/TCP; from outside `<NodeIP>:30080` · \[hover-nodeport\.yaml:4\]/,
+      containerPort.text,
+    );
   });
 });

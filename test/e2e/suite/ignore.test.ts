@@ -8,7 +8,10 @@ const EXTENSION_ID = 'kube-service-lens.kube-service-lens';
 
 /** The node ports (as written in the file) that a nodeport-collision diagnostic is reported on. */
 function collidingPorts(doc: vscode.TextDocument, diagnostics: vscode.Diagnostic[]): string[] {
-  return diagnostics.filter((d) => codeOf(d) === 'nodeport-collision').map((d) => doc.getText(d.range)).sort();
+  return diagnostics
+    .filter((d) => codeOf(d) === 'nodeport-collision')
+    .map((d) => doc.getText(d.range))
+    .sort();
 }
 
 suite('ignored files', () => {

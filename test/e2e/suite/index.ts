@@ -25,7 +25,10 @@ export function run(): Promise<void> {
   results.length = 0;
   // Generous per-test budget: the first test also pays for the language server's start-up.
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000 });
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   if (files.length === 0) return Promise.reject(new Error(`no *.test.js files in ${__dirname}`));
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 

@@ -11,20 +11,28 @@ suite('large files', () => {
     // Listening before the document exists: its first diagnostics may arrive before openTextDocument resolves.
     const seen: Array<{ uri: string; diagnostics: string[] }> = [];
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      for (const uri of e.uris) if (uri.scheme === 'untitled') seen.push({ uri: uri.toString(), diagnostics: vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}@${d.range.start.line}`) });
+      for (const uri of e.uris)
+        if (uri.scheme === 'untitled')
+          seen.push({ uri: uri.toString(), diagnostics: vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}@${d.range.start.line}`) });
     });
     const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: bigManifest() });
     try {
       await vscode.window.showTextDocument(doc);
       const complete = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'selector-matches-nothing'), 60_000);
       const snapshots = seen.filter((s) => s.uri === doc.uri.toString()).map((s) => s.diagnostics);
-      const top = complete.filter((d) => d.range.start.line < 23).map((d) => `${codeOf(d)}@${d.range.start.line}`).sort();
+      const top = complete
+        .filter((d) => d.range.start.line < 23)
+        .map((d) => `${codeOf(d)}@${d.range.start.line}`)
+        .sort();
       assert.deepStrictEqual(top, ['nodeport-out-of-range@10', 'selector-matches-nothing@18']);
       assert.ok(
         snapshots.some((s) => s.includes('nodeport-out-of-range@10') && !s.some((d) => d.startsWith('selector-matches-nothing'))),
         `no first-screen publish before the complete one: ${JSON.stringify(snapshots.map((s) => s.length))}`,
       );
-      assert.ok(!snapshots.some((s) => s.some((d) => d.startsWith('selector-matches-nothing@') && Number(d.split('@')[1]) < 11)), '`front` was never said to select nothing');
+      assert.ok(
+        !snapshots.some((s) => s.some((d) => d.startsWith('selector-matches-nothing@') && Number(d.split('@')[1]) < 11)),
+        '`front` was never said to select nothing',
+      );
     } finally {
       sub.dispose();
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

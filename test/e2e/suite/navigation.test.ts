@@ -26,7 +26,8 @@ async function until<T>(ask: () => Thenable<T>, accept: (value: T) => boolean, t
 /** `file:line` of a definition or reference result, whichever shape VS Code returns. */
 function where(target: vscode.Location | vscode.LocationLink): string {
   const uri = 'targetUri' in target ? target.targetUri : target.uri;
-  const range = 'targetSelectionRange' in target && target.targetSelectionRange ? target.targetSelectionRange : 'targetRange' in target ? target.targetRange : target.range;
+  const range =
+    'targetSelectionRange' in target && target.targetSelectionRange ? target.targetSelectionRange : 'targetRange' in target ? target.targetRange : target.range;
   return `${uri.path.split('/').pop()}:${range.start.line}`;
 }
 
@@ -49,12 +50,21 @@ suite('navigation', () => {
     const doc = await openFixture('nav-service.yaml');
     await serverReady();
     const labels = await until(
-      () => vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'selector:', 'nav-shop')),
+      () =>
+        vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+          'vscode.executeDefinitionProvider',
+          doc.uri,
+          positionOf(doc, 'selector:', 'nav-shop'),
+        ),
       (found) => (found?.length ?? 0) > 0,
     );
     assert.deepStrictEqual(labels.map(where), [`nav-workloads.yaml:${await lineOf('nav-workloads.yaml', 'template:', 'app: nav-shop')}`]);
 
-    const ports = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'targetPort:', 'web'));
+    const ports = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider',
+      doc.uri,
+      positionOf(doc, 'targetPort:', 'web'),
+    );
     assert.deepStrictEqual(ports.map(where), [`nav-workloads.yaml:${await lineOf('nav-workloads.yaml', 'name: web', 'containerPort: 8080')}`]);
   });
 
@@ -67,8 +77,15 @@ suite('navigation', () => {
       (found) => (found ?? []).some((l) => l.uri.path.endsWith('nav-service.yaml')),
     );
     assert.ok(toPort.map(where).includes(`nav-service.yaml:${await serviceLine('targetPort: web')}`), toPort.map(where).join(', '));
-    const toDeployment = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', workloads.uri, positionOf(workloads, 'kind: Deployment', 'Deployment'));
-    assert.ok(toDeployment.map(where).includes(`nav-service.yaml:${await lineOf('nav-service.yaml', 'spec:', 'selector:')}`), toDeployment.map(where).join(', '));
+    const toDeployment = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      workloads.uri,
+      positionOf(workloads, 'kind: Deployment', 'Deployment'),
+    );
+    assert.ok(
+      toDeployment.map(where).includes(`nav-service.yaml:${await lineOf('nav-service.yaml', 'spec:', 'selector:')}`),
+      toDeployment.map(where).join(', '),
+    );
   });
 
   test('the outline lists every object, the ConfigMap included; workspace symbols find them by name', async () => {

@@ -63,7 +63,10 @@ function renderOf(api: KubeServiceLensApi, uri: vscode.Uri, accept: (ack: Render
       last = ack;
       if (accept(ack)) finish(() => resolve(ack));
     });
-    const timer = setTimeout(() => finish(() => reject(new Error(`no matching render of ${uri.path} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`))), timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`no matching render of ${uri.path} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`))),
+      timeoutMs,
+    );
     function finish(then: () => void): void {
       clearTimeout(timer);
       sub.dispose();

@@ -20,7 +20,10 @@ async function languageClient(): Promise<LanguageClient> {
 function untilState(client: LanguageClient, test: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   return new Promise((resolve, reject) => {
     if (test()) return resolve();
-    const timer = setTimeout(() => (sub.dispose(), reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (state ${State[client.state]})`))), timeoutMs);
+    const timer = setTimeout(
+      () => (sub.dispose(), reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (state ${State[client.state]})`))),
+      timeoutMs,
+    );
     const sub = client.onDidChangeState(() => {
       if (!test()) return;
       clearTimeout(timer);
@@ -43,14 +46,21 @@ suite('resilience', () => {
     assert.ok(first, 'no server process id');
 
     process.kill(first, 'SIGKILL');
-    await untilState(client, () => client.state === State.Running && client.serverProcess?.pid !== undefined && client.serverProcess.pid !== first, 'a new server process');
+    await untilState(
+      client,
+      () => client.state === State.Running && client.serverProcess?.pid !== undefined && client.serverProcess.pid !== first,
+      'a new server process',
+    );
 
     // The new server knows the open document (the client re-sends it) and answers edits of it.
     const editor = await vscode.window.showTextDocument(doc);
     const at = doc.getText().indexOf('nodePort: 80') + 'nodePort: '.length;
     await editor.edit((edit) => edit.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 2)), '81'));
     const diagnostics = await waitForDiagnostics(doc.uri, nodePortError('81'), 45_000);
-    assert.ok(diagnostics.every((d) => !d.message.includes('Invalid value: 80:')), 'diagnostics of the killed server are gone');
+    assert.ok(
+      diagnostics.every((d) => !d.message.includes('Invalid value: 80:')),
+      'diagnostics of the killed server are gone',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

@@ -24,7 +24,10 @@ test('only the documents that end within the limit are parsed; the one crossing 
   const { file, findings } = analyzeWith(THREE, secondEnds + 10);
   assert.equal(file.chunks.length, 2);
   assert.deepEqual(file.truncated, { limit: secondEnds + 10, analysedUpTo: file.chunks[1].start + file.chunks[1].parsed.text.length });
-  assert.deepEqual(findings.map((f) => f.ruleId), ['file-too-large', 'nodeport-out-of-range', 'nodeport-out-of-range']);
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['file-too-large', 'nodeport-out-of-range', 'nodeport-out-of-range'],
+  );
   const [notice] = findings;
   assert.equal(notice.severity, 'information');
   assert.equal(notice.start, 0);
@@ -39,7 +42,10 @@ test('only the documents that end within the limit are parsed; the one crossing 
 test('a file whose first document already crosses the limit is not checked at all, and says so', () => {
   const { file, findings } = analyzeWith(THREE, 50);
   assert.equal(file.chunks.length, 0);
-  assert.deepEqual(findings.map((f) => f.ruleId), ['file-too-large']);
+  assert.deepEqual(
+    findings.map((f) => f.ruleId),
+    ['file-too-large'],
+  );
   assert.match(findings[0].message, /\(5 MB\), so it was not checked\.\n/);
 });
 
@@ -47,15 +53,24 @@ test('under the limit, or with no limit, nothing changes', () => {
   for (const limit of [THREE.length, undefined]) {
     const { file, findings } = analyzeWith(THREE, limit);
     assert.equal(file.truncated, undefined);
-    assert.deepEqual(findings.map((f) => f.ruleId), ['nodeport-out-of-range', 'nodeport-out-of-range', 'nodeport-out-of-range']);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['nodeport-out-of-range', 'nodeport-out-of-range', 'nodeport-out-of-range'],
+    );
   }
 });
 
 test('the notice can be silenced like any rule, and template files get it too', () => {
   const off = { ...DEFAULT_SETTINGS, severities: { 'file-too-large': 'off' as const } };
-  assert.deepEqual(analyzeWith(THREE, 200, off).findings.map((f) => f.ruleId), ['nodeport-out-of-range']);
+  assert.deepEqual(
+    analyzeWith(THREE, 200, off).findings.map((f) => f.ruleId),
+    ['nodeport-out-of-range'],
+  );
   const template = `${THREE}---\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n`;
-  assert.deepEqual(analyzeWith(template, template.length - 5).findings.map((f) => f.ruleId), ['file-too-large', 'template-not-checked']);
+  assert.deepEqual(
+    analyzeWith(template, template.length - 5).findings.map((f) => f.ruleId),
+    ['file-too-large', 'template-not-checked'],
+  );
 });
 
 test('a later edit reuses the documents parsed before it and keeps the limit', () => {

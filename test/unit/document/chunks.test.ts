@@ -11,7 +11,10 @@ test('one document without markers is one chunk', () => {
 test('splits at --- lines and keeps offsets', () => {
   const input = 'a: 1\n---\nb: 2\n--- # c\nc: 3';
   const chunks = splitChunks(input);
-  assert.deepEqual(chunks.map((c) => c.text), ['a: 1\n', '---\nb: 2\n', '--- # c\nc: 3']);
+  assert.deepEqual(
+    chunks.map((c) => c.text),
+    ['a: 1\n', '---\nb: 2\n', '--- # c\nc: 3'],
+  );
   for (const chunk of chunks) assert.equal(input.slice(chunk.start, chunk.start + chunk.text.length), chunk.text);
 });
 

@@ -81,5 +81,8 @@ test('collections, missing values and aliases', () => {
 test('map keys are converted like sigs.k8s.io/yaml does: booleans and numbers become their JSON text', () => {
   const doc = parseDocument('on: 1\n"on": 2\n80: 3\nname: 4\n');
   assert.ok(isMap(doc.contents));
-  assert.deepEqual(doc.contents.items.map((pair) => jsonKey(pair.key)), ['true', 'on', '80', 'name']);
+  assert.deepEqual(
+    doc.contents.items.map((pair) => jsonKey(pair.key)),
+    ['true', 'on', '80', 'name'],
+  );
 });

@@ -13,21 +13,15 @@ const document = fc.array(fragment, { maxLength: 6 }).map((parts) => parts.join(
 
 test('resplitting after any edit gives exactly the full split of the new text', () => {
   fc.assert(
-    fc.property(
-      fc.array(document, { minLength: 1, maxLength: 8 }),
-      fc.nat(),
-      fc.nat(),
-      fc.array(fragment, { maxLength: 3 }),
-      (docs, at, length, inserted) => {
-        const before = `# header\n${docs.map((d) => `---\n${d}`).join('')}`;
-        const start = at % (before.length + 1);
-        const end = Math.min(before.length, start + (length % 12));
-        const after = before.slice(0, start) + inserted.join('') + before.slice(end);
-        const previous = parseFile('file:///w/a.yaml', before);
-        const pieces = resplitChunks(before, previous.chunks, after);
-        if (pieces) assert.deepEqual(shape(pieces), shape(splitChunks(after)), JSON.stringify({ before, after }));
-      },
-    ),
+    fc.property(fc.array(document, { minLength: 1, maxLength: 8 }), fc.nat(), fc.nat(), fc.array(fragment, { maxLength: 3 }), (docs, at, length, inserted) => {
+      const before = `# header\n${docs.map((d) => `---\n${d}`).join('')}`;
+      const start = at % (before.length + 1);
+      const end = Math.min(before.length, start + (length % 12));
+      const after = before.slice(0, start) + inserted.join('') + before.slice(end);
+      const previous = parseFile('file:///w/a.yaml', before);
+      const pieces = resplitChunks(before, previous.chunks, after);
+      if (pieces) assert.deepEqual(shape(pieces), shape(splitChunks(after)), JSON.stringify({ before, after }));
+    }),
     { numRuns: 3000, seed: 7 },
   );
 });

@@ -21,7 +21,11 @@ test('every Helm template of the corpus is recognised and gets exactly one hint'
     const text = readFileSync(file, 'utf8');
     assert.equal(isGoTemplate(text), true, name);
     const findings = analyze(text);
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['template-not-checked', 'hint']], name);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.severity]),
+      [['template-not-checked', 'hint']],
+      name,
+    );
   }
 });
 

@@ -29,7 +29,12 @@ test('no request fails anywhere in the corpus; non-Kubernetes YAML gets no sugge
     for (let i = file.text.indexOf('\n'); i !== -1 && offsets.size < 400; i = file.text.indexOf('\n', i + 1)) offsets.add(i);
     for (const offset of offsets) {
       const completion = completeAt(env, offset);
-      if (file.uri.includes('/not-kubernetes/')) assert.deepEqual(completion.items.map((item) => item.label), [], `${file.uri} at ${offset}`);
+      if (file.uri.includes('/not-kubernetes/'))
+        assert.deepEqual(
+          completion.items.map((item) => item.label),
+          [],
+          `${file.uri} at ${offset}`,
+        );
       for (const item of completion.items) assert.ok(item.start <= offset && offset <= item.end, `${file.uri}: the edit range holds the cursor`);
       definitionAt(env, offset);
       referencesAt(env, offset, true);

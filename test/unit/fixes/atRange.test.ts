@@ -24,7 +24,12 @@ import { ALL_RULES } from '../../../server/src/rules';
 import { corpusFolder } from '../../kit/corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const yamlFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).map((name) => path.join(dir, name)) : []);
+const yamlFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => path.join(dir, name))
+    : [];
 const TEXTS = [
   ...yamlFiles(path.join(ROOT, 'test', 'fixtures', 'invalid')),
   ...yamlFiles(path.join(ROOT, 'test', 'fixtures', 'hostile')),
@@ -84,7 +89,10 @@ test('analyzeRange looks at the documents under the range only, and keeps the fi
   const notice = whole.find((f) => f.ruleId === fileTooLarge.id);
   assert.ok(notice && /the first 3 documents/.test(notice.message));
   const atStart = analyzeRange(limited.file, limited.index, DEFAULT_SETTINGS, ALL_RULES, notice.start, notice.end);
-  assert.deepEqual(atStart.find((f) => f.ruleId === fileTooLarge.id), notice);
+  assert.deepEqual(
+    atStart.find((f) => f.ruleId === fileTooLarge.id),
+    notice,
+  );
   assert.ok(isSubsequence(atStart, whole));
   const later = limited.file.chunks[1].start + 5;
   assert.ok(!analyzeRange(limited.file, limited.index, DEFAULT_SETTINGS, ALL_RULES, later, later).some((f) => f.ruleId === fileTooLarge.id));
@@ -126,7 +134,10 @@ function refactorsByScan(file: FileModel, index: WorkspaceIndex, start: number, 
     return used;
   };
   return file.objects
-    .filter(({ object, chunk }) => isService(object) && !!object.root.range && chunk.start + object.root.range[0] <= end && start <= chunk.start + object.root.range[2])
+    .filter(
+      ({ object, chunk }) =>
+        isService(object) && !!object.root.range && chunk.start + object.root.range[0] <= end && start <= chunk.start + object.root.range[2],
+    )
     .flatMap(({ object, chunk }) => {
       const service = object as ServiceModel;
       return serviceRefactorsWithTaken(file, chunk, service, taken(service)).map((refactor) => ({
@@ -140,7 +151,10 @@ function refactorsByScan(file: FileModel, index: WorkspaceIndex, start: number, 
 function serviceRefactorsWithTaken(file: FileModel, chunk: FileModel['chunks'][number], service: ServiceModel, taken: Set<number>) {
   const stand = new WorkspaceIndex();
   const ports = [...taken].map((port, i) => `    - {port: ${i + 1}, nodePort: ${port}}`).join('\n');
-  if (taken.size > 0) stand.set(parseFile('file:///stand-in.yaml', `apiVersion: v1\nkind: Service\nmetadata: {name: zz-stand-in}\nspec:\n  type: NodePort\n  ports:\n${ports}\n`));
+  if (taken.size > 0)
+    stand.set(
+      parseFile('file:///stand-in.yaml', `apiVersion: v1\nkind: Service\nmetadata: {name: zz-stand-in}\nspec:\n  type: NodePort\n  ports:\n${ports}\n`),
+    );
   return serviceRefactors(file.text, chunk, service, DEFAULT_SETTINGS, stand);
 }
 
@@ -149,7 +163,12 @@ test('refactorsAt offers what a scan of every Service offered: same Services, ti
     const { file, index } = workspaceOf(text);
     const probes = file.objects.flatMap(({ object, chunk }) => {
       const range = object.root.range;
-      return range ? [[chunk.start + range[0], chunk.start + range[0]], [chunk.start + range[2], chunk.start + range[2]]] : [];
+      return range
+        ? [
+            [chunk.start + range[0], chunk.start + range[0]],
+            [chunk.start + range[2], chunk.start + range[2]],
+          ]
+        : [];
     });
     for (const [start, end] of [...probes, [0, text.length]]) {
       const actual = refactorsAt(file, start, end, DEFAULT_SETTINGS, index);
@@ -190,7 +209,11 @@ test('documentLineIndex maps exactly as LineIndex, through the line table of the
         assert.deepEqual(actual.positionAt(offset), expected.positionAt(offset), `positionAt(${offset}) in ${JSON.stringify(value)}`);
       }
       for (const [line, character] of positions) {
-        assert.equal(actual.offsetAt({ line, character }), expected.offsetAt({ line, character }), `offsetAt(${line}:${character}) in ${JSON.stringify(value)}`);
+        assert.equal(
+          actual.offsetAt({ line, character }),
+          expected.offsetAt({ line, character }),
+          `offsetAt(${line}:${character}) in ${JSON.stringify(value)}`,
+        );
       }
     }),
     { numRuns: 500 },

@@ -40,7 +40,10 @@ test('removing an entry with a block value or an empty value never takes the nex
   const text = 'spec:\n  ports:\n    - port: 80\n\n    # about type\n  selector: # none yet\n  type: NodePort\n';
   const { map, chunk } = mapAt(text, 'spec');
   assert.equal(applyEdits(text, [removePair(text, chunk, map, pairOf(map, 'ports'))]), 'spec:\n\n    # about type\n  selector: # none yet\n  type: NodePort\n');
-  assert.equal(applyEdits(text, [removePair(text, chunk, map, pairOf(map, 'selector'))]), 'spec:\n  ports:\n    - port: 80\n\n    # about type\n  type: NodePort\n');
+  assert.equal(
+    applyEdits(text, [removePair(text, chunk, map, pairOf(map, 'selector'))]),
+    'spec:\n  ports:\n    - port: 80\n\n    # about type\n  type: NodePort\n',
+  );
 });
 
 test('removing the entry that opens a sequence item pulls the next one behind the dash; the only one leaves {}', () => {
@@ -101,8 +104,14 @@ test('CRLF files keep CRLF; edits land in the right document of a multi-document
 test('inserting keeps odd indentation, trailing comments, flow style and JSON style', () => {
   const text = 'spec:\n  ports:\n    -   port: 80 # keep\n        targetPort: 8080\n';
   const { map, chunk } = port0(text);
-  assert.equal(applyEdits(text, [insertPair(text, chunk, map, 'name', 'http')]), 'spec:\n  ports:\n    -   port: 80 # keep\n        targetPort: 8080\n        name: http\n');
-  assert.equal(applyEdits(text, [insertPairBefore(text, chunk, map, undefined, 'name', 'http')]), 'spec:\n  ports:\n    -   name: http\n        port: 80 # keep\n        targetPort: 8080\n');
+  assert.equal(
+    applyEdits(text, [insertPair(text, chunk, map, 'name', 'http')]),
+    'spec:\n  ports:\n    -   port: 80 # keep\n        targetPort: 8080\n        name: http\n',
+  );
+  assert.equal(
+    applyEdits(text, [insertPairBefore(text, chunk, map, undefined, 'name', 'http')]),
+    'spec:\n  ports:\n    -   name: http\n        port: 80 # keep\n        targetPort: 8080\n',
+  );
   const flow = 'spec: {ports: [{port: 80}]}\n';
   const f = port0(flow);
   assert.equal(applyEdits(flow, [insertPair(flow, f.chunk, f.map, 'name', 'http')]), 'spec: {ports: [{port: 80, name: http}]}\n');
@@ -151,6 +160,17 @@ test('scalarText quotes exactly what YAML 1.1 or 1.2 would not read back as the 
 });
 
 test('overlapping edits are refused', () => {
-  assert.throws(() => applyEdits('abcdef', [{ start: 0, end: 3, newText: '' }, { start: 2, end: 4, newText: '' }]));
-  assert.equal(applyEdits('abcdef', [{ start: 2, end: 2, newText: 'X' }, { start: 2, end: 4, newText: '' }]), 'abXef');
+  assert.throws(() =>
+    applyEdits('abcdef', [
+      { start: 0, end: 3, newText: '' },
+      { start: 2, end: 4, newText: '' },
+    ]),
+  );
+  assert.equal(
+    applyEdits('abcdef', [
+      { start: 2, end: 2, newText: 'X' },
+      { start: 2, end: 4, newText: '' },
+    ]),
+    'abXef',
+  );
 });

@@ -48,7 +48,12 @@ const sameProblem = (before: Checked, a: Finding, after: Checked, b: Finding) =>
   before.file.text.slice(a.start, a.end) === after.file.text.slice(b.start, b.end) &&
   objectIndex(before, a) === objectIndex(after, b);
 
-const yamlFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).map((name) => path.join(dir, name)) : []);
+const yamlFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => path.join(dir, name))
+    : [];
 const fixtureFiles = yamlFiles(FIXTURES);
 const rulesWithFixesSeen = new Set<string>();
 

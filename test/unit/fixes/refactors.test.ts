@@ -22,7 +22,12 @@ function refactorsOf(text: string) {
 }
 const apply = (text: string, title: string) => {
   const refactor = refactorsOf(text).find((r) => r.title.startsWith(title));
-  assert.ok(refactor, `no refactoring "${title}" in ${refactorsOf(text).map((r) => r.title).join(' | ')}`);
+  assert.ok(
+    refactor,
+    `no refactoring "${title}" in ${refactorsOf(text)
+      .map((r) => r.title)
+      .join(' | ')}`,
+  );
   return applyEdits(text, refactor.edits);
 };
 const errors = (text: string) => analyze(text).filter((f) => f.severity === 'error');
@@ -54,27 +59,42 @@ spec:
 const VALID_SERVICES: Record<string, string> = {
   'load balancer with every LB field': LOAD_BALANCER,
   'ClusterIP without type': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  selector:\n    app: api\n  ports:\n    - port: 80\n',
-  'headless ClusterIP': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector:\n    app: db\n  ports:\n    - port: 5432\n',
-  'headless written as clusterIPs, first key': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIPs: [None]\n  clusterIP: None\n  selector:\n    app: db\n  ports:\n    - port: 5432\n',
-  'NodePort with Local policy': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: np\nspec:\n  type: NodePort\n  externalTrafficPolicy: Local\n  selector:\n    app: np\n  ports:\n    - port: 80\n      nodePort: 31080\n',
-  'ClusterIP with external IPs and a policy': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  externalIPs: [203.0.113.4]\n  externalTrafficPolicy: Local\n  selector:\n    app: ext\n  ports:\n    - port: 80\n',
-  'flow style': 'apiVersion: v1\nkind: Service\nmetadata: {name: flow}\nspec: {type: LoadBalancer, loadBalancerSourceRanges: [10.0.0.0/8], selector: {app: flow}, ports: [{port: 80, nodePort: 30081}]}\n',
+  'headless ClusterIP':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector:\n    app: db\n  ports:\n    - port: 5432\n',
+  'headless written as clusterIPs, first key':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIPs: [None]\n  clusterIP: None\n  selector:\n    app: db\n  ports:\n    - port: 5432\n',
+  'NodePort with Local policy':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: np\nspec:\n  type: NodePort\n  externalTrafficPolicy: Local\n  selector:\n    app: np\n  ports:\n    - port: 80\n      nodePort: 31080\n',
+  'ClusterIP with external IPs and a policy':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  externalIPs: [203.0.113.4]\n  externalTrafficPolicy: Local\n  selector:\n    app: ext\n  ports:\n    - port: 80\n',
+  'flow style':
+    'apiVersion: v1\nkind: Service\nmetadata: {name: flow}\nspec: {type: LoadBalancer, loadBalancerSourceRanges: [10.0.0.0/8], selector: {app: flow}, ports: [{port: 80, nodePort: 30081}]}\n',
   CRLF: 'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: crlf\r\nspec:\r\n  type: NodePort\r\n  selector:\r\n    app: crlf\r\n  ports:\r\n    - port: 80\r\n      nodePort: 30082\r\n',
 };
 
 for (const [name, text] of Object.entries(VALID_SERVICES)) {
   test(`every refactoring of a ${name} Service gives a valid Service of the new kind`, () => {
-    assert.deepEqual(errors(text).map((f) => f.ruleId), [], 'the input must be valid');
+    assert.deepEqual(
+      errors(text).map((f) => f.ruleId),
+      [],
+      'the input must be valid',
+    );
     const refactors = refactorsOf(text);
     assert.ok(refactors.length >= 2);
     for (const refactor of refactors) {
       const result = applyEdits(text, refactor.edits);
-      assert.deepEqual(errors(result).map((f) => `${f.ruleId}: ${f.message.split('\n')[0]}`), [], `${refactor.title}:\n${result}`);
+      assert.deepEqual(
+        errors(result).map((f) => `${f.ruleId}: ${f.message.split('\n')[0]}`),
+        [],
+        `${refactor.title}:\n${result}`,
+      );
       assert.equal(parseAllDocuments(result).flatMap((d) => (Array.isArray(d) ? [] : d.errors)).length, 0);
       if (text.includes('\r\n')) assert.ok(!/[^\r]\n/.test(result), `${refactor.title} introduced a bare LF`);
       const type = /Convert to (\w+)/.exec(refactor.title)?.[1];
       if (type) {
-        const converted = parseFile('file:///t.yaml', result).objects.map(({ object }) => object).find(isService);
+        const converted = parseFile('file:///t.yaml', result)
+          .objects.map(({ object }) => object)
+          .find(isService);
         assert.equal(converted?.type, type);
         // Converting again offers no conversion to the type it already has.
         assert.ok(!refactorsOf(result).some((r) => r.title.startsWith(`Convert to ${type} `)));
@@ -117,7 +137,8 @@ test('ClusterIP without type → NodePort inserts the type first; headless → L
 });
 
 test('a ClusterIP nodePort outside the range is dropped on the way to NodePort; in range it is kept', () => {
-  const text = (nodePort: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  selector:\n    app: x\n  ports:\n    - port: 80\n      nodePort: ${nodePort}\n`;
+  const text = (nodePort: number) =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  selector:\n    app: x\n  ports:\n    - port: 80\n      nodePort: ${nodePort}\n`;
   assert.doesNotMatch(apply(text(80), 'Convert to NodePort'), /nodePort/);
   assert.match(apply(text(30080), 'Convert to NodePort'), /nodePort: 30080/);
 });
@@ -163,7 +184,11 @@ test('on real-world manifests, no rewrite of any Service adds an error', () => {
       // With the workspace, as the code-action handler calls it: node ports other Services hold are dropped too.
       for (const refactor of serviceRefactors(text, chunk, object, DEFAULT_SETTINGS, index)) {
         const after = described(parseFile(file.uri, applyEdits(text, refactor.edits), file));
-        assert.deepEqual(after.filter((error) => !before.includes(error)), [], `${name}: ${object.name}: ${refactor.title}`);
+        assert.deepEqual(
+          after.filter((error) => !before.includes(error)),
+          [],
+          `${name}: ${object.name}: ${refactor.title}`,
+        );
       }
     }
   }

@@ -90,20 +90,32 @@ test('setScalarField replaces, fills an empty value, or inserts; numbers stay nu
     applyEdits(text, [setScalarField(text, chunk, spec, 'externalTrafficPolicy', 'Local')]),
     'spec:\n  type: "ClusterIP"\n  clusterIP: # none\n  ports:\n  - port: 80\n  externalTrafficPolicy: Local\n',
   );
-  assert.equal(applyEdits(text, [setScalarField(text, chunk, spec, 'sessionAffinity', 'None', {})]), text.replace('spec:\n', 'spec:\n  sessionAffinity: None\n'));
+  assert.equal(
+    applyEdits(text, [setScalarField(text, chunk, spec, 'sessionAffinity', 'None', {})]),
+    text.replace('spec:\n', 'spec:\n  sessionAffinity: None\n'),
+  );
   const port = (spec.get('ports', true) as unknown as { items: YAMLMap[] }).items[0];
   assert.equal(applyEdits(text, [setScalarField(text, chunk, port, 'targetPort', 8080)]), text.replace('port: 80\n', 'port: 80\n    targetPort: 8080\n'));
   assert.equal(applyEdits(text, [setScalarField(text, chunk, port, 'name', '8080')]), text.replace('port: 80\n', 'port: 80\n    name: "8080"\n'));
 });
 
 test('addEntries fills a missing, empty or existing mapping with one edit', () => {
-  const entries = [['app', 'web'], ['tier', '"1"']] as const;
+  const entries = [
+    ['app', 'web'],
+    ['tier', '"1"'],
+  ] as const;
   const missing = 'spec:\n  ports: []\n';
   const m = doc(missing);
-  assert.equal(applyEdits(missing, [addEntries(missing, m.chunk, child(m.root, 'spec'), 'selector', entries)!]), 'spec:\n  ports: []\n  selector:\n    app: web\n    tier: "1"\n');
+  assert.equal(
+    applyEdits(missing, [addEntries(missing, m.chunk, child(m.root, 'spec'), 'selector', entries)!]),
+    'spec:\n  ports: []\n  selector:\n    app: web\n    tier: "1"\n',
+  );
   const empty = 'spec:\n  selector:\n  ports: []\n';
   const e = doc(empty);
-  assert.equal(applyEdits(empty, [addEntries(empty, e.chunk, child(e.root, 'spec'), 'selector', entries)!]), 'spec:\n  selector:\n    app: web\n    tier: "1"\n  ports: []\n');
+  assert.equal(
+    applyEdits(empty, [addEntries(empty, e.chunk, child(e.root, 'spec'), 'selector', entries)!]),
+    'spec:\n  selector:\n    app: web\n    tier: "1"\n  ports: []\n',
+  );
   const flow = 'spec: {selector: {a: b}}\n';
   const f = doc(flow);
   assert.equal(applyEdits(flow, [addEntries(flow, f.chunk, child(f.root, 'spec'), 'selector', entries)!]), 'spec: {selector: {a: b, app: web, tier: "1"}}\n');

@@ -23,10 +23,13 @@ spec:
   assert.equal(svc.namespace, 'shop');
   assert.equal(svc.type, 'ClusterIP');
   assert.deepEqual(svc.selector, { app: 'web' });
-  assert.deepEqual(svc.ports.map((p) => [p.port, p.targetPort, p.protocol, p.nodePort]), [
-    [80, 80, 'TCP', undefined],
-    [53, 'dns', 'UDP', undefined],
-  ]);
+  assert.deepEqual(
+    svc.ports.map((p) => [p.port, p.targetPort, p.protocol, p.nodePort]),
+    [
+      [80, 80, 'TCP', undefined],
+      [53, 'dns', 'UDP', undefined],
+    ],
+  );
 });
 
 test('Knative and other groups named Service are not core Services', () => {
@@ -62,13 +65,19 @@ items:
   metadata: {name: ds}
 `);
   const workloads = list.filter(isWorkload) as WorkloadModel[];
-  assert.deepEqual(workloads.map((w) => [w.kind, w.name, w.replicas, w.podLabels]), [
-    ['Deployment', 'web', 3, { app: 'web' }],
-    ['CronJob', 'cron', 1, { job: 'x' }],
-    ['Pod', 'p', 1, { run: 'p' }],
-    ['DaemonSet', 'ds', undefined, {}],
-  ]);
-  assert.deepEqual(workloads[0].containers[0].ports.map((p) => [p.name, p.containerPort, p.protocol]), [['http', 8080, 'TCP']]);
+  assert.deepEqual(
+    workloads.map((w) => [w.kind, w.name, w.replicas, w.podLabels]),
+    [
+      ['Deployment', 'web', 3, { app: 'web' }],
+      ['CronJob', 'cron', 1, { job: 'x' }],
+      ['Pod', 'p', 1, { run: 'p' }],
+      ['DaemonSet', 'ds', undefined, {}],
+    ],
+  );
+  assert.deepEqual(
+    workloads[0].containers[0].ports.map((p) => [p.name, p.containerPort, p.protocol]),
+    [['http', 8080, 'TCP']],
+  );
   assert.equal(list[0].path, 'items[0]');
 });
 
@@ -97,8 +106,14 @@ test('identical documents in one file are distinct objects', () => {
 });
 
 test('documents of kinds nothing here looks at are scanned, not composed', () => {
-  const file = parseFile('file:///t.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata: {a: b\n---\napiVersion: v1\nkind: "Service"\nmetadata: {name: s}\n---\napiVersion: v1\nkind: ServiceList\nitems: []\n');
-  assert.deepEqual(file.chunks.map((c) => c.parsed.skippedKind), ['ConfigMap', undefined, undefined]);
+  const file = parseFile(
+    'file:///t.yaml',
+    'apiVersion: v1\nkind: ConfigMap\ndata: {a: b\n---\napiVersion: v1\nkind: "Service"\nmetadata: {name: s}\n---\napiVersion: v1\nkind: ServiceList\nitems: []\n',
+  );
+  assert.deepEqual(
+    file.chunks.map((c) => c.parsed.skippedKind),
+    ['ConfigMap', undefined, undefined],
+  );
   // Skipped documents report nothing, not even their YAML errors: they are not what this extension checks.
   assert.deepEqual(file.chunks[0].parsed.syntaxErrors, []);
   assert.equal(file.objects.length, 1);
@@ -107,7 +122,10 @@ test('documents of kinds nothing here looks at are scanned, not composed', () =>
 test('a chunk whose kind a line scan cannot be sure of is composed', () => {
   const twoDocs = parseFile('file:///t.yaml', 'apiVersion: v1\nkind: ConfigMap\n...\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n');
   assert.equal(twoDocs.chunks[0].parsed.skippedKind, undefined);
-  assert.deepEqual(twoDocs.objects.map((o) => o.object.kind), ['ConfigMap', 'Service']);
+  assert.deepEqual(
+    twoDocs.objects.map((o) => o.object.kind),
+    ['ConfigMap', 'Service'],
+  );
   const flow = parseFile('file:///t.yaml', '{apiVersion: v1, kind: Service, metadata: {name: s}}\n');
   assert.equal(flow.objects.length, 1);
 });

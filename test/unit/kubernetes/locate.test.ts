@@ -45,7 +45,11 @@ test('multi-document files: each document is found in its own chunk, comments an
 });
 
 test('List items, CRLF line endings and astral characters keep offsets right', () => {
-  const list = `apiVersion: v1\nkind: List\nitems:\n${SERVICE.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n').replace('  apiVersion', '- apiVersion').replace(/^ {2}- /m, '- ')}`;
+  const list = `apiVersion: v1\nkind: List\nitems:\n${SERVICE.split('\n')
+    .map((l) => (l ? `  ${l}` : l))
+    .join('\n')
+    .replace('  apiVersion', '- apiVersion')
+    .replace(/^ {2}- /m, '- ')}`;
   assert.equal(pathAt(list, '30007'), 'spec.ports[0].nodePort');
   const crlf = SERVICE.replace(/\n/g, '\r\n').replace('name: web', 'name: web # 🚀 emoji');
   const result = hoverResult(crlf, '30007');

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFile, parseFileInSlices, type FileModel, type PlacedChunk } from '../../../server/src/kubernetes/manifest';
 
-const service = (i: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\nspec:\n  selector: {app: a${i}}\n  ports:\n    - port: ${80 + (i % 100)}\n`;
+const service = (i: number) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\nspec:\n  selector: {app: a${i}}\n  ports:\n    - port: ${80 + (i % 100)}\n`;
 const bundle = (count: number) => Array.from({ length: count }, (_, i) => service(i)).join('---\n');
 
 /** What a model says, without object identity: where each chunk is and what it holds. */
@@ -28,16 +29,22 @@ test('the head is handed over first: the documents within the first headChars ch
   let parsedWhenHeadCame = -1;
   const progress = { chunks: [] as PlacedChunk[] };
   let yieldsBeforeHead = 0;
-  await parseFileInSlices('file:///w/a.yaml', text, undefined, {
-    headChars: 1000,
-    sliceMs: 0,
-    // A yield lets a request finish the whole parse at once, and the head would never be published on its own.
-    isStale: () => (heads.length === 0 && yieldsBeforeHead++, false),
-    onHead: (head) => {
-      heads.push(head);
-      parsedWhenHeadCame = progress.chunks.length;
+  await parseFileInSlices(
+    'file:///w/a.yaml',
+    text,
+    undefined,
+    {
+      headChars: 1000,
+      sliceMs: 0,
+      // A yield lets a request finish the whole parse at once, and the head would never be published on its own.
+      isStale: () => (heads.length === 0 && yieldsBeforeHead++, false),
+      onHead: (head) => {
+        heads.push(head);
+        parsedWhenHeadCame = progress.chunks.length;
+      },
     },
-  }, progress);
+    progress,
+  );
   assert.equal(heads.length, 1);
   const [head] = heads;
   const end = (c: PlacedChunk) => c.start + c.parsed.text.length;
@@ -45,7 +52,10 @@ test('the head is handed over first: the documents within the first headChars ch
   assert.ok(end(head.chunks.at(-2) as PlacedChunk) < 1000, 'and no more documents than that');
   assert.equal(parsedWhenHeadCame, head.chunks.length, 'before anything further was parsed');
   assert.equal(yieldsBeforeHead, 0, 'the head is parsed in one go');
-  assert.deepEqual(head.objects.map(({ object }) => object.name), head.chunks.map((_, i) => `svc-${i}`));
+  assert.deepEqual(
+    head.objects.map(({ object }) => object.name),
+    head.chunks.map((_, i) => `svc-${i}`),
+  );
 });
 
 test('the head of a text over the size limit says so, as the full model will', async () => {

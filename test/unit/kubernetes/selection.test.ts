@@ -43,7 +43,10 @@ const selectedNames = (files: Record<string, string>) => {
 
 test('namespaceOf treats an unset namespace as default', () => {
   const { index } = workspace({ 'file:///a.yaml': `${deployment('{app: web}')}---\n${deployment('{app: web}', 'shop')}` });
-  assert.deepEqual(index.workloads().map((ref) => namespaceOf(ref.object)), ['default', 'shop']);
+  assert.deepEqual(
+    index.workloads().map((ref) => namespaceOf(ref.object)),
+    ['default', 'shop'],
+  );
 });
 
 const selectionCases: Array<[string, string, string, string[]]> = [

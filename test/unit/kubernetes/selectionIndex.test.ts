@@ -30,7 +30,8 @@ function yamlMap(entries: Record<string, string>, indent: number): string {
 function workloadText(w: { kind: string; name: string; namespace?: string; labels: Record<string, string> }): string {
   const ns = w.namespace ? `\n  namespace: ${w.namespace}` : '';
   const api = w.kind === 'Pod' ? 'v1' : w.kind === 'Job' ? 'batch/v1' : 'apps/v1';
-  if (w.kind === 'Pod') return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${w.name}${ns}\n  labels:${yamlMap(w.labels, 4)}\nspec:\n  containers:\n    - name: c\n`;
+  if (w.kind === 'Pod')
+    return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${w.name}${ns}\n  labels:${yamlMap(w.labels, 4)}\nspec:\n  containers:\n    - name: c\n`;
   return `apiVersion: ${api}\nkind: ${w.kind}\nmetadata:\n  name: ${w.name}${ns}\nspec:\n  replicas: 2\n  template:\n    metadata:\n      labels:${yamlMap(w.labels, 8)}\n    spec:\n      containers:\n        - name: c\n`;
 }
 
@@ -54,10 +55,18 @@ function assertSameAnswers(workspace: WorkspaceIndex): void {
       const expected = workspace.workloads().filter((ref) => namespaceOf(ref.object) === ns && selectorMatchesPods(selector, podLabelsOf(ref.object)));
       assert.deepEqual(index.workloadsMatching(selector, ns), expected, `${ns} ${JSON.stringify(selector)}`);
     }
-    const inventory = (i: SelectionIndex) => i.labelKeys(ns, 100).map((k) => `${k.key}:${k.count}:${k.examples.map((e) => e.object.name).join()}`).sort();
+    const inventory = (i: SelectionIndex) =>
+      i
+        .labelKeys(ns, 100)
+        .map((k) => `${k.key}:${k.count}:${k.examples.map((e) => e.object.name).join()}`)
+        .sort();
     assert.deepEqual(inventory(index), inventory(fresh));
     for (const key of ['app', 'tier']) {
-      const values = (i: SelectionIndex) => i.labelValues(ns, key, () => true, 100).values.map((v) => `${v.value}:${v.workloads.length}`).sort();
+      const values = (i: SelectionIndex) =>
+        i
+          .labelValues(ns, key, () => true, 100)
+          .values.map((v) => `${v.value}:${v.workloads.length}`)
+          .sort();
       assert.deepEqual(values(index), values(fresh));
     }
   }
@@ -68,7 +77,9 @@ test('answers exactly like the linear scans, across files and after every kind o
     fc.property(
       fc.array(fc.oneof(workloadDoc.map(workloadText), serviceDoc.map(serviceText)), { minLength: 1, maxLength: 12 }),
       // Mostly workload for workload, the edit that patches the index in place rather than rebuilding it.
-      fc.array(fc.tuple(fc.nat(), fc.oneof({ arbitrary: workloadDoc.map(workloadText), weight: 6 }, serviceDoc.map(serviceText), fc.constant(''))), { maxLength: 8 }),
+      fc.array(fc.tuple(fc.nat(), fc.oneof({ arbitrary: workloadDoc.map(workloadText), weight: 6 }, serviceDoc.map(serviceText), fc.constant(''))), {
+        maxLength: 8,
+      }),
       (docs, edits) => {
         const workspace = new WorkspaceIndex();
         // Two files, so edits of one leave the other's objects as they were.
@@ -104,5 +115,8 @@ test('an edit that leaves the workloads alone reuses the index; a label edit pat
   assert.equal(index.selectedBy(service()).length, 1);
   text = text.replace('app": "api"', 'app": "web"');
   files.edit('a.yaml', text);
-  assert.deepEqual(index.selectedBy(service()).map((ref) => ref.chunk.start), [0, text.indexOf('---\n')]);
+  assert.deepEqual(
+    index.selectedBy(service()).map((ref) => ref.chunk.start),
+    [0, text.indexOf('---\n')],
+  );
 });

@@ -16,9 +16,11 @@ import { LanguageService } from '../../../server/src/service/languageService';
  * not read them yet (see codeActions.test.ts). These tests pass before and after that fix.
  */
 const URI = 'file:///virtual/held-back.yaml';
-const service = (nodePort: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: ${nodePort}\n`;
+const service = (nodePort: number) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: ${nodePort}\n`;
 /** What the fuzzer sent: a Helm template with a byte-order mark and a NUL (templates take their own path). */
-const HELM_TEMPLATE = '\uFEFF\u0000{{- if .Values.enabled }}\napiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  type: NodePort\n{{- end }}\n';
+const HELM_TEMPLATE =
+  '\uFEFF\u0000{{- if .Values.enabled }}\napiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  type: NodePort\n{{- end }}\n';
 
 /**
  * setTimeout, setImmediate and performance.now() on a fake clock, for the duration of `body` (node:test's mock timers
@@ -36,7 +38,12 @@ function withFakeTime(body: (clock: FakeClock) => void): void {
   try {
     body(clock);
   } finally {
-    Object.assign(globalThis, { setTimeout: saved.setTimeout, clearTimeout: saved.clearTimeout, setImmediate: saved.setImmediate, clearImmediate: saved.clearImmediate });
+    Object.assign(globalThis, {
+      setTimeout: saved.setTimeout,
+      clearTimeout: saved.clearTimeout,
+      setImmediate: saved.setImmediate,
+      clearImmediate: saved.clearImmediate,
+    });
     performance.now = saved.now;
   }
 }
@@ -103,59 +110,68 @@ function harness(clock: FakeClock) {
   return { clock, published, errors, edit, wait, versions };
 }
 
-test('an edit handled right after the previous one is held back, and published for its version when no edit follows', () => withFakeTime((clock) => {
-  const h = harness(clock);
-  h.edit(service(80), 0);
-  h.wait(0);
-  assert.deepEqual(h.versions(), [1]);
+test('an edit handled right after the previous one is held back, and published for its version when no edit follows', () =>
+  withFakeTime((clock) => {
+    const h = harness(clock);
+    h.edit(service(80), 0);
+    h.wait(0);
+    assert.deepEqual(h.versions(), [1]);
 
-  h.edit(service(81), 1000);
-  // The next edit was already waiting: handled 3 ms later, before version 2's pass ran.
-  h.edit(HELM_TEMPLATE, 1003);
-  h.wait(0);
-  assert.deepEqual(h.versions(), [], 'both passes are held back');
-  h.wait(9);
-  assert.deepEqual(h.versions(), [], 'still within BURST_MS');
-  h.wait(1);
-  const [last] = h.published;
-  assert.deepEqual(h.versions(), [3], 'no later edit came: the last version is published, the one before never');
-  assert.deepEqual(last.diagnostics.map((d) => d.code), ['template-not-checked']);
+    h.edit(service(81), 1000);
+    // The next edit was already waiting: handled 3 ms later, before version 2's pass ran.
+    h.edit(HELM_TEMPLATE, 1003);
+    h.wait(0);
+    assert.deepEqual(h.versions(), [], 'both passes are held back');
+    h.wait(9);
+    assert.deepEqual(h.versions(), [], 'still within BURST_MS');
+    h.wait(1);
+    const [last] = h.published;
+    assert.deepEqual(h.versions(), [3], 'no later edit came: the last version is published, the one before never');
+    assert.deepEqual(
+      last.diagnostics.map((d) => d.code),
+      ['template-not-checked'],
+    );
 
-  h.wait(1000);
-  assert.ok(h.versions().every((v) => v === 3), 'the full pass publishes nothing older');
-  assert.deepEqual(h.errors, []);
-}));
+    h.wait(1000);
+    assert.ok(
+      h.versions().every((v) => v === 3),
+      'the full pass publishes nothing older',
+    );
+    assert.deepEqual(h.errors, []);
+  }));
 
-test('an edit handled right after the previous pass published is held back, and published when no edit follows', () => withFakeTime((clock) => {
-  const h = harness(clock);
-  h.edit(service(80), 0);
-  h.wait(0);
-  assert.deepEqual(h.versions(), [1]);
+test('an edit handled right after the previous pass published is held back, and published when no edit follows', () =>
+  withFakeTime((clock) => {
+    const h = harness(clock);
+    h.edit(service(80), 0);
+    h.wait(0);
+    assert.deepEqual(h.versions(), [1]);
 
-  h.edit(HELM_TEMPLATE, 4);
-  h.wait(0);
-  h.wait(9);
-  assert.deepEqual(h.versions(), []);
-  h.wait(1);
-  assert.deepEqual(h.versions(), [2]);
-  h.wait(1000);
-  assert.deepEqual(h.errors, []);
-}));
+    h.edit(HELM_TEMPLATE, 4);
+    h.wait(0);
+    h.wait(9);
+    assert.deepEqual(h.versions(), []);
+    h.wait(1);
+    assert.deepEqual(h.versions(), [2]);
+    h.wait(1000);
+    assert.deepEqual(h.errors, []);
+  }));
 
-test('an edit less than one pass-length after a slow pass waits that length, and is published when no edit follows', () => withFakeTime((clock) => {
-  const h = harness(clock);
-  clock.passCost = 40;
-  h.edit(service(80), 0);
-  h.wait(0);
-  assert.deepEqual(h.versions(), [1]);
-  assert.equal(clock.now, 40, 'the pass took 40 ms');
+test('an edit less than one pass-length after a slow pass waits that length, and is published when no edit follows', () =>
+  withFakeTime((clock) => {
+    const h = harness(clock);
+    clock.passCost = 40;
+    h.edit(service(80), 0);
+    h.wait(0);
+    assert.deepEqual(h.versions(), [1]);
+    assert.equal(clock.now, 40, 'the pass took 40 ms');
 
-  // 20 ms after the pass ended: it waits out the rest of the pass's length, 20 ms more.
-  h.edit(service(30080), 60);
-  h.wait(19);
-  assert.deepEqual(h.versions(), []);
-  h.wait(1);
-  assert.deepEqual(h.versions(), [2]);
-  h.wait(1000);
-  assert.deepEqual(h.errors, []);
-}));
+    // 20 ms after the pass ended: it waits out the rest of the pass's length, 20 ms more.
+    h.edit(service(30080), 60);
+    h.wait(19);
+    assert.deepEqual(h.versions(), []);
+    h.wait(1);
+    assert.deepEqual(h.versions(), [2]);
+    h.wait(1000);
+    assert.deepEqual(h.errors, []);
+  }));

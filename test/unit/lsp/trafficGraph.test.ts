@@ -27,7 +27,10 @@ spec:
 /** The CodeLens text for the first Service of `text`, with `others` as the rest of the workspace. */
 function summary(text: string, others: string[] = []): string | undefined {
   const files = workspace({ 'svc.yaml': text, ...Object.fromEntries(others.map((other, i) => [`other-${i}.yaml`, other])) });
-  const service = files.file('svc.yaml').objects.map((o) => o.object).find(isService) as ServiceModel;
+  const service = files
+    .file('svc.yaml')
+    .objects.map((o) => o.object)
+    .find(isService) as ServiceModel;
   return workloadSummary(service, { index: files.index });
 }
 

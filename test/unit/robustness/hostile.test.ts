@@ -59,7 +59,12 @@ test('BOM, CRLF, JSON-style flow YAML and `...` document ends: the findings sit 
 
 test('UTF-16 surrogate pairs in values: spans count UTF-16 code units, as LSP positions do', () => {
   const text = read('surrogate-pairs.yaml');
-  assert.deepEqual(found(text), ['labels-invalid "\\"🚀rocket🚀\\""', 'selector-invalid "\\"🐳\\""', 'port-name-invalid "\\"😀http\\""', 'nodeport-out-of-range "80"']);
+  assert.deepEqual(found(text), [
+    'labels-invalid "\\"🚀rocket🚀\\""',
+    'selector-invalid "\\"🐳\\""',
+    'port-name-invalid "\\"😀http\\""',
+    'nodeport-out-of-range "80"',
+  ]);
   const nodePort = analyze(text).find((f) => f.ruleId === 'nodeport-out-of-range');
   assert.equal(nodePort?.start, text.indexOf('nodePort: 80') + 'nodePort: '.length);
 });
@@ -81,25 +86,43 @@ test('absurd nesting is not handed to the parser: one notice on that document, t
     const deep = deepNesting(style.startsWith('block') ? 600 : 5000, style);
     const text = `${deep}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - port: 80\n      nodePort: 80\n`;
     const findings = analyze(text);
-    assert.deepEqual(findings.map((f) => f.ruleId), ['nesting-too-deep', 'nodeport-out-of-range'], style);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['nesting-too-deep', 'nodeport-out-of-range'],
+      style,
+    );
     assert.equal(findings[0].start, 0);
     assert.equal(findings[0].severity, 'information');
   }
   // Real manifests nest a few dozen levels: far below the limit, they are parsed as always.
-  assert.deepEqual(analyze(deepNesting(150, 'flow-seq')).map((f) => f.ruleId), ['ports-required', 'value-type']);
+  assert.deepEqual(
+    analyze(deepNesting(150, 'flow-seq')).map((f) => f.ruleId),
+    ['ports-required', 'value-type'],
+  );
 });
 
-test('under a chart\'s templates/ folder, {{ }} only inside quotes still makes a template; elsewhere it is text', () => {
-  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: "{{ .Release.Name }}-web"\nspec:\n  type: "{{ .Values.service.type }}"\n  ports:\n    - port: 80\n';
-  assert.deepEqual(analyze(text, { uri: 'file:///chart/templates/service.yaml' }).map((f) => f.ruleId), ['template-not-checked']);
+test("under a chart's templates/ folder, {{ }} only inside quotes still makes a template; elsewhere it is text", () => {
+  const text =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: "{{ .Release.Name }}-web"\nspec:\n  type: "{{ .Values.service.type }}"\n  ports:\n    - port: 80\n';
+  assert.deepEqual(
+    analyze(text, { uri: 'file:///chart/templates/service.yaml' }).map((f) => f.ruleId),
+    ['template-not-checked'],
+  );
   // An ordinary manifest may quote `{{` (an argument for another tool): it is checked, and those values are wrong there.
-  assert.deepEqual(analyze(text, { uri: 'file:///manifests/service.yaml' }).map((f) => f.ruleId), ['service-name-invalid', 'service-without-selector', 'type-unsupported']);
+  assert.deepEqual(
+    analyze(text, { uri: 'file:///manifests/service.yaml' }).map((f) => f.ruleId),
+    ['service-name-invalid', 'service-without-selector', 'type-unsupported'],
+  );
 });
 
 test('Helm templates: one hint per file, no YAML-syntax or schema false alarm', () => {
   for (const file of corpusFiles(['helm-templates'])) {
     const name = path.basename(file);
     const findings = analyze(readFileSync(file, 'utf8'), { uri: `file:///chart/templates/${name}` });
-    assert.deepEqual(findings.map((f) => f.ruleId), ['template-not-checked'], name);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['template-not-checked'],
+      name,
+    );
   }
 });

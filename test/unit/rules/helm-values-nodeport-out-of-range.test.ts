@@ -7,7 +7,6 @@ import { ruleTester } from '../../kit/ruleTester';
 import { CORPUS } from '../../kit/corpus';
 import { helmValuesNodePortOutOfRange } from '../../../server/src/rules/helm-values-nodeport-out-of-range';
 
-
 const prometheus = `server:
   service:
     type: LoadBalancer

@@ -21,7 +21,18 @@ function excluded(f: FileFilter, paths: string[]): string[] {
 test('root .gitignore: directory patterns, anchored patterns, patterns matching at any depth, comments', () => {
   const f = filter({ '': '# generated output\nbuild/\n/top-only.yaml\n*.tmp.yaml\n\n' });
   assert.deepEqual(
-    excluded(f, ['build/', 'build/svc.yaml', 'app/build/svc.yaml', 'build', 'top-only.yaml', 'app/top-only.yaml', 'a.tmp.yaml', 'app/b.tmp.yaml', 'app/svc.yaml', '# generated output']),
+    excluded(f, [
+      'build/',
+      'build/svc.yaml',
+      'app/build/svc.yaml',
+      'build',
+      'top-only.yaml',
+      'app/top-only.yaml',
+      'a.tmp.yaml',
+      'app/b.tmp.yaml',
+      'app/svc.yaml',
+      '# generated output',
+    ]),
     ['build/', 'build/svc.yaml', 'app/build/svc.yaml', 'top-only.yaml', 'a.tmp.yaml', 'app/b.tmp.yaml'],
     '`build/` matches folders only, so a file named build stays',
   );
@@ -35,7 +46,17 @@ test('negation re-includes a file, but not one inside an excluded folder (git ca
 test('nested .gitignore files apply below their own folder only, and the nearest one decides', () => {
   const f = filter({ '': '*.gen.yaml\n', team: 'local.yaml\n!kept.gen.yaml\n/anchored.yaml\n' });
   assert.deepEqual(
-    excluded(f, ['local.yaml', 'team/local.yaml', 'team/sub/local.yaml', 'x.gen.yaml', 'team/x.gen.yaml', 'team/kept.gen.yaml', 'other/kept.gen.yaml', 'team/anchored.yaml', 'team/sub/anchored.yaml']),
+    excluded(f, [
+      'local.yaml',
+      'team/local.yaml',
+      'team/sub/local.yaml',
+      'x.gen.yaml',
+      'team/x.gen.yaml',
+      'team/kept.gen.yaml',
+      'other/kept.gen.yaml',
+      'team/anchored.yaml',
+      'team/sub/anchored.yaml',
+    ]),
     ['team/local.yaml', 'team/sub/local.yaml', 'x.gen.yaml', 'team/x.gen.yaml', 'other/kept.gen.yaml', 'team/anchored.yaml'],
   );
 });
@@ -80,7 +101,11 @@ test('a .gitignore above the root (in the same repository) is read relative to i
 
 test('dependency and VCS folders are left out wherever they are below the root, but the root itself is never judged', () => {
   const f = new FileFilter(ROOT, { skippedDirs: new Set(['node_modules', 'out']) });
-  assert.deepEqual(excluded(f, ['node_modules/x/svc.yaml', 'app/node_modules/svc.yaml', 'node_modules', 'out/', 'app/svc.yaml']), ['node_modules/x/svc.yaml', 'app/node_modules/svc.yaml', 'out/']);
+  assert.deepEqual(excluded(f, ['node_modules/x/svc.yaml', 'app/node_modules/svc.yaml', 'node_modules', 'out/', 'app/svc.yaml']), [
+    'node_modules/x/svc.yaml',
+    'app/node_modules/svc.yaml',
+    'out/',
+  ]);
   // A workspace may itself live under a folder called `out`.
   const underOut = new FileFilter(path.resolve('/home/me/out/ws'), { skippedDirs: new Set(['out']) });
   assert.equal(underOut.excludes(path.resolve('/home/me/out/ws/svc.yaml')), false);
@@ -89,18 +114,21 @@ test('dependency and VCS folders are left out wherever they are below the root, 
 });
 
 test('files.exclude globs are relative to the folder, in VS Code glob syntax', () => {
-  const f = filter({}, {
-    excludes: excludeGlobs({
-      '**/hidden': true,
-      generated: true,
-      '**/*.draft.yaml': true,
-      '{staging,prod}/secret.yaml': true,
-      'ver[0-9]/**': true,
-      'env[!a]/*.yaml': true,
-      'src/routes/[[]id[]]/**': true,
-      '*/.private.yaml': true,
-    }),
-  });
+  const f = filter(
+    {},
+    {
+      excludes: excludeGlobs({
+        '**/hidden': true,
+        generated: true,
+        '**/*.draft.yaml': true,
+        '{staging,prod}/secret.yaml': true,
+        'ver[0-9]/**': true,
+        'env[!a]/*.yaml': true,
+        'src/routes/[[]id[]]/**': true,
+        '*/.private.yaml': true,
+      }),
+    },
+  );
   assert.deepEqual(
     excluded(f, [
       'hidden/svc.yaml',
@@ -119,13 +147,26 @@ test('files.exclude globs are relative to the folder, in VS Code glob syntax', (
       'app/.private.yaml',
       'app/svc.yaml',
     ]),
-    ['hidden/svc.yaml', 'app/hidden/svc.yaml', 'generated/svc.yaml', 'app/x.draft.yaml', 'prod/secret.yaml', 'ver1/a/svc.yaml', 'envb/svc.yaml', 'src/routes/[id]/svc.yaml', 'app/.private.yaml'],
+    [
+      'hidden/svc.yaml',
+      'app/hidden/svc.yaml',
+      'generated/svc.yaml',
+      'app/x.draft.yaml',
+      'prod/secret.yaml',
+      'ver1/a/svc.yaml',
+      'envb/svc.yaml',
+      'src/routes/[id]/svc.yaml',
+      'app/.private.yaml',
+    ],
     '`generated` without `**/` matches at the folder root only, as in VS Code; `*` matches dot files',
   );
 });
 
 test('files.exclude values: true excludes, false and other values do not, { when } needs the sibling', () => {
-  assert.deepEqual(excludeGlobs({ a: true, b: false, c: { when: '$(basename).jsonnet' }, d: 'yes', e: null, f: { when: 3 } }), [{ glob: 'a' }, { glob: 'c', when: '$(basename).jsonnet' }]);
+  assert.deepEqual(excludeGlobs({ a: true, b: false, c: { when: '$(basename).jsonnet' }, d: 'yes', e: null, f: { when: 3 } }), [
+    { glob: 'a' },
+    { glob: 'c', when: '$(basename).jsonnet' },
+  ]);
   assert.deepEqual(excludeGlobs(null), []);
   assert.deepEqual(excludeGlobs(['**/x']), []);
   assert.deepEqual(excludeGlobs('**/x'), []);

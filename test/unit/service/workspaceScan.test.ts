@@ -42,7 +42,11 @@ test('a scan reads the .gitignore files it meets on the way down, and none insid
   assert.equal(filter.excludes(path.join(root, 'team', 'new.yaml')), false);
 
   const everything = await scanFolder(root, { gitignore: false });
-  assert.deepEqual(relative(root, everything.files), ['dev.local.yaml', 'ignored/bad.yaml', 'svc.yaml', 'team/drafts/wip.yaml', 'team/keep.local.yaml', 'team/svc.yaml'], 'node_modules stays out either way');
+  assert.deepEqual(
+    relative(root, everything.files),
+    ['dev.local.yaml', 'ignored/bad.yaml', 'svc.yaml', 'team/drafts/wip.yaml', 'team/keep.local.yaml', 'team/svc.yaml'],
+    'node_modules stays out either way',
+  );
 });
 
 test('files.exclude globs leave files and whole folders out of the scan', async (t) => {

@@ -103,7 +103,8 @@ function classify(nodes: OutlineEntry[], cursor: number): Found | undefined {
     return cursor >= word.start && cursor <= word.end ? { position: 'key', entry: last, token: word, written: false } : undefined;
   }
   // A `- ` item: its scalar, or the empty spot after the dash where a scalar or a first key goes.
-  if (last.value) return cursor >= last.value.start && cursor <= last.value.end ? { position: 'item', entry: last, token: last.value, written: false } : undefined;
+  if (last.value)
+    return cursor >= last.value.start && cursor <= last.value.end ? { position: 'item', entry: last, token: last.value, written: false } : undefined;
   return cursor >= last.start + 2 ? { position: 'item', entry: last, token: empty, written: false } : undefined;
 }
 

@@ -38,7 +38,8 @@ export function specState(cursor: Cursor): SpecState {
 
 const EXTRA_DOCS: Record<string, string> = {
   ports: 'The ports this Service exposes; at least one is required unless the Service is headless or ExternalName.',
-  selector: 'Labels of the pods this Service sends traffic to (pods in its own namespace carrying all of them). Without it, endpoints are managed outside the Service.',
+  selector:
+    'Labels of the pods this Service sends traffic to (pods in its own namespace carrying all of them). Without it, endpoints are managed outside the Service.',
   type: 'How the Service is exposed: `ClusterIP` (default), `NodePort`, `LoadBalancer` or `ExternalName`.',
   clusterIPs: 'The cluster IPs, one per IP family; the first must equal `clusterIP`. Usually left to the API server.',
 };
@@ -124,7 +125,12 @@ export function keyCompletions(cursor: Cursor, fileText: string): CompletionEntr
   const state = specState(cursor);
   const schema = isSpec ? serviceSpec.fields : servicePort.fields;
   const mapPath = [...cursor.objectPath, ...(isSpec ? ['spec'] : ['spec', 'ports', portIndex as number])];
-  const present = new Set(cursor.outline.keys(mapPath).filter((entry) => entry !== cursor.entry).map((entry) => entry.key?.text));
+  const present = new Set(
+    cursor.outline
+      .keys(mapPath)
+      .filter((entry) => entry !== cursor.entry)
+      .map((entry) => entry.key?.text),
+  );
   const unit = indentUnit(fileText);
   const items: CompletionEntry[] = [];
   Object.entries(schema).forEach(([key, type], position) => {

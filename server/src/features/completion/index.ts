@@ -61,7 +61,8 @@ function serviceCompletions(cursor: Cursor, env: CompletionEnv): CompletionResul
   if (isPath(path, ['spec', 'selector', '*'])) return selectorLabelValueCompletions(cursor, env);
   if (isPath(path, ['spec', 'ports', '*', 'targetPort'])) return { items: targetPortCompletions(cursor, env), isIncomplete: false };
   if (isPath(path, ['spec', 'ports', '*', 'nodePort'])) return { items: nodePortCompletions(cursor, env), isIncomplete: true };
-  if (isPath(path, ['spec', 'ports', '*', 'protocol'])) return { items: enumItems(cursor, enumValues('protocol', env.settings.nodePortRange) ?? []), isIncomplete: false };
+  if (isPath(path, ['spec', 'ports', '*', 'protocol']))
+    return { items: enumItems(cursor, enumValues('protocol', env.settings.nodePortRange) ?? []), isIncomplete: false };
   if (path.length === 2 && path[0] === 'spec') {
     const values = enumValues(String(path[1]), env.settings.nodePortRange);
     if (values) return { items: enumItems(cursor, values), isIncomplete: false };

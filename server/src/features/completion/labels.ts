@@ -41,7 +41,13 @@ function serviceNamespace(cursor: Cursor): string {
 
 /** Namespaces to draw labels from: the Service's own first, then the others. */
 function namespacesInOrder(env: CompletionEnv, own: string): string[] {
-  return [own, ...selectionIndex(env.workspace).namespaces().filter((ns) => ns !== own).sort()];
+  return [
+    own,
+    ...selectionIndex(env.workspace)
+      .namespaces()
+      .filter((ns) => ns !== own)
+      .sort(),
+  ];
 }
 
 function otherNamespaceNote(ns: string, own: string): string {
@@ -125,7 +131,10 @@ function wholeSelectors(cursor: Cursor, env: CompletionEnv, own: string): Result
       label: text,
       kind: 'snippet',
       detail: `selects ${workloadList(selected)}`,
-      documentation: `Selects the pods of ${selected.slice(0, 10).map((r) => `${r.object.kind} \`${r.object.name ?? '(unnamed)'}\``).join(', ')}${selected.length > 10 ? ` and ${selected.length - 10} more` : ''} in namespace \`${own}\`.`,
+      documentation: `Selects the pods of ${selected
+        .slice(0, 10)
+        .map((r) => `${r.object.kind} \`${r.object.name ?? '(unnamed)'}\``)
+        .join(', ')}${selected.length > 10 ? ` and ${selected.length - 10} more` : ''} in namespace \`${own}\`.`,
       insertText: entries.map(([k, v], i) => `${i === 0 ? '' : `\n${indent}`}${k}: ${v}`).join(''),
       snippet: false,
       filterText: `${text} ${ref.object.name ?? ''}`,

@@ -79,7 +79,10 @@ export class Outline {
    * `text` is one document's text (a chunk); `cursor`, relative to it, makes a blank cursor line count as an empty
    * word at the cursor's column, which is where the user is about to type.
    */
-  constructor(readonly text: string, cursor?: number) {
+  constructor(
+    readonly text: string,
+    cursor?: number,
+  ) {
     let stack: Frame[] = [];
     let skipDeeperThan = -1;
     let lineStart = 0;
@@ -127,7 +130,15 @@ export class Outline {
     const keyText = match[1] ?? (match[2] !== undefined ? match[2].replace(/''/g, "'") : match[3].replace(/[ \t]+$/, ''));
     const keyEnd = lineStart + column + match[0].replace(/[ \t]*:$/, '').length;
     const value = valueToken(content, column + match[0].length, lineStart);
-    this.place(stack, { line, kind: 'key', parent: [], column, start: lineStart + column, key: { text: keyText, start: lineStart + column, end: keyEnd }, value });
+    this.place(stack, {
+      line,
+      kind: 'key',
+      parent: [],
+      column,
+      start: lineStart + column,
+      key: { text: keyText, start: lineStart + column, end: keyEnd },
+      value,
+    });
     if (!value || NODE_PROPERTIES.test(value.text)) return -1;
     return column;
   }

@@ -100,7 +100,8 @@ function usedNodePorts(env: CompletionEnv): Map<number, number> {
   let used = usedCache.get(services);
   if (!used) {
     used = new Map();
-    for (const { object } of services) for (const port of object.ports) if (port.nodePort !== undefined) used.set(port.nodePort, (used.get(port.nodePort) ?? 0) + 1);
+    for (const { object } of services)
+      for (const port of object.ports) if (port.nodePort !== undefined) used.set(port.nodePort, (used.get(port.nodePort) ?? 0) + 1);
     usedCache.set(services, used);
   }
   return used;

@@ -22,25 +22,29 @@ const SNIPPETS: readonly ServiceSnippet[] = [
   {
     label: 'Service (NodePort)',
     detail: 'kube-service-lens',
-    documentation: 'A NodePort Service: reachable inside the cluster, and on every node at a node port Kubernetes allocates from the node-port range. Add `nodePort:` to the port to choose the number yourself.',
+    documentation:
+      'A NodePort Service: reachable inside the cluster, and on every node at a node port Kubernetes allocates from the node-port range. Add `nodePort:` to the port to choose the number yourself.',
     body: [...METADATA, 'spec:', '  type: NodePort', ...SELECTOR, ...HTTP_PORT],
   },
   {
     label: 'Service (LoadBalancer)',
     detail: 'kube-service-lens',
-    documentation: "A LoadBalancer Service: an external load balancer, created by the cloud provider's integration or another installed implementation, forwards `port` to the pods, usually through node ports that Kubernetes allocates for it.",
+    documentation:
+      "A LoadBalancer Service: an external load balancer, created by the cloud provider's integration or another installed implementation, forwards `port` to the pods, usually through node ports that Kubernetes allocates for it.",
     body: [...METADATA, 'spec:', '  type: LoadBalancer', ...SELECTOR, ...HTTP_PORT],
   },
   {
     label: 'Service (headless)',
     detail: 'kube-service-lens',
-    documentation: "A headless Service (`clusterIP: None`): no virtual IP and no proxying; the DNS name returns the ready pods' IPs, as a StatefulSet's `serviceName` needs.",
+    documentation:
+      "A headless Service (`clusterIP: None`): no virtual IP and no proxying; the DNS name returns the ready pods' IPs, as a StatefulSet's `serviceName` needs.",
     body: [...METADATA, 'spec:', '  clusterIP: None', ...SELECTOR, '  ports:', '    - name: ${4:tcp}', '      port: ${5:5432}'],
   },
   {
     label: 'Service (ExternalName)',
     detail: 'kube-service-lens',
-    documentation: 'An ExternalName Service: a DNS alias. The cluster DNS answers the Service name with a CNAME for `externalName`; nothing is proxied and no pods are selected.',
+    documentation:
+      'An ExternalName Service: a DNS alias. The cluster DNS answers the Service name with a CNAME for `externalName`; nothing is proxied and no pods are selected.',
     body: [...METADATA, 'spec:', '  type: ExternalName', '  externalName: ${2:db.example.com}'],
   },
 ];
@@ -55,7 +59,10 @@ export function snippetCompletions(cursor: Cursor, indentUnit: number): Completi
     label: snippet.label,
     kind: 'snippet',
     detail: snippet.detail,
-    documentation: `${snippet.documentation}\n\n\`\`\`yaml\n${snippet.body.map(indent).join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1')}\n\`\`\``,
+    documentation: `${snippet.documentation}\n\n\`\`\`yaml\n${snippet.body
+      .map(indent)
+      .join('\n')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')}\n\`\`\``,
     insertText: snippet.body.map(indent).join('\n'),
     snippet: true,
     filterText: `service ${snippet.label}`,

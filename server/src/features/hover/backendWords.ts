@@ -44,7 +44,8 @@ export function targetWords(port: ServicePortModel, workloads: ObjectRef<Workloa
   if (workloads.length === 0) return `the container port named ${code(target)}`;
   const resolved = workloads.map((w) => ({ w, r: resolveTargetPort(port, w.object) }));
   const found = resolved.filter((x) => x.r?.resolved && x.r.podPort !== undefined);
-  if (found.length === 0) return `the container port named ${code(target)} (no selected container declares it for ${port.protocol}, so these pods get no traffic on it)`;
+  if (found.length === 0)
+    return `the container port named ${code(target)} (no selected container declares it for ${port.protocol}, so these pods get no traffic on it)`;
   const numbers = [...new Set(found.map((x) => x.r?.podPort))];
   // The pods phrase already names the workloads, so a unanimous answer only needs the number.
   if (numbers.length === 1 && found.length === workloads.length) return `port ${numbers[0]} (${code(target)})`;

@@ -32,16 +32,24 @@ export const LB_FIELDS: Record<string, FieldDoc> = {
     defaultText: 'not set: the load balancer accepts clients from any address that can reach it.',
     here: (s) => {
       const ranges = stringList(s, 'loadBalancerSourceRanges');
-      return onlyForLoadBalancer(s, 'spec.loadBalancerSourceRanges') ?? (ranges.length ? `only ${listing(ranges.map((r) => code(r)))} may connect through the load balancer.` : 'not set.');
+      return (
+        onlyForLoadBalancer(s, 'spec.loadBalancerSourceRanges') ??
+        (ranges.length ? `only ${listing(ranges.map((r) => code(r)))} may connect through the load balancer.` : 'not set.')
+      );
     },
-    otherwise: "Each entry is a CIDR such as `203.0.113.0/24`. kube-proxy enforces them only for traffic addressed to the load balancer's IP; it does not apply them to node ports, so traffic sent to `<NodeIP>:<nodePort>` is only filtered if the provider's or your own firewall does it.",
-    docs: [['Create an external load balancer', 'https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/'], ['LoadBalancer', DOCS.loadBalancer]],
+    otherwise:
+      "Each entry is a CIDR such as `203.0.113.0/24`. kube-proxy enforces them only for traffic addressed to the load balancer's IP; it does not apply them to node ports, so traffic sent to `<NodeIP>:<nodePort>` is only filtered if the provider's or your own firewall does it.",
+    docs: [
+      ['Create an external load balancer', 'https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/'],
+      ['LoadBalancer', DOCS.loadBalancer],
+    ],
   },
   loadBalancerClass: {
     meaning: FIELD_MEANINGS.loadBalancerClass,
     defaultText: "not set: the cluster's default implementation, usually the cloud provider integration.",
     here: (s) => onlyForLoadBalancer(s, 'spec.loadBalancerClass') ?? valueHere(specString(s, 'loadBalancerClass'), true),
-    otherwise: 'A label-style name with an optional prefix, such as `example.com/internal-vip`. It cannot be changed once set; if nothing watches the class, the Service keeps a `<pending>` address.',
+    otherwise:
+      'A label-style name with an optional prefix, such as `example.com/internal-vip`. It cannot be changed once set; if nothing watches the class, the Service keeps a `<pending>` address.',
     docs: [['Load balancer class', DOCS.lbClass]],
   },
   allocateLoadBalancerNodePorts: {
@@ -58,7 +66,8 @@ export const LB_FIELDS: Record<string, FieldDoc> = {
       const automatic = s.ports.filter((p) => p.nodePort === undefined).length;
       return `${valueHere(true, value !== undefined)}: ${automatic ? `${automatic === s.ports.length ? 'every port gets' : `${automatic} port(s) get`} a node port from ${formatPortRange(env.settings.nodePortRange)}` : 'every port asks for its own node port'}.`;
     },
-    otherwise: '`false` only works with load balancers that do not target node ports: ones that send straight to pod IPs, or that deliver to a node with the load-balancer IP still as the destination (kube-proxy accepts that on every node); with one that targets node ports the traffic has nowhere to go. Node ports written in `nodePort` are allocated either way, and switching an existing Service to `false` does not release node ports it already has: remove each `nodePort` as well.',
+    otherwise:
+      '`false` only works with load balancers that do not target node ports: ones that send straight to pod IPs, or that deliver to a node with the load-balancer IP still as the destination (kube-proxy accepts that on every node); with one that targets node ports the traffic has nowhere to go. Node ports written in `nodePort` are allocated either way, and switching an existing Service to `false` does not release node ports it already has: remove each `nodePort` as well.',
     docs: [['Disabling load balancer NodePort allocation', DOCS.lbNodePortAllocation]],
   },
   healthCheckNodePort: {
@@ -71,10 +80,16 @@ export const LB_FIELDS: Record<string, FieldDoc> = {
       }
       const range = env.settings.nodePortRange;
       if (value === undefined) return `allocated automatically from ${formatPortRange(range)}.`;
-      return value >= range.first && value <= range.last ? `${value}.` : `${value} is outside ${formatPortRange(range)}: creating the Service fails with an internal error.`;
+      return value >= range.first && value <= range.last
+        ? `${value}.`
+        : `${value} is outside ${formatPortRange(range)}: creating the Service fails with an internal error.`;
     },
-    otherwise: 'A port you choose must be free and inside the node-port range. It cannot be changed while the Service stays LoadBalancer with `externalTrafficPolicy: Local`.',
-    docs: [['Preserving the client source IP', DOCS.sourceIP], ['Using source IP', DOCS.sourceIPTutorial]],
+    otherwise:
+      'A port you choose must be free and inside the node-port range. It cannot be changed while the Service stays LoadBalancer with `externalTrafficPolicy: Local`.',
+    docs: [
+      ['Preserving the client source IP', DOCS.sourceIP],
+      ['Using source IP', DOCS.sourceIPTutorial],
+    ],
   },
   loadBalancerIP: {
     meaning: FIELD_MEANINGS.loadBalancerIP,

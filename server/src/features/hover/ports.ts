@@ -48,61 +48,81 @@ export function portFieldHover(key: string, service: ServiceModel, port: Service
 
 const PORT_FIELDS: Record<string, PortDoc> = {
   port: {
-    meaning: "The port this Service listens on: on its cluster IP and DNS name and, for LoadBalancer, on the load balancer. It is not the port opened on the nodes (`nodePort`), and the pods may listen on another one (`targetPort`).",
+    meaning:
+      'The port this Service listens on: on its cluster IP and DNS name and, for LoadBalancer, on the load balancer. It is not the port opened on the nodes (`nodePort`), and the pods may listen on another one (`targetPort`).',
     defaultText: 'none, it is required (1-65535).',
     here: (s, p, env) => {
       if (p.port === undefined) return undefined;
       if (s.type === 'ExternalName') return `${p.port}, for documentation only: an ExternalName Service is a DNS alias and remaps no ports.`;
       if (isHeadless(s)) return headlessPort(s, p, env);
-      const outside = s.type === 'NodePort' && p.nodePort !== undefined ? ` From outside the cluster the port is the node port ${p.nodePort}, not ${p.port}.` : '';
+      const outside =
+        s.type === 'NodePort' && p.nodePort !== undefined ? ` From outside the cluster the port is the node port ${p.nodePort}, not ${p.port}.` : '';
       return `clients in the cluster use ${inCluster(s, p.port)}; the traffic goes to ${targetWords(p, backendsOf(s, env.workspace))} on the pods.${outside}`;
     },
-    otherwise: 'Changing it changes the address clients connect to; the pods are unaffected as long as `targetPort` stays. Two entries may not share a port number with the same protocol.',
+    otherwise:
+      'Changing it changes the address clients connect to; the pods are unaffected as long as `targetPort` stays. Two entries may not share a port number with the same protocol.',
     docs: [['Defining a Service', DOCS.portDefinitions]],
   },
   targetPort: {
-    meaning: 'The port on the pods that traffic is delivered to: a number, or the name of a container port, looked up in each pod among ports of the same protocol.',
+    meaning:
+      'The port on the pods that traffic is delivered to: a number, or the name of a container port, looked up in each pod among ports of the same protocol.',
     defaultText: 'the value of `port`.',
     here: (s, p, env) => targetHere(s, p, env),
     otherwise: 'A name decouples the Service from the number: a new version of the pods can move to another port number under the same name.',
     docs: [['Port definitions', DOCS.portDefinitions]],
   },
   nodePort: {
-    meaning: 'The port opened on every node for this Service (NodePort and LoadBalancer types); connections to any node on it go to the Service\'s pods.',
+    meaning: "The port opened on every node for this Service (NodePort and LoadBalancer types); connections to any node on it go to the Service's pods.",
     defaultText: 'allocated by Kubernetes from the node-port range when the Service is created.',
     here: (s, p, env) => nodePortHere(s, p, env),
-    otherwise: 'Omit it and Kubernetes picks a free port. Node ports are cluster-wide: two Services cannot use the same one, whatever their namespaces or protocols.',
-    docs: [['Choosing your own port', DOCS.nodePortChoose], ['Avoiding collisions', DOCS.nodePortBands]],
+    otherwise:
+      'Omit it and Kubernetes picks a free port. Node ports are cluster-wide: two Services cannot use the same one, whatever their namespaces or protocols.',
+    docs: [
+      ['Choosing your own port', DOCS.nodePortChoose],
+      ['Avoiding collisions', DOCS.nodePortBands],
+    ],
   },
   protocol: {
     meaning: 'The IP protocol of this port: `TCP`, `UDP` or `SCTP`.',
     defaultText: '`TCP`.',
     here: (s, p) => protocolHere(s, p),
-    otherwise: 'UDP and SCTP work for ClusterIP and NodePort Services (SCTP needs a network plugin that supports it); for LoadBalancer they depend on the provider. A named `targetPort` only matches a container port of the same protocol.',
-    docs: [['Protocols for Services', DOCS.protocols], ['Mixed-protocol load balancers', DOCS.mixedProtocols]],
+    otherwise:
+      'UDP and SCTP work for ClusterIP and NodePort Services (SCTP needs a network plugin that supports it); for LoadBalancer they depend on the provider. A named `targetPort` only matches a container port of the same protocol.',
+    docs: [
+      ['Protocols for Services', DOCS.protocols],
+      ['Mixed-protocol load balancers', DOCS.mixedProtocols],
+    ],
   },
   name: {
-    meaning: "The port's name within this Service. It names the port in EndpointSlices, gives the DNS SRV record `_<name>._<protocol>.<service>.<namespace>` and lets an Ingress backend refer to the port by name. It is not a container port name (that is what a named `targetPort` refers to).",
+    meaning:
+      "The port's name within this Service. It names the port in EndpointSlices, gives the DNS SRV record `_<name>._<protocol>.<service>.<namespace>` and lets an Ingress backend refer to the port by name. It is not a container port name (that is what a named `targetPort` refers to).",
     defaultText: 'none; required, and unique, when the Service has more than one port.',
     here: (s, p) => {
-      if (p.name) return `${code(p.name)}: SRV name ${code(`_${p.name}._${p.protocol.toLowerCase()}.${s.name ?? '<service>'}.${s.namespace ?? '<namespace>'}`)}.`;
+      if (p.name)
+        return `${code(p.name)}: SRV name ${code(`_${p.name}._${p.protocol.toLowerCase()}.${s.name ?? '<service>'}.${s.namespace ?? '<namespace>'}`)}.`;
       return s.ports.length > 1 ? 'missing: with several ports every port needs a name (`Required value`).' : 'not set, which is fine with a single port.';
     },
     otherwise: 'A lowercase DNS label: lowercase letters, digits and `-`, starting and ending with a letter or digit, at most 63 characters.',
-    docs: [['Multi-port Services', DOCS.multiPort], ['DNS for Services', DOCS.dns]],
+    docs: [
+      ['Multi-port Services', DOCS.multiPort],
+      ['DNS for Services', DOCS.dns],
+    ],
   },
   appProtocol: {
-    meaning: 'The application protocol of this port, such as `http`, `https` or `kubernetes.io/h2c`. A hint for implementations that understand it (some load balancers, gateways, service meshes); kube-proxy does not use it. It is copied into the EndpointSlices.',
+    meaning:
+      'The application protocol of this port, such as `http`, `https` or `kubernetes.io/h2c`. A hint for implementations that understand it (some load balancers, gateways, service meshes); kube-proxy does not use it. It is copied into the EndpointSlices.',
     defaultText: 'not set.',
     here: (s, p) => valueOf(p, s),
-    otherwise: 'IANA service names (`http`, `https`, ...), Kubernetes names (`kubernetes.io/h2c` for HTTP/2 without TLS), or your own prefixed names such as `mycompany.com/my-protocol`.',
+    otherwise:
+      'IANA service names (`http`, `https`, ...), Kubernetes names (`kubernetes.io/h2c` for HTTP/2 without TLS), or your own prefixed names such as `mycompany.com/my-protocol`.',
     docs: [['Application protocol', DOCS.appProtocol]],
   },
 };
 
 /** Nothing maps a headless Service's `port` to the pods: clients need the target port (see the sources above). */
 function headlessPort(s: ServiceModel, p: ServicePortModel, env: HoverEnv): string {
-  if (!s.selector || p.targetPort === p.port) return `${p.port}: clients connect to the pod IPs directly on ${s.selector ? 'this port, which is also the target port' : 'the ports their EndpointSlices list'}; nothing proxies it.`;
+  if (!s.selector || p.targetPort === p.port)
+    return `${p.port}: clients connect to the pod IPs directly on ${s.selector ? 'this port, which is also the target port' : 'the ports their EndpointSlices list'}; nothing proxies it.`;
   return `${p.port}, not used for traffic: clients connect to the pod IPs directly on the target port, ${targetWords(p, backendsOf(s, env.workspace))}; for a named port, DNS SRV records publish that one too.`;
 }
 
@@ -116,7 +136,9 @@ function targetHere(s: ServiceModel, p: ServicePortModel, env: HoverEnv): string
   const value = p.targetPort === undefined ? 'not set' : `${code(p.targetPort)}${written || typeof p.targetPort === 'string' ? '' : ' (same as `port`)'}`;
   if (s.type === 'ExternalName') return `${value}: ignored, an ExternalName Service proxies nothing.`;
   if (!s.selector) return `${value}: this Service has no selector, so the port comes from the EndpointSlices you manage.`;
-  const headless = isHeadless(s) ? ': clients connect to the pod IPs on this port themselves (headless, no proxy); the EndpointSlices carry it, and DNS SRV records publish it for a named port' : '';
+  const headless = isHeadless(s)
+    ? ': clients connect to the pod IPs on this port themselves (headless, no proxy); the EndpointSlices carry it, and DNS SRV records publish it for a named port'
+    : '';
   const workloads = backendsOf(s, env.workspace);
   if (workloads.length === 0) return `${value}${headless}; no workload in the workspace matches the selector, so there is nothing to check it against.`;
   return `${value}${headless}\n${workloads.map((w) => `  - ${resolution(p, w, env)}`).join('\n')}`;
@@ -129,7 +151,8 @@ function resolution(p: ServicePortModel, w: ObjectRef<WorkloadModel>, env: Hover
   const used = r.matches[0];
   const wrongProtocol = r.otherProtocol[0] ? ` (it is declared for ${r.otherProtocol[0].port.protocol} only; the protocols must match)` : '';
   if (typeof r.targetPort === 'string') {
-    if (!r.resolved || !used) return `${who}: no container declares a ${p.protocol} port named ${code(r.targetPort)}${wrongProtocol}, so its pods get no traffic on this port.`;
+    if (!r.resolved || !used)
+      return `${who}: no container declares a ${p.protocol} port named ${code(r.targetPort)}${wrongProtocol}, so its pods get no traffic on this port.`;
     return `${who}: ${code(r.targetPort)} is containerPort ${used.port.containerPort ?? '?'} of container ${code(used.container.name ?? '(unnamed)')}.`;
   }
   if (used) {
@@ -144,11 +167,13 @@ function nodePortHere(s: ServiceModel, p: ServicePortModel, env: HoverEnv): stri
   if (s.type === 'ClusterIP') return `not allowed: ClusterIP Services get no node port (${code("Forbidden: may not be used when `type` is 'ClusterIP'")}).`;
   if (s.type !== 'NodePort' && s.type !== 'LoadBalancer') return `not used: a \`${s.type}\` Service has no node ports.`;
   if (p.nodePort === undefined) {
-    if (s.type === 'LoadBalancer' && specBoolean(s, 'allocateLoadBalancerNodePorts') === false) return 'none: `allocateLoadBalancerNodePorts: false` and no port written here.';
+    if (s.type === 'LoadBalancer' && specBoolean(s, 'allocateLoadBalancerNodePorts') === false)
+      return 'none: `allocateLoadBalancerNodePorts: false` and no port written here.';
     return `not set: Kubernetes allocates one from ${rangeText} when the Service is created (read it back from \`spec.ports[${p.index}].nodePort\`).`;
   }
   const value = p.nodePort;
-  if (!(value >= range.first && value <= range.last)) return `${code(value)} is outside the node-port range ${rangeText}: the API server rejects it (\`provided port is not in the valid range\`).`;
+  if (!(value >= range.first && value <= range.last))
+    return `${code(value)} is outside the node-port range ${rangeText}: the API server rejects it (\`provided port is not in the valid range\`).`;
   const lines = [`${code(value)}, inside ${rangeText}: clients reach ${code(`<NodeIP>:${value}`)} (${p.protocol}).${bandTip(value, range)}`];
   const collisions = nodePortCollisions(s, p, env.workspace);
   if (collisions.length === 0) lines.push('No other Service in the workspace asks for this node port.');
@@ -156,7 +181,9 @@ function nodePortHere(s: ServiceModel, p: ServicePortModel, env: HoverEnv): stri
     if (c.sameService) {
       // alloc.go: initNodePorts (create) keys on `port`; updateNodePorts only refuses a repeated (protocol, nodePort).
       const update = c.port.protocol !== p.protocol ? ' (an update of the existing Service accepts it, as the protocols differ)' : '';
-      lines.push(`Also requested by port ${c.port.port ?? '?'} of this Service: creating the Service fails with \`provided port is already allocated\`${update}.`);
+      lines.push(
+        `Also requested by port ${c.port.port ?? '?'} of this Service: creating the Service fails with \`provided port is already allocated\`${update}.`,
+      );
       continue;
     }
     const which = `Service ${code(c.ref.object.name ?? '(unnamed)')} port ${c.port.port ?? '?'} (${placeLink(env, c.ref)})`;
@@ -178,6 +205,9 @@ function protocolHere(s: ServiceModel, p: ServicePortModel): string {
   const protocols = [...new Set(s.ports.map((x) => x.protocol))];
   const notes: string[] = [];
   if (p.protocol !== 'TCP') notes.push(`${p.protocol} on a LoadBalancer works where the provider supports it`);
-  if (protocols.length > 1) notes.push(`this load balancer mixes ${listing(protocols.map((x) => code(x)))}, which Kubernetes allows by default since 1.24 (GA in 1.26) and the provider must support too`);
+  if (protocols.length > 1)
+    notes.push(
+      `this load balancer mixes ${listing(protocols.map((x) => code(x)))}, which Kubernetes allows by default since 1.24 (GA in 1.26) and the provider must support too`,
+    );
   return notes.length ? `${base}: ${notes.join('; ')}.` : `${base}.`;
 }

@@ -18,8 +18,12 @@ const SELECTOR: Omit<FieldDoc, 'here'> = {
   meaning:
     "Pods whose labels include all of these key/value pairs become this Service's endpoints. It is compared with the pods' labels (for a Deployment: `spec.template.metadata.labels`), not with the workload's own `metadata.labels`, and only pods in the Service's namespace count.",
   defaultText: 'none: Kubernetes then creates no EndpointSlices for the Service, and you manage them yourself.',
-  otherwise: 'Every pair must match (a logical AND); one extra label here that the pods do not carry selects nothing. An empty selector `{}` is the same as none.',
-  docs: [['Services without selectors', DOCS.withoutSelectors], ['Labels and selectors', DOCS.labelsAndSelectors]],
+  otherwise:
+    'Every pair must match (a logical AND); one extra label here that the pods do not carry selects nothing. An empty selector `{}` is the same as none.',
+  docs: [
+    ['Services without selectors', DOCS.withoutSelectors],
+    ['Labels and selectors', DOCS.labelsAndSelectors],
+  ],
 };
 
 export function selectorHover(service: ServiceModel, env: HoverEnv): string {

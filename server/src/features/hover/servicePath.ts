@@ -65,13 +65,17 @@ export function portPath(service: ServiceModel, port: ServicePortModel, workload
       return `The cluster DNS answers ${dnsName} with a CNAME for ${target ? code(target) : 'the name in `externalName`'}; clients then connect to that host on the port they use (${listen}), with no proxying and no port remapping.`;
     }
     case 'NodePort': {
-      const node = port.nodePort !== undefined ? code(`<NodeIP>:${port.nodePort}`) : `${code('<NodeIP>:<nodePort>')}, a node port Kubernetes allocates from ${range} when the Service is created,`;
+      const node =
+        port.nodePort !== undefined
+          ? code(`<NodeIP>:${port.nodePort}`)
+          : `${code('<NodeIP>:<nodePort>')}, a node port Kubernetes allocates from ${range} when the Service is created,`;
       return `${outOfRange(port, env)}Clients reach any node at ${node} (${proto}); kube-proxy forwards to ${forward}. Inside the cluster it also answers on its cluster IP as ${inCluster(service, listen)}.`;
     }
     case 'LoadBalancer': {
       const entry = `Clients connect to the load balancer's address on port ${listen} (${proto})`;
       // "Typically": the provider decides; some load balancers skip the node port (see the sources above).
-      if (port.nodePort !== undefined) return `${outOfRange(port, env)}${entry}; it typically forwards to node port ${port.nodePort} on the nodes, and kube-proxy forwards to ${forward}.`;
+      if (port.nodePort !== undefined)
+        return `${outOfRange(port, env)}${entry}; it typically forwards to node port ${port.nodePort} on the nodes, and kube-proxy forwards to ${forward}.`;
       if (specBoolean(service, 'allocateLoadBalancerNodePorts') !== false) {
         return `${entry}; it typically forwards to a node port that Kubernetes allocates from ${range} on the nodes, and kube-proxy forwards to ${forward}.`;
       }
@@ -84,7 +88,10 @@ export function portPath(service: ServiceModel, port: ServicePortModel, workload
         return `No cluster IP (headless): the DNS name ${dnsName} resolves straight to the ready pods' IPs, and clients connect to them directly on ${headlessTarget(service, port, workloads)}, without kube-proxy or load balancing by Kubernetes. Pods: ${pods}.`;
       }
       const external = stringList(service, 'externalIPs');
-      const extra = external.length > 0 ? ` Nodes also accept it at ${listing(external.map((ip) => code(`${ip}:${listen}`)))} (externalIPs).` : ' Not reachable from outside the cluster.';
+      const extra =
+        external.length > 0
+          ? ` Nodes also accept it at ${listing(external.map((ip) => code(`${ip}:${listen}`)))} (externalIPs).`
+          : ' Not reachable from outside the cluster.';
       return `Pods connect to the cluster IP as ${inCluster(service, listen)} (${proto}); kube-proxy forwards to ${forward}.${extra}`;
     }
   }
@@ -110,7 +117,10 @@ export function policySentence(service: ServiceModel): string | undefined {
   if (!policy || isHeadless(service)) return undefined;
   const written = service.externalTrafficPolicy ? '' : ' (default)';
   if (policy === 'Local') {
-    const lb = service.type === 'LoadBalancer' ? ' Load balancers that support it health-check `healthCheckNodePort` so that they send traffic only to nodes with a ready pod.' : '';
+    const lb =
+      service.type === 'LoadBalancer'
+        ? ' Load balancers that support it health-check `healthCheckNodePort` so that they send traffic only to nodes with a ready pod.'
+        : '';
     return `\`externalTrafficPolicy: Local\`: a node forwards outside traffic only to its own ready pods and the client's source IP is kept; a node without such a pod does not forward it.${lb}`;
   }
   if (policy === 'Cluster') {
@@ -123,7 +133,8 @@ export function policySentence(service: ServiceModel): string | undefined {
 export function provisioningNote(service: ServiceModel, env: HoverEnv): string | undefined {
   if (service.type !== 'LoadBalancer') return undefined;
   const lbClass = specString(service, 'loadBalancerClass');
-  if (lbClass) return `Provisioned by the load-balancer implementation that watches class ${code(lbClass)}; the cloud provider's default implementation ignores this Service.`;
+  if (lbClass)
+    return `Provisioned by the load-balancer implementation that watches class ${code(lbClass)}; the cloud provider's default implementation ignores this Service.`;
   switch (env.settings.clusterProfile) {
     // service.md "LoadBalancer": "Kubernetes does not directly offer a load balancing component"; MetalLB is one
     // (metallb.universe.tf/configuration/: "MetalLB remains idle until configured").

@@ -57,7 +57,12 @@ export function typeHover(service: ServiceModel, chunk: PlacedChunk, env: HoverE
   const title = `${name} · ${code(`type: ${service.type}`)}${typeField ? '' : ' (default)'}`;
   if (!(SERVICE_TYPES as readonly string[]).includes(service.type)) {
     const error = `spec.type: Unsupported value: ${JSON.stringify(service.type)}: supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`;
-    return sections(title, `${code(service.type)} is not a Service type, and the API server rejects it: ${code(error)} (the names are case-sensitive).`, typeList(service.type, range), links(env, service, chunk));
+    return sections(
+      title,
+      `${code(service.type)} is not a Service type, and the API server rejects it: ${code(error)} (the names are case-sensitive).`,
+      typeList(service.type, range),
+      links(env, service, chunk),
+    );
   }
   return sections(title, env.file.template ? templateNote() : thisService(service, env), ...general);
 }
@@ -77,7 +82,7 @@ function noPorts(service: ServiceModel): string {
     const target = specString(service, 'externalName');
     return `The cluster DNS answers ${code(service.name ?? '<name>')} with a CNAME for ${target ? code(target) : 'the name in `externalName`'}; clients connect to that host directly, so no ports are needed.`;
   }
-  if (isHeadless(service)) return 'Headless and without ports: DNS returns the ready pods\' IPs and clients choose the port themselves.';
+  if (isHeadless(service)) return "Headless and without ports: DNS returns the ready pods' IPs and clients choose the port themselves.";
   return 'It has no ports yet; the API server requires at least one (`spec.ports: Required value`).';
 }
 
@@ -97,12 +102,32 @@ function comparison(range: string): string {
       ['', 'NodePort', 'LoadBalancer'],
       [
         ['Clients connect to', '`<NodeIP>:<nodePort>` on any node', "the load balancer's IP or hostname, on `port`"],
-        ['Ports', `node port from ${range} (\`--service-node-port-range\`)`, `any \`port\`; behind it node ports from ${range} unless \`allocateLoadBalancerNodePorts: false\``],
+        [
+          'Ports',
+          `node port from ${range} (\`--service-node-port-range\`)`,
+          `any \`port\`; behind it node ports from ${range} unless \`allocateLoadBalancerNodePorts: false\``,
+        ],
         ['Spreads load across nodes', 'nobody: clients, or a load balancer you run, pick a node', 'the external load balancer'],
-        ['Spreads load across pods', 'kube-proxy on the receiving node: at random in iptables and nftables mode, round-robin by default in IPVS mode', 'the same kube-proxy step after the load balancer, unless the load balancer sends to pods directly'],
-        ['Client source IP', 'replaced by a node IP with `externalTrafficPolicy: Cluster` (default); kept with `Local`', 'the same for load balancers that forward packets; a proxying load balancer shows its own IP (use X-Forwarded-For or the PROXY protocol)'],
-        ['Cost and dependencies', 'no extra infrastructure; node IPs must be reachable and firewalls must allow the node ports', 'needs a cloud provider integration or an installed implementation (e.g. MetalLB); on AWS and Google Cloud load balancers are charged by the hour'],
-        ['Typical use', 'development and test, on-premises setups behind your own load balancer, direct node access', 'a stable external entry point per Service on a cloud'],
+        [
+          'Spreads load across pods',
+          'kube-proxy on the receiving node: at random in iptables and nftables mode, round-robin by default in IPVS mode',
+          'the same kube-proxy step after the load balancer, unless the load balancer sends to pods directly',
+        ],
+        [
+          'Client source IP',
+          'replaced by a node IP with `externalTrafficPolicy: Cluster` (default); kept with `Local`',
+          'the same for load balancers that forward packets; a proxying load balancer shows its own IP (use X-Forwarded-For or the PROXY protocol)',
+        ],
+        [
+          'Cost and dependencies',
+          'no extra infrastructure; node IPs must be reachable and firewalls must allow the node ports',
+          'needs a cloud provider integration or an installed implementation (e.g. MetalLB); on AWS and Google Cloud load balancers are charged by the hour',
+        ],
+        [
+          'Typical use',
+          'development and test, on-premises setups behind your own load balancer, direct node access',
+          'a stable external entry point per Service on a cloud',
+        ],
       ],
     ),
   ].join('\n');

@@ -18,7 +18,10 @@ export function containerPortHover(ref: ObjectRef<WorkloadModel>, container: Con
   const title = `**Container port ${label}** of container ${code(container.name ?? '(unnamed)')} in ${workload.kind} ${code(workload.name ?? '(unnamed)')}`;
   // Plain init containers have exited before the pod is ready; sidecars (restartPolicy: Always) keep serving.
   if (container.init && !servingPorts(workload).some((serving) => serving.port === port)) {
-    return sections(title, 'This is an init container. An ordinary init container has finished before the pod is ready to receive Service traffic, so nothing listens here by then; a sidecar (`restartPolicy: Always`) keeps running.');
+    return sections(
+      title,
+      'This is an init container. An ordinary init container has finished before the pod is ready to receive Service traffic, so nothing listens here by then; a sidecar (`restartPolicy: Always`) keeps running.',
+    );
   }
   const selecting = servicesSelecting(ref, env.workspace);
   const sending: string[] = [];
@@ -26,7 +29,10 @@ export function containerPortHover(ref: ObjectRef<WorkloadModel>, container: Con
   for (const service of selecting) {
     const ports = service.object.ports.filter((p) => portTargets(p, workload, port));
     if (ports.length > 0) sending.push(...ports.map((p) => `- ${serviceLine(service, p, env)}`));
-    else elsewhere.push(`- Service ${code(service.object.name ?? '(unnamed)')} (${placeLink(env, service)}) selects these pods but targets ${service.object.ports.map((p) => code(p.targetPort ?? '?')).join(', ') || 'no port'}.`);
+    else
+      elsewhere.push(
+        `- Service ${code(service.object.name ?? '(unnamed)')} (${placeLink(env, service)}) selects these pods but targets ${service.object.ports.map((p) => code(p.targetPort ?? '?')).join(', ') || 'no port'}.`,
+      );
   }
   const verdict =
     sending.length > 0
@@ -48,7 +54,8 @@ function serviceLine(ref: ObjectRef<ServiceModel>, port: ServicePortModel, env: 
   const service = ref.object;
   const name = port.name ? ` ${code(port.name)}` : '';
   let outside = '';
-  if (service.type === 'NodePort') outside = port.nodePort !== undefined ? `; from outside ${code(`<NodeIP>:${port.nodePort}`)}` : '; from outside through an allocated node port';
+  if (service.type === 'NodePort')
+    outside = port.nodePort !== undefined ? `; from outside ${code(`<NodeIP>:${port.nodePort}`)}` : '; from outside through an allocated node port';
   if (service.type === 'LoadBalancer') outside = `; from outside the load balancer on port ${port.port ?? '?'}`;
   return `Service ${code(service.name ?? '(unnamed)')} (${service.type}) port${name} ${port.port ?? '?'}/${port.protocol}${outside} · ${placeLink(env, ref)}`;
 }

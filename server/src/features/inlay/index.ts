@@ -48,10 +48,15 @@ function serviceHints(service: ServiceModel, chunk: PlacedChunk, env: InlayEnv):
   const at = (relative: number, label: string, tooltip: string) => hints.push({ offset: chunk.start + relative, label, tooltip });
   const spec = service.fields.spec;
   if (spec && service.spec && !service.spec.flow && !service.fields.type) {
-    const what = service.clusterIP === 'None' ? 'headless (`clusterIP: None`), so DNS returns the pod IPs and nothing proxies' : 'reachable on a virtual IP inside the cluster';
+    const what =
+      service.clusterIP === 'None'
+        ? 'headless (`clusterIP: None`), so DNS returns the pod IPs and nothing proxies'
+        : 'reachable on a virtual IP inside the cluster';
     at(afterColon(chunk, spec.keySpan.end), 'type: ClusterIP', `\`type\` is not set, so the API server makes this a \`ClusterIP\` Service: ${what}.`);
   }
-  const allocates = service.type === 'NodePort' || (service.type === 'LoadBalancer' && scalarValue(fieldOf(service.spec, 'allocateLoadBalancerNodePorts')?.node, service.doc) !== false);
+  const allocates =
+    service.type === 'NodePort' ||
+    (service.type === 'LoadBalancer' && scalarValue(fieldOf(service.spec, 'allocateLoadBalancerNodePorts')?.node, service.doc) !== false);
   const range = formatPortRange(env.settings.nodePortRange);
   // An ExternalName Service is a DNS alias: its ports are defaulted too, but they route nothing.
   if (service.type === 'ExternalName') return hints;
@@ -66,14 +71,22 @@ function serviceHints(service: ServiceModel, chunk: PlacedChunk, env: InlayEnv):
     }
     if (!port.fields.protocol) at(afterPort, 'protocol: TCP', '`protocol` is not set, so the API server sets it to `TCP`.');
     if (allocates && !port.fields.nodePort) {
-      at(afterPort, `nodePort: allocated from ${range}`, `\`nodePort\` is not set, so the API server allocates a free node port from ${range} (the node-port range configured for this workspace) when the Service is created; \`kubectl get service ${service.name ?? '<name>'}\` shows which.`);
+      at(
+        afterPort,
+        `nodePort: allocated from ${range}`,
+        `\`nodePort\` is not set, so the API server allocates a free node port from ${range} (the node-port range configured for this workspace) when the Service is created; \`kubectl get service ${service.name ?? '<name>'}\` shows which.`,
+      );
     }
     const target = port.fields.targetPort;
     if (target && typeof port.targetPort === 'string' && isPortName(port.targetPort)) {
       const resolved = resolvedNumbers(service, port.index, env);
       if (resolved.length > 0) {
         const list = resolved.map((r) => `- ${r.workload}: container port ${r.number}`).join('\n');
-        at(target.valueSpan.end, `→ ${[...new Set(resolved.map((r) => r.number))].join(' | ')}`, `\`${port.targetPort}\` resolves, in the pods of the selected workloads, to:\n${list}`);
+        at(
+          target.valueSpan.end,
+          `→ ${[...new Set(resolved.map((r) => r.number))].join(' | ')}`,
+          `\`${port.targetPort}\` resolves, in the pods of the selected workloads, to:\n${list}`,
+        );
       }
     }
   }
@@ -87,7 +100,8 @@ function resolvedNumbers(service: ServiceModel, index: number, env: InlayEnv): A
   const numbers: Array<{ workload: string; number: number }> = [];
   for (const ref of selectionIndex(env.workspace).selectedBy(service)) {
     const resolution = resolveTargetPort(port, ref.object);
-    if (resolution?.resolved && resolution.podPort !== undefined) numbers.push({ workload: `${ref.object.kind} \`${ref.object.name ?? '(unnamed)'}\``, number: resolution.podPort });
+    if (resolution?.resolved && resolution.podPort !== undefined)
+      numbers.push({ workload: `${ref.object.kind} \`${ref.object.name ?? '(unnamed)'}\``, number: resolution.podPort });
   }
   return numbers;
 }

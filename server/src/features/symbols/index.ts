@@ -57,7 +57,10 @@ function relativeSymbols(parsed: ParsedChunk): CachedSymbol[] {
 function shift(symbol: ObjectSymbol, by: number): ObjectSymbol {
   if (by === 0) return symbol;
   // Plain literals rather than spreads: this runs for every object of a file after each edit.
-  const children = symbol.children.length === 0 ? symbol.children : symbol.children.map((child) => ({ name: child.name, detail: child.detail, span: move(child.span, by), selection: move(child.selection, by) }));
+  const children =
+    symbol.children.length === 0
+      ? symbol.children
+      : symbol.children.map((child) => ({ name: child.name, detail: child.detail, span: move(child.span, by), selection: move(child.selection, by) }));
   return { name: symbol.name, kind: symbol.kind, namespace: symbol.namespace, span: move(symbol.span, by), selection: move(symbol.selection, by), children };
 }
 
@@ -70,7 +73,16 @@ function symbolsOf(parsed: ParsedChunk): ObjectSymbol[] {
   if (parsed.skippedKind !== undefined) {
     const scanned = scanObject(parsed.text);
     if (!scanned) return [];
-    return [{ name: `${scanned.kind}/${scanned.name ?? '(unnamed)'}`, kind: scanned.kind, namespace: scanned.namespace, span: scanned.span, selection: scanned.nameSpan ?? scanned.kindSpan, children: [] }];
+    return [
+      {
+        name: `${scanned.kind}/${scanned.name ?? '(unnamed)'}`,
+        kind: scanned.kind,
+        namespace: scanned.namespace,
+        span: scanned.span,
+        selection: scanned.nameSpan ?? scanned.kindSpan,
+        children: [],
+      },
+    ];
   }
   return parsed.objects.map(objectSymbol);
 }

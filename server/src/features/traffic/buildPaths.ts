@@ -81,7 +81,7 @@ function describe({ object: service, chunk }: PlacedService, id: string, input: 
   const externalIPs = strings(fieldOf(spec, 'externalIPs')?.node ?? null, doc);
   const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && externalIPs.length > 0 && !headless);
   const loadBalancer = type === 'LoadBalancer' ? loadBalancerFacts(service, input.settings) : undefined;
-  const externalTrafficPolicy = externallyAccessible ? (service.externalTrafficPolicy || 'Cluster') : undefined;
+  const externalTrafficPolicy = externallyAccessible ? service.externalTrafficPolicy || 'Cluster' : undefined;
 
   const workloadRefs = selectionIndex(input.workspace).selectedBy(service);
   const workloads = workloadRefs.map(({ uri: wUri, object, chunk: wChunk }) => ({
@@ -159,7 +159,11 @@ function loadBalancerFacts(service: ServiceModel, settings: AnalysisSettings): L
   const fieldRanges = strings(fieldOf(spec, 'loadBalancerSourceRanges')?.node ?? null, doc).map((r) => r.trim());
   // The annotation is only consulted when the field is empty (ValidateService, GetLoadBalancerSourceRanges).
   const annotation = stringMap(asMap(fieldOf(service.metadata, 'annotations')?.node), doc)[SOURCE_RANGES_ANNOTATION];
-  const annotationRanges = annotation?.split(',').map((r) => r.trim()).filter((r) => r !== '') ?? [];
+  const annotationRanges =
+    annotation
+      ?.split(',')
+      .map((r) => r.trim())
+      .filter((r) => r !== '') ?? [];
   const sourceRanges = fieldRanges.length > 0 ? fieldRanges : annotationRanges;
   const allocate = scalarValue(fieldOf(spec, 'allocateLoadBalancerNodePorts')?.node, doc);
   const requestedIP = stringValue(fieldOf(spec, 'loadBalancerIP')?.node, doc);

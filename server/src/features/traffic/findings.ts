@@ -9,7 +9,14 @@ import type { DiagnosticTarget, PathDiagnostic, SourceLink } from '../../protoco
  * without changes here.
  */
 
-const LOAD_BALANCER_FIELDS = ['loadBalancerSourceRanges', 'loadBalancerClass', 'allocateLoadBalancerNodePorts', 'loadBalancerIP', 'healthCheckNodePort', 'externalTrafficPolicy'];
+const LOAD_BALANCER_FIELDS = [
+  'loadBalancerSourceRanges',
+  'loadBalancerClass',
+  'allocateLoadBalancerNodePorts',
+  'loadBalancerIP',
+  'healthCheckNodePort',
+  'externalTrafficPolicy',
+];
 
 interface Area {
   span: Span;
@@ -53,7 +60,12 @@ export function pathDiagnostics(
 
   const result: PathDiagnostic[] = [];
   for (const finding of findings) {
-    const base = { ruleId: finding.ruleId, severity: finding.severity, message: firstLine(finding.message), source: link({ start: finding.start, end: finding.end }) };
+    const base = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: firstLine(finding.message),
+      source: link({ start: finding.start, end: finding.end }),
+    };
     if (within(finding, serviceSpan)) {
       const area = areas.find((a) => within(finding, a.span));
       result.push({ ...base, target: area?.target ?? 'service', ...(area?.laneIndex !== undefined ? { laneIndex: area.laneIndex } : {}) });

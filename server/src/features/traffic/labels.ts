@@ -18,11 +18,22 @@ export function loadBalancerLines(path: TrafficPath): string[] {
   if (!lb) return [];
   const lines = [words('Load balancer')];
   lines.push(lb.loadBalancerClass ? words('implementation: ').concat(value(lb.loadBalancerClass)) : words(implementation(lb.clusterProfile)));
-  if (lb.ingress.length > 0) lines.push(words('external address: ').concat(lb.ingress.slice(0, 2).map((a) => value(a)).join(', ')));
+  if (lb.ingress.length > 0)
+    lines.push(
+      words('external address: ').concat(
+        lb.ingress
+          .slice(0, 2)
+          .map((a) => value(a))
+          .join(', '),
+      ),
+    );
   else lines.push(words('external IP pending until provisioned'));
   if (lb.requestedIP) lines.push(words('asks for ').concat(value(lb.requestedIP), words(' (loadBalancerIP, deprecated)')));
   if (lb.sourceRanges.length > 0) {
-    const shown = lb.sourceRanges.slice(0, 3).map((r) => value(r)).join(', ');
+    const shown = lb.sourceRanges
+      .slice(0, 3)
+      .map((r) => value(r))
+      .join(', ');
     const more = lb.sourceRanges.length > 3 ? words(` +${lb.sourceRanges.length - 3}`) : '';
     lines.push(words('allowed sources ').concat(shown, more, lb.sourceRangesFrom === 'annotation' ? words(' (annotation)') : ''));
   } else {
@@ -74,9 +85,7 @@ export function lbIpEdgeLabel(path: TrafficPath, lane: TrafficLane): string {
 
 /** Node port or external IP → kube-proxy: what externalTrafficPolicy does to the packet. */
 export function nodePortEdgeLabel(path: TrafficPath): string {
-  return path.externalTrafficPolicy === 'Local'
-    ? words('only to pods on this node, client IP kept')
-    : words('to any ready pod, client IP replaced (SNAT)');
+  return path.externalTrafficPolicy === 'Local' ? words('only to pods on this node, client IP kept') : words('to any ready pod, client IP replaced (SNAT)');
 }
 
 export function proxyLines(path: TrafficPath): string[] {

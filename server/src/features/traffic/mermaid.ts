@@ -31,7 +31,13 @@ function drawService(chart: Flowchart, path: TrafficPath): void {
   const marks = new Marks(path.diagnostics);
   if (!path.validType) {
     const m = marks.rest();
-    chart.node(`${id}_svc`, 'rect', [serviceTitle(path), words('Not a Service type: the API server rejects it.'), ...m.lines], m.source ?? path.source, 'problem');
+    chart.node(
+      `${id}_svc`,
+      'rect',
+      [serviceTitle(path), words('Not a Service type: the API server rejects it.'), ...m.lines],
+      m.source ?? path.source,
+      'problem',
+    );
     return;
   }
   const inCluster = chart.node(`${id}_in`, 'stadium', [words('In-cluster client')], undefined, 'client');
@@ -40,7 +46,9 @@ function drawService(chart: Flowchart, path: TrafficPath): void {
     return;
   }
   const external = path.type === 'NodePort' || path.type === 'LoadBalancer' || path.externalIPs.length > 0;
-  const outside = external ? chart.node(`${id}_ext`, 'stadium', [words(path.type === 'LoadBalancer' ? 'Client' : 'External client')], undefined, 'client') : undefined;
+  const outside = external
+    ? chart.node(`${id}_ext`, 'stadium', [words(path.type === 'LoadBalancer' ? 'Client' : 'External client')], undefined, 'client')
+    : undefined;
   let lb: string | undefined;
   const entries = new Map<number, string>(); // lane → the node an upstream reference enters through
 
@@ -78,7 +86,13 @@ interface Ends {
 function drawLane(chart: Flowchart, path: TrafficPath, lane: TrafficLane, marks: Marks, ends: Ends): string {
   const l = `${path.id}_l${lane.index}`;
   const target = marks.take(`targetPort:${lane.index}`);
-  const pods = chart.node(`${l}_pod`, 'subroutine', [...targetLines(path, lane), ...target.lines], target.source ?? lane.source, target.cls ?? unresolvedClass(path, lane));
+  const pods = chart.node(
+    `${l}_pod`,
+    'subroutine',
+    [...targetLines(path, lane), ...target.lines],
+    target.source ?? lane.source,
+    target.cls ?? unresolvedClass(path, lane),
+  );
   if (path.headless) return pods;
 
   const proxy = chart.node(`${l}_kp`, 'hexagon', proxyLines(path), path.source);
@@ -95,7 +109,13 @@ function drawLane(chart: Flowchart, path: TrafficPath, lane: TrafficLane, marks:
     // away from nodes without a ready pod, but traffic that reaches one anyway is not forwarded (virtual-ips.md
     // "External traffic policy": "the kube-proxy does not forward any traffic for the relevant Service").
     const local = path.externalTrafficPolicy === 'Local' ? [words('a node without a ready pod does not forward')] : [];
-    const node = chart.node(`${l}_np`, 'rect', [words('Every node'), words(`NodeIP:${lane.nodePort ?? 'nodePort'}`), ...range, ...local, ...np.lines], np.source ?? lane.source, np.cls);
+    const node = chart.node(
+      `${l}_np`,
+      'rect',
+      [words('Every node'), words(`NodeIP:${lane.nodePort ?? 'nodePort'}`), ...range, ...local, ...np.lines],
+      np.source ?? lane.source,
+      np.cls,
+    );
     chart.edge(node, proxy, 'solid', nodePortEdgeLabel(path));
     if (ends.lb) chart.edge(ends.lb, node, 'solid', lbEdgeLabel(path, lane));
     else if (ends.outside) chart.edge(ends.outside, node, 'solid', words(`${lane.protocol} ${lane.nodePort ?? 'nodePort'}`));
@@ -118,7 +138,12 @@ function drawExternalName(chart: Flowchart, path: TrafficPath, inCluster: string
     chart.node(`${id}_dns`, 'flag', [words('Cluster DNS'), words(`${dnsName(path)} is a CNAME for`), value(path.externalName)], path.source);
     drawIssues(chart, path, marks);
   });
-  chart.node(`${id}_target`, 'rect', [value(path.externalName), words('resolved and reached by the client itself'), words('no proxying, Service ports are not used')], path.source);
+  chart.node(
+    `${id}_target`,
+    'rect',
+    [value(path.externalName), words('resolved and reached by the client itself'), words('no proxying, Service ports are not used')],
+    path.source,
+  );
   chart.edge(inCluster, `${id}_dns`, 'solid', words('DNS lookup'));
   chart.edge(`${id}_dns`, `${id}_target`, 'dotted', words('CNAME'));
   drawUpstream(chart, path, () => `${id}_dns`);
@@ -134,7 +159,9 @@ function drawWorkloads(chart: Flowchart, path: TrafficPath, marks: Marks): void 
     return;
   }
   if (path.workloads.length === 0) {
-    const labels = Object.entries(path.selector).map(([k, v]) => `${k}=${v}`).join(', ');
+    const labels = Object.entries(path.selector)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     const lines = [words('No matching workload'), words('in the workspace has pod labels'), value(labels), ...selector.lines];
     attach(chart.node(`${id}_none`, 'rect', lines, selector.source ?? path.source, selector.cls ?? 'warning'));
     return;
@@ -151,7 +178,13 @@ function drawUpstream(chart: Flowchart, path: TrafficPath, entryOf: (laneIndex: 
     const matched = ref.laneIndex !== undefined || path.type === 'ExternalName';
     const details = ref.detail.slice(0, 3).map((d) => value(d));
     if (ref.detail.length > 3) details.push(words(`and ${ref.detail.length - 3} more`));
-    const node = chart.node(`${path.id}_u${i}`, 'parallelogram', [value(ref.kind).concat(' ', value(ref.name)), ...details], ref.source, matched ? undefined : 'problem');
+    const node = chart.node(
+      `${path.id}_u${i}`,
+      'parallelogram',
+      [value(ref.kind).concat(' ', value(ref.name)), ...details],
+      ref.source,
+      matched ? undefined : 'problem',
+    );
     const port = ref.port === undefined ? words('no port') : words('port ').concat(value(ref.port));
     chart.edge(node, entryOf(ref.laneIndex) ?? path.id, 'dotted', matched ? port : port.concat(words(', not a port of this Service')));
   });

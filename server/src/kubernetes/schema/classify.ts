@@ -75,9 +75,14 @@ function atSpecLevel(entry: UnknownKey, siblings: readonly UnknownKey[], object:
   const portSiblings = siblings.some((other) => other !== entry && PORT_FIELDS.includes(other.key) && other.key !== 'name');
   if (PORT_FIELDS.includes(entry.key) && (entry.key !== 'name' || portSiblings)) {
     const { index, port } = targetPort(entry.map, entry, object.doc);
-    const where = index !== undefined
-      ? port ? `the \`- port: ${port}\` entry of \`ports:\`` : `entry ${index} of \`ports:\``
-      : keptField(entry.map, 'ports') ? 'an entry of `ports:`' : 'an entry of a `ports:` list';
+    const where =
+      index !== undefined
+        ? port
+          ? `the \`- port: ${port}\` entry of \`ports:\``
+          : `entry ${index} of \`ports:\``
+        : keptField(entry.map, 'ports')
+          ? 'an entry of `ports:`'
+          : 'an entry of a `ports:` list';
     return {
       moveTo: index === undefined ? 'spec.ports' : `spec.ports[${index}]`,
       portIndex: index,
@@ -93,7 +98,9 @@ function atSpecLevel(entry: UnknownKey, siblings: readonly UnknownKey[], object:
   const written = labelLike(entry, object.doc);
   if (!written) return undefined;
   const selector = keptField(entry.map, 'selector')?.node;
-  const consequence = isEmptyMap(selector) ? 'as written the Service has no selector, so Kubernetes picks no Pods for it' : 'as written it is not part of the selector';
+  const consequence = isEmptyMap(selector)
+    ? 'as written the Service has no selector, so Kubernetes picks no Pods for it'
+    : 'as written it is not part of the selector';
   return {
     moveTo: 'spec.selector',
     explanation: `${written} is at \`spec\` level; it was probably meant as a label under \`selector:\` (indent it one more level) — ${consequence}.`,
@@ -103,9 +110,10 @@ function atSpecLevel(entry: UnknownKey, siblings: readonly UnknownKey[], object:
 function atMetadataLevel(entry: UnknownKey, object: K8sObject): Misplacement | undefined {
   if (SPEC_FIELDS.includes(entry.key)) {
     const spec = keptField(object.root, 'spec')?.node;
-    const consequence = entry.key === 'selector' && isEmptyMap(isMap(spec) ? keptField(spec, 'selector')?.node : undefined)
-      ? ' — as written the Service has no selector, so Kubernetes picks no Pods for it'
-      : '';
+    const consequence =
+      entry.key === 'selector' && isEmptyMap(isMap(spec) ? keptField(spec, 'selector')?.node : undefined)
+        ? ' — as written the Service has no selector, so Kubernetes picks no Pods for it'
+        : '';
     return { moveTo: 'spec', explanation: `\`${entry.key}\` is under \`metadata\`; it belongs under \`spec:\`${consequence}.` };
   }
   if (nearMiss(entry.key, Object.keys(objectMeta.fields))) return undefined;
@@ -128,7 +136,12 @@ function inPortEntry(entry: UnknownKey): Misplacement | undefined {
 
 function misplacement(entry: UnknownKey, all: readonly UnknownKey[], object: K8sObject): Misplacement | undefined {
   if (entry.parent === service) return atTopLevel(entry);
-  if (entry.parent === serviceSpec) return atSpecLevel(entry, all.filter((other) => other.map === entry.map), object);
+  if (entry.parent === serviceSpec)
+    return atSpecLevel(
+      entry,
+      all.filter((other) => other.map === entry.map),
+      object,
+    );
   if (entry.parent === objectMeta && entry.parentPath === 'metadata') return atMetadataLevel(entry, object);
   if (entry.parent === servicePort) return inPortEntry(entry);
   return undefined;

@@ -22,26 +22,31 @@ export const managedFieldsEntry = struct('ManagedFieldsEntry', 'v1', {
   subresource: str(),
 });
 
-export const objectMeta = struct('ObjectMeta', 'v1', {
-  name: str(),
-  generateName: str(),
-  namespace: str(),
-  selfLink: str(),
-  uid: str('types.UID'),
-  resourceVersion: str(),
-  generation: int64,
-  creationTimestamp: time,
-  deletionTimestamp: time,
-  deletionGracePeriodSeconds: int64,
-  labels: stringMap,
-  annotations: stringMap,
-  ownerReferences: listOf(ownerReference),
-  finalizers: listOf(str()),
-  managedFields: listOf(managedFieldsEntry),
-}, {
-  // A tombstone since kubernetes/kubernetes#109602 (1.25), so the API server now rejects it.
-  clusterName: 'Kubernetes 1.25',
-});
+export const objectMeta = struct(
+  'ObjectMeta',
+  'v1',
+  {
+    name: str(),
+    generateName: str(),
+    namespace: str(),
+    selfLink: str(),
+    uid: str('types.UID'),
+    resourceVersion: str(),
+    generation: int64,
+    creationTimestamp: time,
+    deletionTimestamp: time,
+    deletionGracePeriodSeconds: int64,
+    labels: stringMap,
+    annotations: stringMap,
+    ownerReferences: listOf(ownerReference),
+    finalizers: listOf(str()),
+    managedFields: listOf(managedFieldsEntry),
+  },
+  {
+    // A tombstone since kubernetes/kubernetes#109602 (1.25), so the API server now rejects it.
+    clusterName: 'Kubernetes 1.25',
+  },
+);
 
 export const condition = struct('Condition', 'v1', {
   type: str(),

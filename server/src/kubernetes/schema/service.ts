@@ -20,32 +20,37 @@ const clientIPConfig = struct('ClientIPConfig', 'v1', { timeoutSeconds: int32 })
 
 const sessionAffinityConfig = struct('SessionAffinityConfig', 'v1', { clientIP: clientIPConfig });
 
-export const serviceSpec = struct('ServiceSpec', 'v1', {
-  ports: listOf(servicePort),
-  selector: stringMap,
-  clusterIP: str(),
-  clusterIPs: listOf(str()),
-  type: str('v1.ServiceType'),
-  externalIPs: listOf(str()),
-  sessionAffinity: str('v1.ServiceAffinity'),
-  loadBalancerIP: str(),
-  loadBalancerSourceRanges: listOf(str()),
-  externalName: str(),
-  externalTrafficPolicy: str('v1.ServiceExternalTrafficPolicy'),
-  healthCheckNodePort: int32,
-  publishNotReadyAddresses: bool,
-  sessionAffinityConfig,
-  ipFamilies: listOf(str('v1.IPFamily')),
-  ipFamilyPolicy: str('v1.IPFamilyPolicy'),
-  allocateLoadBalancerNodePorts: bool,
-  loadBalancerClass: str(),
-  internalTrafficPolicy: str('v1.ServiceInternalTrafficPolicy'),
-  trafficDistribution: str(),
-}, {
-  // Tombstones in types.go: topologyKeys went with kubernetes/kubernetes#102412, ipFamily with the 1.20 dual-stack redesign.
-  topologyKeys: 'Kubernetes 1.22',
-  ipFamily: 'Kubernetes 1.20',
-});
+export const serviceSpec = struct(
+  'ServiceSpec',
+  'v1',
+  {
+    ports: listOf(servicePort),
+    selector: stringMap,
+    clusterIP: str(),
+    clusterIPs: listOf(str()),
+    type: str('v1.ServiceType'),
+    externalIPs: listOf(str()),
+    sessionAffinity: str('v1.ServiceAffinity'),
+    loadBalancerIP: str(),
+    loadBalancerSourceRanges: listOf(str()),
+    externalName: str(),
+    externalTrafficPolicy: str('v1.ServiceExternalTrafficPolicy'),
+    healthCheckNodePort: int32,
+    publishNotReadyAddresses: bool,
+    sessionAffinityConfig,
+    ipFamilies: listOf(str('v1.IPFamily')),
+    ipFamilyPolicy: str('v1.IPFamilyPolicy'),
+    allocateLoadBalancerNodePorts: bool,
+    loadBalancerClass: str(),
+    internalTrafficPolicy: str('v1.ServiceInternalTrafficPolicy'),
+    trafficDistribution: str(),
+  },
+  {
+    // Tombstones in types.go: topologyKeys went with kubernetes/kubernetes#102412, ipFamily with the 1.20 dual-stack redesign.
+    topologyKeys: 'Kubernetes 1.22',
+    ipFamily: 'Kubernetes 1.20',
+  },
+);
 
 const portStatus = struct('PortStatus', 'v1', {
   port: int32,

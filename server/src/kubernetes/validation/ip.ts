@@ -112,8 +112,9 @@ export function parseIP(s: string): number[] | undefined {
 const MATCH_ZEROS = /(^|:)0*(0|[1-9][0-9]*)\.0*(0|[1-9][0-9]*)\.0*(0|[1-9][0-9]*)\.0*(0|[1-9][0-9]*)((\/)0*(0|[1-9][0-9]*))?$/;
 
 function stripZeros(s: string): string {
-  return s.replace(MATCH_ZEROS, (_m, p1: string, a: string, b: string, c: string, d: string, _p6, slash?: string, bits?: string) =>
-    `${p1}${a}.${b}.${c}.${d}${slash ?? ''}${bits ?? ''}`,
+  return s.replace(
+    MATCH_ZEROS,
+    (_m, p1: string, a: string, b: string, c: string, d: string, _p6, slash?: string, bits?: string) => `${p1}${a}.${b}.${c}.${d}${slash ?? ''}${bits ?? ''}`,
   );
 }
 
@@ -252,7 +253,10 @@ export function ipWarning(path: string, value: string): IpWarning | undefined {
   const addr = parseAddr(value);
   if (!addr || isIPv4Mapped(addr)) {
     const use = ipString(ip);
-    return { message: `${path}: non-standard IP address ${q(value)} will be considered invalid in a future Kubernetes release: use ${q(use)}`, suggestions: [use] };
+    return {
+      message: `${path}: non-standard IP address ${q(value)} will be considered invalid in a future Kubernetes release: use ${q(use)}`,
+      suggestions: [use],
+    };
   }
   const canonical = addrString(addr);
   if (!addr.v4 && canonical !== value) {

@@ -27,7 +27,10 @@ export function item(result: CompletionResult, label: string): CompletionEntry {
 export function applied(result: CompletionResult & { text: string }, label: string): string {
   const entry = item(result, label);
   const insert = entry.snippet
-    ? entry.insertText.replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '')
+    ? entry.insertText
+        .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\d+/g, '')
     : entry.insertText;
   return result.text.slice(0, entry.start) + insert + result.text.slice(entry.end);
 }

@@ -29,7 +29,16 @@ test('nests keys and sequence items by indentation, with each item numbered', ()
 
 test('indentless sequences belong to the key above them and end at the next key of that column', () => {
   const text = 'ports:\n- port: 80\n  name: x\n- port: 81\nselector:\n  app: web\n';
-  assert.deepEqual(describe(text), ['.ports', '.ports#0', '.ports#0.port=80', '.ports#0.name=x', '.ports#1', '.ports#1.port=81', '.selector', '.selector.app=web']);
+  assert.deepEqual(describe(text), [
+    '.ports',
+    '.ports#0',
+    '.ports#0.port=80',
+    '.ports#0.name=x',
+    '.ports#1',
+    '.ports#1.port=81',
+    '.selector',
+    '.selector.app=web',
+  ]);
 });
 
 test('values: quotes removed, comments cut, flow collections kept whole', () => {
@@ -39,7 +48,13 @@ test('values: quotes removed, comments cut, flow collections kept whole', () => 
 
 test('block scalars and multi-line plain scalars are content, not keys', () => {
   const text = 'metadata:\n  annotations:\n    note: |\n      key: not a key\n      - not an item\n    other: >-\n      folded\n  name: web\n';
-  assert.deepEqual(describe(text), ['.metadata', '.metadata.annotations', '.metadata.annotations.note=|', '.metadata.annotations.other=>-', '.metadata.name=web']);
+  assert.deepEqual(describe(text), [
+    '.metadata',
+    '.metadata.annotations',
+    '.metadata.annotations.note=|',
+    '.metadata.annotations.other=>-',
+    '.metadata.name=web',
+  ]);
 });
 
 test('a word without a colon is a key being typed, placed where its indentation puts it', () => {
@@ -55,13 +70,22 @@ test('a blank line counts only where the cursor is, as an empty word at the curs
 
 test('document markers reset the structure; CRLF line ends are read like LF', () => {
   assert.deepEqual(describe('a: 1\n---\nb:\n  c: 2\n'), ['.a=1', '.b', '.b.c=2']);
-  assert.deepEqual(describe('spec:\r\n  type: LoadBalancer\r\n  ports:\r\n  - port: 80\r\n'), ['.spec', '.spec.type=LoadBalancer', '.spec.ports', '.spec.ports#0', '.spec.ports#0.port=80']);
+  assert.deepEqual(describe('spec:\r\n  type: LoadBalancer\r\n  ports:\r\n  - port: 80\r\n'), [
+    '.spec',
+    '.spec.type=LoadBalancer',
+    '.spec.ports',
+    '.spec.ports#0',
+    '.spec.ports#0.port=80',
+  ]);
 });
 
 test('valueAt and keys answer from the outline even when the YAML does not parse', () => {
   const outline = new Outline('kind: Service\nspec:\n  ty\n  type: NodePort\n  selector:\n    app: web\n    tier: "x"\n');
   assert.equal(outline.valueAt(['kind']), 'Service');
   assert.equal(outline.valueAt(['spec', 'type']), 'NodePort');
-  assert.deepEqual(outline.keys(['spec', 'selector']).map((e) => `${e.key?.text}=${e.value?.text}`), ['app=web', 'tier=x']);
+  assert.deepEqual(
+    outline.keys(['spec', 'selector']).map((e) => `${e.key?.text}=${e.value?.text}`),
+    ['app=web', 'tier=x'],
+  );
   assert.equal(outline.has(['spec', 'ports']), false);
 });

@@ -5,7 +5,15 @@ import { analyze } from '../../../helpers/core';
 import { deployment } from '../../../kit/manifests';
 import { applied, complete, labels } from './helpers';
 
-const WORKLOAD = deployment({ name: 'web', labels: { app: 'web' }, matchLabels: true, ports: [{ name: 'http', containerPort: 8080 }, { name: 'tcp', containerPort: 5432 }] });
+const WORKLOAD = deployment({
+  name: 'web',
+  labels: { app: 'web' },
+  matchLabels: true,
+  ports: [
+    { name: 'http', containerPort: 8080 },
+    { name: 'tcp', containerPort: 5432 },
+  ],
+});
 const SNIPPETS = ['Service (NodePort)', 'Service (LoadBalancer)', 'Service (headless)', 'Service (ExternalName)'];
 
 test('an empty document offers the four Service snippets; a document with content does not', () => {
@@ -21,7 +29,10 @@ for (const label of SNIPPETS) {
     const text = applied(complete('|'), label);
     assert.equal(parseAllDocuments(text)[0].errors.length, 0);
     const findings = analyze(text, { others: { 'file:///w/deploy.yaml': WORKLOAD }, settings: { clusterProfile: 'cloud' } });
-    assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+    );
   });
 }
 

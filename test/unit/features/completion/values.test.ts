@@ -4,8 +4,24 @@ import { deployment } from '../../../kit/manifests';
 import { SERVICE_HEAD, applied, complete, item, labels } from './helpers';
 
 const WORKLOADS = {
-  'file:///w/web.yaml': deployment({ name: 'web', labels: { app: 'web', tier: 'frontend', version: 'v2' }, matchLabels: { app: 'web', tier: 'frontend' }, ports: [{ name: 'http', containerPort: 8080 }, { name: 'metrics', containerPort: 9090 }] }),
-  'file:///w/api.yaml': deployment({ name: 'api', labels: { app: 'api', tier: 'backend' }, matchLabels: true, ports: [{ name: 'http', containerPort: 3000 }, { name: 'dns', containerPort: 53, protocol: 'UDP' }] }),
+  'file:///w/web.yaml': deployment({
+    name: 'web',
+    labels: { app: 'web', tier: 'frontend', version: 'v2' },
+    matchLabels: { app: 'web', tier: 'frontend' },
+    ports: [
+      { name: 'http', containerPort: 8080 },
+      { name: 'metrics', containerPort: 9090 },
+    ],
+  }),
+  'file:///w/api.yaml': deployment({
+    name: 'api',
+    labels: { app: 'api', tier: 'backend' },
+    matchLabels: true,
+    ports: [
+      { name: 'http', containerPort: 3000 },
+      { name: 'dns', containerPort: 53, protocol: 'UDP' },
+    ],
+  }),
   'file:///w/other-ns.yaml': deployment({ name: 'jobs', namespace: 'batch', labels: { app: 'jobs', queue: 'high' }, matchLabels: true }),
 };
 
@@ -24,7 +40,10 @@ test('label keys: the Service namespace first, other namespaces last and marked 
   const keys = result.items.filter((entry) => entry.kind === 'label').map((entry) => entry.label);
   assert.deepEqual(keys, ['app', 'tier', 'version', 'queue']);
   assert.equal(item(result, 'app').detail, 'pod label of Deployment/web, Deployment/api');
-  assert.match(item(result, 'queue').documentation ?? '', /Only workloads in namespace `batch` carry this label\. A Service selects pods of its own namespace \(`default` here\)/);
+  assert.match(
+    item(result, 'queue').documentation ?? '',
+    /Only workloads in namespace `batch` carry this label\. A Service selects pods of its own namespace \(`default` here\)/,
+  );
   assert.ok((item(result, 'app').sortText ?? '') < (item(result, 'queue').sortText ?? ''));
 });
 
@@ -49,7 +68,10 @@ test('`selector: ` on one line offers whole selectors that start on the next lin
 
 test('a Service in another namespace sees that namespace first', () => {
   const result = complete('apiVersion: v1\nkind: Service\nmetadata:\n  name: q\n  namespace: batch\nspec:\n  selector:\n    |\n', WORKLOADS);
-  assert.deepEqual(result.items.filter((e) => e.kind === 'snippet').map((e) => e.label), ['app: jobs, queue: high']);
+  assert.deepEqual(
+    result.items.filter((e) => e.kind === 'snippet').map((e) => e.label),
+    ['app: jobs, queue: high'],
+  );
   assert.equal(labels(result).filter((l) => !l.includes(':'))[0], 'app');
 });
 

@@ -74,10 +74,16 @@ test('item 1: a headless Service is reached on the target port, which SRV record
   assert.match(typeHover, /clients connect to them directly on port 8080, the target port, not 80, without kube-proxy/);
   assert.doesNotMatch(typeHover, /directly on port 80,/);
   const portHere = here(hover(HEADLESS, 'port: 80'));
-  assert.match(portHere, /^80, not used for traffic: clients connect to the pod IPs directly on the target port, port 8080; for a named port, DNS SRV records publish that one too\./);
+  assert.match(
+    portHere,
+    /^80, not used for traffic: clients connect to the pod IPs directly on the target port, port 8080; for a named port, DNS SRV records publish that one too\./,
+  );
   assert.doesNotMatch(portHere, /published in DNS SRV records/);
   const targetHere = here(hover(HEADLESS, 'targetPort'));
-  assert.match(targetHere, /^`8080`: clients connect to the pod IPs on this port themselves \(headless, no proxy\); the EndpointSlices carry it, and DNS SRV records publish it for a named port/);
+  assert.match(
+    targetHere,
+    /^`8080`: clients connect to the pod IPs on this port themselves \(headless, no proxy\); the EndpointSlices carry it, and DNS SRV records publish it for a named port/,
+  );
   assert.doesNotMatch(targetHere, /ignored/);
   // A named targetPort resolves through the selected pods, as the EndpointSlice controller does.
   const named = HEADLESS.replace('targetPort: 8080', 'targetPort: pg');
@@ -98,7 +104,10 @@ test('item 2: a load balancer typically, not always, forwards to the node port',
 test('item 3: without node ports the load balancer may also send to the LB IP on a node, which kube-proxy accepts', () => {
   const lb = service('  type: LoadBalancer\n  allocateLoadBalancerNodePorts: false\n  selector: {app: db}\n  ports:\n    - port: 80\n      targetPort: pg\n');
   const typeHover = hover(lb, 'LoadBalancer');
-  assert.match(typeHover, /sends the traffic either straight to the pods or to a node with its own IP as the destination, which kube-proxy forwards to port 5432/);
+  assert.match(
+    typeHover,
+    /sends the traffic either straight to the pods or to a node with its own IP as the destination, which kube-proxy forwards to port 5432/,
+  );
   assert.doesNotMatch(typeHover, /must send the traffic straight to/);
   const field = hover(lb, 'allocateLoadBalancerNodePorts');
   assert.match(here(field), /the load balancer must send to the pods directly, or to a node with its own IP as the destination, which kube-proxy accepts\./);
@@ -107,7 +116,9 @@ test('item 3: without node ports the load balancer may also send to the LB IP on
 });
 
 test('item 4: mixed-protocol load balancers are on by default since 1.24 and GA in 1.26', () => {
-  const mixed = service('  type: LoadBalancer\n  selector: {app: db}\n  ports:\n    - name: web\n      port: 80\n    - name: dns\n      port: 53\n      protocol: UDP\n');
+  const mixed = service(
+    '  type: LoadBalancer\n  selector: {app: db}\n  ports:\n    - name: web\n      port: 80\n    - name: dns\n      port: 53\n      protocol: UDP\n',
+  );
   const protocol = here(hover(mixed, 'protocol'));
   assert.match(protocol, /which Kubernetes allows by default since 1\.24 \(GA in 1\.26\)/);
   assert.doesNotMatch(protocol, /allows since 1\.26/);
@@ -128,7 +139,10 @@ test('item 6: two ipFamilies without a policy are fine on a headless Service wit
   const families = hover(selectorless, 'ipFamilies');
   assert.equal(here(families).trim(), '`IPv4` and `IPv6`.');
   assert.match(families, /A family the cluster does not serve makes creation fail, except for a headless Service without a selector\./);
-  assert.match(here(hover(selectorless.replace('  ipFamilies: [IPv4, IPv6]\n', '  ipFamilies: [IPv4, IPv6]\n  ipFamilyPolicy: SingleStack\n'), 'ipFamilies')), /or creation fails/);
+  assert.match(
+    here(hover(selectorless.replace('  ipFamilies: [IPv4, IPv6]\n', '  ipFamilies: [IPv4, IPv6]\n  ipFamilyPolicy: SingleStack\n'), 'ipFamilies')),
+    /or creation fails/,
+  );
   // Everywhere else the omitted policy is SingleStack, which refuses two families.
   const clusterIP = service('  selector: {app: db}\n  ipFamilies: [IPv4, IPv6]\n  ports:\n    - port: 80\n');
   assert.match(here(hover(clusterIP, 'ipFamilies')), /two families need `ipFamilyPolicy` `PreferDualStack` or `RequireDualStack`, or creation fails/);
@@ -136,9 +150,14 @@ test('item 6: two ipFamilies without a policy are fine on a headless Service wit
 });
 
 test('item 11: two ports of one Service sharing a node port fail on create; an update accepts different protocols', () => {
-  const text = service('  type: NodePort\n  selector: {app: db}\n  ports:\n    - name: a\n      port: 80\n      nodePort: 30007\n    - name: b\n      port: 81\n      protocol: UDP\n      nodePort: 30007\n');
+  const text = service(
+    '  type: NodePort\n  selector: {app: db}\n  ports:\n    - name: a\n      port: 80\n      nodePort: 30007\n    - name: b\n      port: 81\n      protocol: UDP\n      nodePort: 30007\n',
+  );
   const nodePort = here(hover(text, 'nodePort'));
-  assert.match(nodePort, /Also requested by port 81 of this Service: creating the Service fails with `provided port is already allocated` \(an update of the existing Service accepts it, as the protocols differ\)\./);
+  assert.match(
+    nodePort,
+    /Also requested by port 81 of this Service: creating the Service fails with `provided port is already allocated` \(an update of the existing Service accepts it, as the protocols differ\)\./,
+  );
   assert.doesNotMatch(nodePort, /only one can have it/);
   const sameProtocol = here(hover(text.replace('      protocol: UDP\n', ''), 'nodePort'));
   assert.match(sameProtocol, /creating the Service fails with `provided port is already allocated`\./);
@@ -153,9 +172,16 @@ test('item 12: claims about other projects are worded as their docs say and cite
   assert.match(table, /on AWS and Google Cloud load balancers are charged by the hour/);
   assert.doesNotMatch(table, /billed resources/);
   const servicePath = source('servicePath.ts');
-  for (const cited of ['minikube.sigs.k8s.io/docs/handbook/accessing/', 'kind.sigs.k8s.io/docs/user/loadbalancer/', 'docs.k3s.io/networking/', 'k3d-io/k3d docs/usage/k3s.md', 'metallb.universe.tf/configuration/']) {
+  for (const cited of [
+    'minikube.sigs.k8s.io/docs/handbook/accessing/',
+    'kind.sigs.k8s.io/docs/user/loadbalancer/',
+    'docs.k3s.io/networking/',
+    'k3d-io/k3d docs/usage/k3s.md',
+    'metallb.universe.tf/configuration/',
+  ]) {
     assert.ok(servicePath.includes(cited), `servicePath.ts cites ${cited}`);
   }
   const types = source('types.ts');
-  for (const cited of ['aws.amazon.com/elasticloadbalancing/pricing/', 'cloud.google.com/load-balancing/pricing']) assert.ok(types.includes(cited), `types.ts cites ${cited}`);
+  for (const cited of ['aws.amazon.com/elasticloadbalancing/pricing/', 'cloud.google.com/load-balancing/pricing'])
+    assert.ok(types.includes(cited), `types.ts cites ${cited}`);
 });

@@ -31,13 +31,19 @@ test('port: what clients in the cluster use, where it goes, and that it is not t
   const text = service('NodePort', '    - port: 80\n      targetPort: 8080\n      nodePort: 30007\n');
   const md = hover(text, 'port: 80', { others });
   assert.ok(md.startsWith('**`spec.ports[0].port`**'));
-  assert.equal(hereOf(md).trim(), 'clients in the cluster use `web:80` (`web.<namespace>:80` from other namespaces); the traffic goes to port 8080 on the pods. From outside the cluster the port is the node port 30007, not 80.');
+  assert.equal(
+    hereOf(md).trim(),
+    'clients in the cluster use `web:80` (`web.<namespace>:80` from other namespaces); the traffic goes to port 8080 on the pods. From outside the cluster the port is the node port 30007, not 80.',
+  );
 });
 
 test('targetPort: a named port resolves to the container port, with a link to the workload', () => {
   const text = service('ClusterIP', '    - port: 80\n      targetPort: http\n');
   const here = hereOf(hover(text, 'targetPort', { others }));
-  assert.match(here, /^`http`\n {2}- Deployment `web` \(\[deploy\.yaml:2\]\(file:\/\/\/workspace\/deploy\.yaml#L2\)\): `http` is containerPort 8080 of container `app`\./);
+  assert.match(
+    here,
+    /^`http`\n {2}- Deployment `web` \(\[deploy\.yaml:2\]\(file:\/\/\/workspace\/deploy\.yaml#L2\)\): `http` is containerPort 8080 of container `app`\./,
+  );
 });
 
 test('targetPort: missing name, wrong protocol, undeclared number, default and headless', () => {
@@ -46,7 +52,10 @@ test('targetPort: missing name, wrong protocol, undeclared number, default and h
   const wrongProtocol = hereOf(hover(service('ClusterIP', '    - port: 80\n      targetPort: metrics\n'), 'targetPort', { others }));
   assert.match(wrongProtocol, /named `metrics` \(it is declared for UDP only; the protocols must match\)/);
   const undeclared = hereOf(hover(service('ClusterIP', '    - port: 80\n      targetPort: 3000\n'), 'targetPort', { others }));
-  assert.match(undeclared, /no container declares 3000\/TCP\. That is allowed \(declaring ports is informational\), but the process must listen on 3000\/TCP\./);
+  assert.match(
+    undeclared,
+    /no container declares 3000\/TCP\. That is allowed \(declaring ports is informational\), but the process must listen on 3000\/TCP\./,
+  );
   const declared = hereOf(hover(service('ClusterIP', '    - port: 80\n      targetPort: 8080\n'), 'targetPort', { others }));
   assert.match(declared, /container `app` declares 8080\/TCP as `http`\./);
   const defaulted = hereOf(hover(service('ClusterIP', '    - port: 8080\n      targetPort: 0\n'), 'targetPort', { others }));
@@ -60,7 +69,9 @@ test('nodePort: in range, out of range, on ClusterIP and not set', () => {
   assert.match(inRange, /^`30007`, inside 30000-32767: clients reach `<NodeIP>:30007` \(TCP\)\. No other Service in the workspace asks for this node port\./);
   const low = hereOf(hover(service('LoadBalancer', '    - port: 80\n      nodePort: 8080\n'), 'nodePort'));
   assert.match(low, /^`8080` is outside the node-port range 30000-32767: the API server rejects it/);
-  const custom = hereOf(hover(service('NodePort', '    - port: 80\n      nodePort: 8080\n'), 'nodePort', { settings: { nodePortRange: { first: 1, last: 10000 } } }));
+  const custom = hereOf(
+    hover(service('NodePort', '    - port: 80\n      nodePort: 8080\n'), 'nodePort', { settings: { nodePortRange: { first: 1, last: 10000 } } }),
+  );
   assert.match(custom, /^`8080`, inside 1-10000/);
   assert.match(hereOf(hover(service('ClusterIP', '    - port: 80\n      nodePort: 30007\n'), 'nodePort')), /not allowed: ClusterIP Services get no node port/);
   const unset = service('NodePort', '    - port: 80\n      protocol: TCP\n');
@@ -85,18 +96,27 @@ test('nodePort: collisions with other Services in the workspace and inside the S
   assert.match(here, /Also requested by port 81 of this Service: creating the Service fails with `provided port is already allocated`\./);
   assert.match(here, /Also requested by Service `api` port 443 \(\[api\.yaml:2\]\(file:\/\/\/workspace\/api\.yaml#L2\)\)/);
   assert.doesNotMatch(here, /overlay\.yaml/, 'another copy of the same Service is not a collision');
-  const shared = service('NodePort', '    - name: dns-tcp\n      port: 53\n      nodePort: 30053\n    - name: dns-udp\n      port: 53\n      protocol: UDP\n      nodePort: 30053\n');
+  const shared = service(
+    'NodePort',
+    '    - name: dns-tcp\n      port: 53\n      nodePort: 30053\n    - name: dns-udp\n      port: 53\n      protocol: UDP\n      nodePort: 30053\n',
+  );
   assert.match(hereOf(hover(shared, 'nodePort')), /No other Service in the workspace asks for this node port\./);
 });
 
 test('protocol: UDP and mixed protocols on a LoadBalancer depend on the provider', () => {
   const text = service('LoadBalancer', '    - name: web\n      port: 80\n    - name: dns\n      port: 53\n      protocol: UDP\n');
   const here = hereOf(hover(text, 'protocol'));
-  assert.equal(here.trim(), '`UDP`: UDP on a LoadBalancer works where the provider supports it; this load balancer mixes `TCP` and `UDP`, which Kubernetes allows by default since 1.24 (GA in 1.26) and the provider must support too.');
+  assert.equal(
+    here.trim(),
+    '`UDP`: UDP on a LoadBalancer works where the provider supports it; this load balancer mixes `TCP` and `UDP`, which Kubernetes allows by default since 1.24 (GA in 1.26) and the provider must support too.',
+  );
 });
 
 test('name: SRV record, required with several ports; appProtocol is a hint', () => {
-  const text = service('ClusterIP', '    - name: http\n      port: 80\n      appProtocol: kubernetes.io/h2c\n    - port: 81\n').replace('  name: web\n', '  name: web\n  namespace: shop\n');
+  const text = service('ClusterIP', '    - name: http\n      port: 80\n      appProtocol: kubernetes.io/h2c\n    - port: 81\n').replace(
+    '  name: web\n',
+    '  name: web\n  namespace: shop\n',
+  );
   assert.equal(hereOf(hover(text, 'name: http')).trim(), '`http`: SRV name `_http._tcp.web.shop`.');
   const app = hover(text, 'appProtocol');
   assert.equal(hereOf(app).trim(), '`kubernetes.io/h2c`.');

@@ -85,17 +85,26 @@ test('LoadBalancer builds on node ports: allocated, explicit, or none with alloc
   const explicit = LB.replace('targetPort: http\n', 'targetPort: http\n      nodePort: 31443\n');
   assert.match(thisServiceOf(hover(explicit, 'LoadBalancer', { others })), /it typically forwards to node port 31443 on the nodes/);
   const direct = LB.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  allocateLoadBalancerNodePorts: false\n');
-  assert.match(thisServiceOf(hover(direct, 'LoadBalancer', { others })), /no node port is allocated \(`allocateLoadBalancerNodePorts: false`\), so the load balancer sends the traffic either straight to the pods or to a node with its own IP as the destination, which kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web`/);
+  assert.match(
+    thisServiceOf(hover(direct, 'LoadBalancer', { others })),
+    /no node port is allocated \(`allocateLoadBalancerNodePorts: false`\), so the load balancer sends the traffic either straight to the pods or to a node with its own IP as the destination, which kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web`/,
+  );
   const directExplicit = direct.replace('targetPort: http\n', 'targetPort: http\n      nodePort: 31443\n');
   assert.match(thisServiceOf(hover(directExplicit, 'LoadBalancer', { others })), /node port 31443/);
 });
 
 test('LoadBalancer: who provisions it depends on the cluster profile and loadBalancerClass', () => {
   assert.match(thisServiceOf(hover(LB, 'LoadBalancer', { others })), /cloud provider's integration .* `<pending>`/);
-  assert.match(thisServiceOf(hover(LB, 'LoadBalancer', { others, settings: { clusterProfile: 'bare-metal' } })), /stays `<pending>` unless a load-balancer implementation \(for example MetalLB\)/);
+  assert.match(
+    thisServiceOf(hover(LB, 'LoadBalancer', { others, settings: { clusterProfile: 'bare-metal' } })),
+    /stays `<pending>` unless a load-balancer implementation \(for example MetalLB\)/,
+  );
   assert.match(thisServiceOf(hover(LB, 'LoadBalancer', { others, settings: { clusterProfile: 'local' } })), /`minikube tunnel`/);
   const classed = LB.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  loadBalancerClass: example.com/internal\n');
-  assert.match(thisServiceOf(hover(classed, 'LoadBalancer', { others })), /watches class `example\.com\/internal`; the cloud provider's default implementation ignores this Service/);
+  assert.match(
+    thisServiceOf(hover(classed, 'LoadBalancer', { others })),
+    /watches class `example\.com\/internal`; the cloud provider's default implementation ignores this Service/,
+  );
 });
 
 test('LoadBalancer with externalTrafficPolicy: Local keeps the source IP and uses the health check node port', () => {
@@ -114,7 +123,10 @@ test('ClusterIP: reachable inside the cluster only, unless externalIPs are set; 
 `);
   const md = hover(text, 'Service');
   assert.match(md, /`type: ClusterIP` \(default\)/);
-  assert.match(thisServiceOf(md), /Pods connect to the cluster IP as `web:80` \(`web\.<namespace>:80` from other namespaces\) \(TCP\); kube-proxy forwards to port 8080 on pods labelled `app=web` \(no workload in the workspace has these pod labels\)\. Not reachable from outside the cluster\./);
+  assert.match(
+    thisServiceOf(md),
+    /Pods connect to the cluster IP as `web:80` \(`web\.<namespace>:80` from other namespaces\) \(TCP\); kube-proxy forwards to port 8080 on pods labelled `app=web` \(no workload in the workspace has these pod labels\)\. Not reachable from outside the cluster\./,
+  );
   const external = text.replace('  selector:', '  externalIPs: [203.0.113.10]\n  selector:');
   const block = thisServiceOf(hover(external, 'Service'));
   assert.match(block, /Nodes also accept it at `203\.0\.113\.10:80` \(externalIPs\)/);
@@ -122,18 +134,27 @@ test('ClusterIP: reachable inside the cluster only, unless externalIPs are set; 
 });
 
 test('headless, ExternalName, no selector and an invalid type', () => {
-  const headless = service(`  clusterIP: None
+  const headless = service(
+    `  clusterIP: None
   selector: {app: web}
   ports:
     - port: 5432
-`, 'db');
-  assert.match(thisServiceOf(hover(headless, 'Service', { others })), /No cluster IP \(headless\): the DNS name `db` resolves straight to the ready pods' IPs, and clients connect to them directly on port 5432, without kube-proxy/);
+`,
+    'db',
+  );
+  assert.match(
+    thisServiceOf(hover(headless, 'Service', { others })),
+    /No cluster IP \(headless\): the DNS name `db` resolves straight to the ready pods' IPs, and clients connect to them directly on port 5432, without kube-proxy/,
+  );
   const external = service('  type: ExternalName\n  externalName: db.example.com\n', 'db');
   assert.match(thisServiceOf(hover(external, 'ExternalName')), /The cluster DNS answers `db` with a CNAME for `db\.example\.com`/);
   const bare = service('  ports:\n    - port: 80\n');
   assert.match(thisServiceOf(hover(bare, 'Service')), /EndpointSlices managed outside Kubernetes \(this Service has no selector\)/);
   const wrong = service('  type: Nodeport\n  ports:\n    - port: 80\n');
-  assert.match(hover(wrong, 'Nodeport'), /`spec\.type: Unsupported value: "Nodeport": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`/);
+  assert.match(
+    hover(wrong, 'Nodeport'),
+    /`spec\.type: Unsupported value: "Nodeport": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`/,
+  );
 });
 
 test('multi-port Services get one line per named port, each with its own numbers', () => {
@@ -157,7 +178,10 @@ test('multi-port Services get one line per named port, each with its own numbers
 test('several workloads and a named port that only some declare', () => {
   const canary = deployment({ name: 'web-canary', labels: '{app: web}', matchLabels: true, replicas: 1, ports: [{ name: 'web', containerPort: 9090 }] });
   const md = hover(LB, 'LoadBalancer', { others: { ...others, 'file:///workspace/canary.yaml': canary } });
-  assert.match(thisServiceOf(md), /port `http` \(8080 in Deployment `web`; not declared in 1 other workload\) on the 3 pods of Deployment `web` and the 1 pod of Deployment `web-canary` \(all labelled `app=web`\)/);
+  assert.match(
+    thisServiceOf(md),
+    /port `http` \(8080 in Deployment `web`; not declared in 1 other workload\) on the 3 pods of Deployment `web` and the 1 pod of Deployment `web-canary` \(all labelled `app=web`\)/,
+  );
 });
 
 test('template files explain the type without quoting unrendered values', () => {
@@ -181,6 +205,9 @@ test('a type that is not a plain string is not mistaken for the ClusterIP defaul
 
 test('a nodePort outside the range is called rejected before the path is described', () => {
   const md = hover(service('  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 8080\n'), 'NodePort');
-  assert.match(md, /\*\*As written this is rejected:\*\* node port 8080 is outside 30000-32767\. If it were accepted: Clients reach any node at `<NodeIP>:8080`/);
+  assert.match(
+    md,
+    /\*\*As written this is rejected:\*\* node port 8080 is outside 30000-32767\. If it were accepted: Clients reach any node at `<NodeIP>:8080`/,
+  );
   assert.doesNotMatch(hover(service('  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080\n'), 'NodePort'), /rejected/);
 });

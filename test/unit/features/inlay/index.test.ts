@@ -10,7 +10,12 @@ const pods = (name: string, http: number) => deployment({ name, labels: { app: '
 const DEPLOYMENTS = documents(pods('web', 8080), pods('canary', 8081));
 
 /** `text before the hint⟨label⟩` for each hint, so placement and text are checked together. */
-function hints(text: string, settings: Partial<AnalysisSettings> = {}, others: Record<string, string> = { 'file:///w/deploy.yaml': DEPLOYMENTS }, range?: [number, number]): string[] {
+function hints(
+  text: string,
+  settings: Partial<AnalysisSettings> = {},
+  others: Record<string, string> = { 'file:///w/deploy.yaml': DEPLOYMENTS },
+  range?: [number, number],
+): string[] {
   const files = workspace({ 'file:///w/svc.yaml': text, ...others });
   const [start, end] = range ?? [0, text.length];
   return inlayHintsIn(files.env('file:///w/svc.yaml', settings), start, end).map((hint) => {
@@ -22,7 +27,11 @@ function hints(text: string, settings: Partial<AnalysisSettings> = {}, others: R
 const SERVICE = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n${spec}`;
 
 test('omitted type, targetPort and protocol show the values the API server fills in', () => {
-  assert.deepEqual(hints(SERVICE('  selector:\n    app: web\n  ports:\n    - port: 80\n')), ['spec:⟨type: ClusterIP⟩', '- port: 80⟨targetPort: 80⟩', '- port: 80⟨protocol: TCP⟩']);
+  assert.deepEqual(hints(SERVICE('  selector:\n    app: web\n  ports:\n    - port: 80\n')), [
+    'spec:⟨type: ClusterIP⟩',
+    '- port: 80⟨targetPort: 80⟩',
+    '- port: 80⟨protocol: TCP⟩',
+  ]);
 });
 
 test('written fields get no hint', () => {
@@ -65,5 +74,8 @@ test('headless Services still get the defaults; the tooltip does not promise pro
   const all = inlayHintsIn(workspace({ 'svc.yaml': text }).env('svc.yaml'), 0, text.length);
   const tooltip = (prefix: string) => all.find((h) => h.label.startsWith(prefix))?.tooltip;
   assert.equal(tooltip('targetPort'), '`targetPort` is not set, so the API server sets it to the value of `port`, 5432.');
-  assert.equal(tooltip('type'), '`type` is not set, so the API server makes this a `ClusterIP` Service: headless (`clusterIP: None`), so DNS returns the pod IPs and nothing proxies.');
+  assert.equal(
+    tooltip('type'),
+    '`type` is not set, so the API server makes this a `ClusterIP` Service: headless (`clusterIP: None`), so DNS returns the pod IPs and nothing proxies.',
+  );
 });

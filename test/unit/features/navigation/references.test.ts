@@ -10,7 +10,10 @@ test('references from a workload: the selector of each Service selecting its pod
 
 test('references from a container port: the Service ports delivering to it, by name or number and protocol', () => {
   assert.deepEqual(references('file:///w/web.yaml', 'containerPort: 8080', false, 15), { origin: '8080', targets: ['service.yaml:targetPort: http'] });
-  assert.deepEqual(references('file:///w/web.yaml', 'containerPort: 9090', true, 15)?.targets, ['web.yaml:- containerPort: 9090'.replace('- ', ''), 'service.yaml:port: 9090']);
+  assert.deepEqual(references('file:///w/web.yaml', 'containerPort: 9090', true, 15)?.targets, [
+    'web.yaml:- containerPort: 9090'.replace('- ', ''),
+    'service.yaml:port: 9090',
+  ]);
   assert.deepEqual(references('file:///w/web.yaml', 'name: dns', false, 7)?.targets, [], 'TCP dns port; the Service asks for UDP');
 });
 

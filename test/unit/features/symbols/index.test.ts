@@ -64,8 +64,14 @@ test('one symbol per object, named Kind/name, in file order, with the name selec
   const file = parseFile('file:///w/app.yaml', TEXT);
   assert.equal(file.chunks[2].parsed.skippedKind, 'ConfigMap', 'the ConfigMap document is not composed');
   const symbols = documentSymbols(file);
-  assert.deepEqual(symbols.map((s) => s.name), ['Service/web', 'Deployment/web', 'ConfigMap/settings', 'CustomResourceDefinition/widgets.example.com', 'Pod/one', 'Secret/(unnamed)']);
-  assert.deepEqual(symbols.map((s) => slice(s.selection)), ['web', 'web', 'settings', 'widgets.example.com', 'one', 'Secret']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['Service/web', 'Deployment/web', 'ConfigMap/settings', 'CustomResourceDefinition/widgets.example.com', 'Pod/one', 'Secret/(unnamed)'],
+  );
+  assert.deepEqual(
+    symbols.map((s) => slice(s.selection)),
+    ['web', 'web', 'settings', 'widgets.example.com', 'one', 'Secret'],
+  );
   assert.equal(symbols[0].namespace, 'shop');
   assert.ok(slice(symbols[2].span).startsWith('apiVersion: v1\nkind: ConfigMap') && slice(symbols[2].span).endsWith('name: also-not'));
   for (const symbol of symbols) assert.ok(symbol.span.start <= symbol.selection.start && symbol.selection.end <= symbol.span.end, symbol.name);
@@ -73,7 +79,10 @@ test('one symbol per object, named Kind/name, in file order, with the name selec
 
 test('Service ports are children: their name (or number) with where they go', () => {
   const [service] = documentSymbols(parseFile('file:///w/app.yaml', TEXT));
-  assert.deepEqual(service.children.map((c) => `${c.name} ${c.detail} [${slice(c.selection)}]`), ['http 80 → http [http]', 'port 53 53/UDP → 53 [53]']);
+  assert.deepEqual(
+    service.children.map((c) => `${c.name} ${c.detail} [${slice(c.selection)}]`),
+    ['http 80 → http [http]', 'port 53 53/UDP → 53 [53]'],
+  );
 });
 
 test('symbols follow edits: a changed document is re-read, the others keep their (shifted) symbols', () => {

@@ -31,11 +31,17 @@ ${WEB}`;
   assert.equal(path.type, 'NodePort');
   assert.equal(path.externalTrafficPolicy, 'Cluster');
   assert.equal(path.internalTrafficPolicy, 'Cluster');
-  assert.deepEqual(path.lanes.map((l) => [l.name, l.port, l.protocol, l.targetPort, l.nodePort, l.hasNodePort]), [
-    ['http', 80, 'TCP', 'http', 30080, true],
-    ['admin', 9000, 'UDP', 9000, undefined, true],
-  ]);
-  assert.deepEqual(path.workloads.map((w) => [w.kind, w.name, w.replicas]), [['Deployment', 'web', 3]]);
+  assert.deepEqual(
+    path.lanes.map((l) => [l.name, l.port, l.protocol, l.targetPort, l.nodePort, l.hasNodePort]),
+    [
+      ['http', 80, 'TCP', 'http', 30080, true],
+      ['admin', 9000, 'UDP', 9000, undefined, true],
+    ],
+  );
+  assert.deepEqual(
+    path.workloads.map((w) => [w.kind, w.name, w.replicas]),
+    [['Deployment', 'web', 3]],
+  );
   assert.deepEqual(path.lanes[0].targets, [{ workload: 0, containerPort: 8080, container: 'app' }]);
   assert.equal(path.workloads[0].source.range.start.line, lineOf(text, 'name: web\nspec:\n  replicas'));
   assert.equal(path.source.uri, URI);
@@ -88,7 +94,10 @@ status:
   });
   assert.equal(path.healthCheckNodePort, 32000);
   // allocateLoadBalancerNodePorts: false still allocates a node port that is asked for explicitly.
-  assert.deepEqual(path.lanes.map((l) => l.hasNodePort), [false, true]);
+  assert.deepEqual(
+    path.lanes.map((l) => l.hasNodePort),
+    [false, true],
+  );
 
   const withField = build(text.replace('  loadBalancerClass', '  loadBalancerSourceRanges: [" 1.2.3.0/24 "]\n  loadBalancerClass')).path;
   assert.deepEqual([withField.loadBalancer?.sourceRanges, withField.loadBalancer?.sourceRangesFrom], [['1.2.3.0/24'], 'field']);
@@ -101,7 +110,9 @@ test('health-check node port only for LoadBalancer + Local; affinity timeout def
   const np = build(service('  type: NodePort\n  externalTrafficPolicy: Local\n  ports:\n    - port: 80\n')).path;
   assert.equal(np.healthCheckNodePort, undefined);
   assert.equal(np.externalTrafficPolicy, 'Local');
-  const custom = build(service('  sessionAffinity: ClientIP\n  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 60\n  ports:\n    - port: 80\n')).path;
+  const custom = build(
+    service('  sessionAffinity: ClientIP\n  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 60\n  ports:\n    - port: 80\n'),
+  ).path;
   assert.deepEqual(custom.sessionAffinity, { timeoutSeconds: 60 });
 });
 
@@ -124,10 +135,20 @@ test('workloads come from the whole workspace, in the Service namespace only', (
   const text = service('  selector:\n    app: web\n  ports:\n    - port: 80\n');
   const others = {
     'file:///workspace/deploy.yaml': WEB,
-    'file:///workspace/other-ns.yaml': deployment({ name: 'web', namespace: 'prod', labels: { app: 'web' }, matchLabels: true, replicas: 1, ports: [{ containerPort: 80 }] }),
+    'file:///workspace/other-ns.yaml': deployment({
+      name: 'web',
+      namespace: 'prod',
+      labels: { app: 'web' },
+      matchLabels: true,
+      replicas: 1,
+      ports: [{ containerPort: 80 }],
+    }),
   };
   const { path } = build(text, { others });
-  assert.deepEqual(path.workloads.map((w) => [w.name, w.source.uri]), [['web', 'file:///workspace/deploy.yaml']]);
+  assert.deepEqual(
+    path.workloads.map((w) => [w.name, w.source.uri]),
+    [['web', 'file:///workspace/deploy.yaml']],
+  );
 });
 
 test('upstream Ingress and Gateway routes, matched to the lane by port number or name', () => {

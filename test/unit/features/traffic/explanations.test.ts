@@ -34,7 +34,11 @@ function mermaid(text: string, settings: Partial<AnalysisSettings> = {}): string
 }
 
 /** Labels come escaped as Mermaid entity codes (`#58;`) with `<br/>` between lines. */
-const decode = (label: string) => label.replace(/<\/?b>/g, '').replace(/<br\/>/g, '\n').replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+const decode = (label: string) =>
+  label
+    .replace(/<\/?b>/g, '')
+    .replace(/<br\/>/g, '\n')
+    .replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
 
 /** Every node id with its decoded label. */
 function nodes(text: string): Map<string, string> {
@@ -56,7 +60,9 @@ function edges(text: string, from: string, to: string): string[] {
 }
 
 test('item 7: with LoadBalancer + Local every node has the node port; those without a ready pod do not forward', () => {
-  const text = mermaid(service('  type: LoadBalancer\n  externalTrafficPolicy: Local\n  ports:\n    - port: 443\n      nodePort: 31443\n'), { clusterProfile: 'cloud' });
+  const text = mermaid(service('  type: LoadBalancer\n  externalTrafficPolicy: Local\n  ports:\n    - port: 443\n      nodePort: 31443\n'), {
+    clusterProfile: 'cloud',
+  });
   const labels = nodes(text);
   assert.ok(![...labels.values()].some((label) => label.startsWith('Nodes with a ready pod')), [...labels.values()].join('\n---\n'));
   assert.equal(labels.get('s0_l0_np'), 'Every node\nNodeIP:31443\na node without a ready pod does not forward');
@@ -78,7 +84,12 @@ test('item 12: the local-cluster note names what each distribution uses, and the
   assert.match(labels.get('s0_lb') ?? '', /\nfrom minikube tunnel, cloud-provider-kind, k3s ServiceLB or similar\n/);
   assert.doesNotMatch(labels.get('s0_lb') ?? '', /needs minikube tunnel/);
   const code = readFileSync(path.join(ROOT, 'server', 'src', 'features', 'traffic', 'labels.ts'), 'utf8');
-  for (const cited of ['minikube.sigs.k8s.io/docs/handbook/accessing/', 'kind.sigs.k8s.io/docs/user/loadbalancer/', 'docs.k3s.io/networking/networking-services', 'metallb.universe.tf/configuration/']) {
+  for (const cited of [
+    'minikube.sigs.k8s.io/docs/handbook/accessing/',
+    'kind.sigs.k8s.io/docs/user/loadbalancer/',
+    'docs.k3s.io/networking/networking-services',
+    'metallb.universe.tf/configuration/',
+  ]) {
     assert.ok(code.includes(cited), `labels.ts cites ${cited}`);
   }
 });

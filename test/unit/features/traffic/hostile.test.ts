@@ -41,7 +41,10 @@ test('a manifest full of Mermaid syntax, directives, click callbacks and HTML ke
   const { graph, paths } = build(HOSTILE_EXAMPLE);
   assert.equal(paths.length, 2);
   for (const line of graph.text.trimEnd().split('\n')) {
-    assert.ok(STATEMENTS.some((re) => re.test(line)), `not a statement the generator writes: ${line}`);
+    assert.ok(
+      STATEMENTS.some((re) => re.test(line)),
+      `not a statement the generator writes: ${line}`,
+    );
   }
   for (const id of Object.keys(graph.links)) assert.match(id, new RegExp(`^${ID}$`));
   // Only as inert text inside quoted labels (the grammar above), never as syntax or markup.

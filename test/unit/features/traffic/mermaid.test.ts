@@ -40,7 +40,9 @@ test('ClusterIP: in-cluster client → ClusterIP:port → kube-proxy → pods :t
 });
 
 test('NodePort: external client → every node :nodePort (or "allocated from" the range) → kube-proxy, plus the ClusterIP path', () => {
-  const m = build(svc('  type: NodePort\n  ports:\n    - name: http\n      port: 80\n      targetPort: http\n      nodePort: 30080\n    - name: metrics\n      port: 9090\n')).graph.text;
+  const m = build(
+    svc('  type: NodePort\n  ports:\n    - name: http\n      port: 80\n      targetPort: http\n      nodePort: 30080\n    - name: metrics\n      port: 9090\n'),
+  ).graph.text;
   assert.equal(labelOf(m, 's0_l0_np'), 'Every node\nNodeIP:30080');
   assert.equal(labelOf(m, 's0_l1_np'), 'Every node\nNodeIP:nodePort\nallocated from 30000-32767');
   assert.deepEqual(edgesBetween(m, 's0_ext', 's0_l0_np'), ['TCP 30080']);
@@ -161,7 +163,10 @@ test('findings mark the node they are about, and clicking it reveals the finding
   const { graph } = build(text);
   assert.match(labelOf(graph.text, 's0_l0_np') ?? '', /\n⚠ nodeport-out-of-range$/);
   assert.match(graph.text, /class [^\n]*s0_l0_np[^\n]* problem/);
-  assert.equal(graph.links.s0_l0_np.range.start.line, text.split('\n').findIndex((l) => l.includes('nodePort: 80')));
+  assert.equal(
+    graph.links.s0_l0_np.range.start.line,
+    text.split('\n').findIndex((l) => l.includes('nodePort: 80')),
+  );
   // A nodePort on a ClusterIP Service has no node-port box to sit on: it is listed, not lost.
   const onClusterIP = build(svc('  ports:\n    - port: 80\n      nodePort: 30080\n')).graph.text;
   assert.match(labelOf(onClusterIP, 's0_issues') ?? '', /^Problems\n.*⚠ nodeport-on-clusterip/s);
@@ -176,7 +181,18 @@ test('an invalid type and an empty document still give a valid, explanatory diag
 test('several Services get separate, prefixed node ids', () => {
   const two = `${svc('  ports:\n    - port: 80\n')}---\n${svc('  type: NodePort\n  ports:\n    - port: 81\n').replace('name: web\n  namespace', 'name: api\n  namespace')}`;
   const { graph, paths } = build(two);
-  assert.deepEqual(paths.map((p) => p.id), ['s0', 's1']);
+  assert.deepEqual(
+    paths.map((p) => p.id),
+    ['s0', 's1'],
+  );
   assert.equal(labelOf(graph.text, 's1'), 'Service api · NodePort · namespace shop');
-  assert.equal(new Set(graph.text.split('\n').map((l) => /^\s*(s\d+_[a-z0-9_]+)[[({>]/.exec(l)?.[1]).filter(Boolean)).size, graph.nodeCount);
+  assert.equal(
+    new Set(
+      graph.text
+        .split('\n')
+        .map((l) => /^\s*(s\d+_[a-z0-9_]+)[[({>]/.exec(l)?.[1])
+        .filter(Boolean),
+    ).size,
+    graph.nodeCount,
+  );
 });

@@ -50,8 +50,21 @@ test('ServicePort: targetPort is int-or-string, the rest plain types', () => {
 
 test('ObjectMeta has every current field and no tombstoned clusterName', () => {
   assert.deepEqual(Object.keys(objectMeta.fields).sort(), [
-    'annotations', 'creationTimestamp', 'deletionGracePeriodSeconds', 'deletionTimestamp', 'finalizers', 'generateName',
-    'generation', 'labels', 'managedFields', 'name', 'namespace', 'ownerReferences', 'resourceVersion', 'selfLink', 'uid',
+    'annotations',
+    'creationTimestamp',
+    'deletionGracePeriodSeconds',
+    'deletionTimestamp',
+    'finalizers',
+    'generateName',
+    'generation',
+    'labels',
+    'managedFields',
+    'name',
+    'namespace',
+    'ownerReferences',
+    'resourceVersion',
+    'selfLink',
+    'uid',
   ]);
   assert.equal(goTypeOf(objectMeta.fields.generation), 'int64');
   assert.equal(goTypeOf(objectMeta.fields.creationTimestamp), 'string');
@@ -121,5 +134,8 @@ test('strategic merge patches and documents kubectl cannot parse are not decoded
 test('a YAML merge key is no field; of a key written twice only the last value is decoded', () => {
   const result = walk('apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  <<: {type: ClusterIP}\n  ports: 80\n  ports: [{port: "80"}]\n');
   assert.deepEqual(result.unknownKeys, []);
-  assert.deepEqual(result.mismatches.map((m) => m.path), ['spec.ports[0].port']);
+  assert.deepEqual(
+    result.mismatches.map((m) => m.path),
+    ['spec.ports[0].port'],
+  );
 });

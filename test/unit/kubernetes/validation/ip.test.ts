@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cidrWarnings, ipString, ipWarning, isIPv6String, isValidCIDR, isValidIP, parseAddr, parseIPSloppy } from '../../../../server/src/kubernetes/validation/ip';
+import {
+  cidrWarnings,
+  ipString,
+  ipWarning,
+  isIPv6String,
+  isValidCIDR,
+  isValidIP,
+  parseAddr,
+  parseIPSloppy,
+} from '../../../../server/src/kubernetes/validation/ip';
 
 // Cases from k8s.io/apimachinery/pkg/util/validation/ip_test.go (TestIsValidIP, legacy column) and from Go's net/netip rules.
 const validIPs = [
