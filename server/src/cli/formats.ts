@@ -1,10 +1,11 @@
+import { ruleDocsPath } from '../analysis/rule';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { FileResult, RuleInfo } from './results';
 import { totals } from './results';
 
 const REPOSITORY = 'https://github.com/kube-service-lens/kube-service-lens';
-export const ruleHelpUri = (id: string) => `${REPOSITORY}/blob/main/docs/rules/${id}.md`;
+export const ruleHelpUri = (id: string) => `${REPOSITORY}/blob/main/${ruleDocsPath(id)}`;
 
 /** The API server's line has no final period; keep the two sentences apart on one line. */
 const oneLine = (message: string) => message.replace(/([^.!?:])\s*\n\s*/g, '$1. ').replace(/\s*\n\s*/g, ' ');

@@ -1,3 +1,4 @@
+import { ruleDocsPath } from '../analysis/rule';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
@@ -19,7 +20,7 @@ const docUrls = new Map<string, string>();
 /** Rule docs ship next to the bundle (dist/server.js → docs/rules/<id>.md), so links work offline. */
 export function ruleDocUrl(ruleId: string): string {
   let url = docUrls.get(ruleId);
-  if (url === undefined) docUrls.set(ruleId, (url = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href));
+  if (url === undefined) docUrls.set(ruleId, (url = pathToFileURL(path.join(__dirname, '..', ruleDocsPath(ruleId))).href));
   return url;
 }
 
