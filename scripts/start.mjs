@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension and opens VS Code on examples/ with it loaded. Uses the desktop `code`
+// `npm start`: builds the extension and opens VS Code on a fresh copy of examples/ with it loaded. Uses the desktop `code`
 // command when there is one; otherwise a local, offline VS Code (code-server from the npm registry, the same
 // one the end-to-end tests use) on 127.0.0.1, whose address is printed. Ctrl+C stops it.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -10,8 +10,16 @@ import { ensureTools, node24Env } from '../test/e2e/lib/install.mjs';
 import { freePort, spawnGroup, stopGroup, waitForHttp } from '../test/e2e/lib/processes.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const examples = path.join(repoRoot, 'examples');
 const log = (message) => console.log(`[start] ${message}`);
+/** Where `npm start` serves VS Code unless PORT says otherwise: the same address every time, for a bookmark. */
+const DEFAULT_PORT = 8317;
+
+// A fresh copy of examples/ for every start: code-server autosaves, so trying a quick fix would otherwise rewrite the
+// tracked examples, and the next user would no longer find the mistakes they demonstrate.
+const examples = path.join(repoRoot, '.cache', 'start', 'examples');
+rmSync(examples, { recursive: true, force: true });
+mkdirSync(path.dirname(examples), { recursive: true });
+cpSync(path.join(repoRoot, 'examples'), examples, { recursive: true });
 
 execFileSync(process.execPath, [path.join(repoRoot, 'esbuild.mjs')], { cwd: repoRoot, stdio: 'inherit' });
 
@@ -54,7 +62,8 @@ if (!existsSync(userSettings)) {
   );
 }
 
-const port = Number(process.env.PORT ?? (await freePort()));
+const port = process.env.PORT ? Number(process.env.PORT) : await freePort(DEFAULT_PORT);
+if (!process.env.PORT && port !== DEFAULT_PORT) log(`port ${DEFAULT_PORT} is in use (another npm start?); using ${port} this time`);
 const server = spawnGroup(
   tools.paths.node,
   [

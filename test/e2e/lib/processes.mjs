@@ -8,12 +8,13 @@ import { createServer } from 'node:net';
 import http from 'node:http';
 
 /** Asks the kernel for a free loopback port (tiny race window is acceptable for tests). */
-export function freePort() {
+/** A free port on 127.0.0.1: `preferred` when nothing listens there, else any free one (0 asks for any). */
+export function freePort(preferred = 0) {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
+    srv.on('error', (error) => (preferred !== 0 && error.code === 'EADDRINUSE' ? freePort(0).then(resolve, reject) : reject(error)));
+    srv.listen(preferred, '127.0.0.1', () => {
       const { port } = srv.address();
       srv.close(() => resolve(port));
     });
