@@ -107,6 +107,28 @@ test('standard input, globs, and bad inputs each get a clear message while the r
   assert.equal(run(['frobnicate']).code, 2);
 });
 
+test('a Kustomize patch given alone is known by the kustomization on disk; other files are named by their path', () => {
+  const patch = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  sessionAffinity: Sticky\n';
+  const dir = workspace({
+    'overlay/kustomization.yaml': 'resources: [../base]\npatchesStrategicMerge:\n  - web-patch.yaml\n',
+    'overlay/web-patch.yaml': patch,
+    'apps/web.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30080'),
+    'old/web.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30080'),
+  });
+  const alone = run(['check', 'overlay/web-patch.yaml', '--format', 'json'], { cwd: dir });
+  const rules = (stdout: string) => (JSON.parse(stdout) as Array<{ findings: Array<{ ruleId: string; message: string }> }>).flatMap((f) => f.findings);
+  assert.deepEqual(
+    rules(alone.stdout).map((f) => f.ruleId),
+    ['session-affinity-invalid'],
+  );
+  const both = run(['check', 'apps', 'old', '--format', 'json'], { cwd: dir });
+  const duplicates = rules(both.stdout).filter((f) => f.ruleId === 'duplicate-object');
+  assert.deepEqual(
+    duplicates.map((f) => f.message.replace(/\. To the cluster.*/s, '')),
+    ['Service `web` is also defined at old/web.yaml:2', 'Service `web` is also defined at apps/web.yaml:2'],
+  );
+});
+
 test('JSON and GitHub formats', () => {
   const dir = workspace({ 'svc.yaml': BAD_SERVICE, 'web.yaml': DEPLOYMENT });
   const json = JSON.parse(run(['check', '--format', 'json', '.'], { cwd: dir }).stdout);

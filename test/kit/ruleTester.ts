@@ -106,6 +106,9 @@ interface Analysed {
 
 function analyse(rule: Rule, text: string, options: ValidCase): Analysed {
   const index = new WorkspaceIndex();
+  // The folders rule tests put files in (`files: { 'file:///w/api.yaml': ... }`), as workspace folders: messages name
+  // files by their path inside them.
+  index.setRoots(['file:///w/', 'file:///workspace/']);
   const file = parseFile(options.uri ?? DEFAULT_URI, text);
   index.set(file);
   for (const [uri, other] of Object.entries(options.files ?? {})) index.set(parseFile(uri, other));

@@ -20,6 +20,8 @@ export class TestWorkspace {
   readonly index = new WorkspaceIndex();
 
   constructor(files: Record<string, string>) {
+    // The workspace folder the names are placed in, so messages name files as they would in the editor.
+    this.index.setRoots(['file:///workspace/']);
     for (const [name, text] of Object.entries(files)) this.index.set(parseFile(uriOf(name), text));
   }
 

@@ -70,7 +70,7 @@ test('cross-file rules see workspace files that are not open, and follow them as
     'the selector matches the indexed Deployment',
   );
   const undeclared = indexed.diagnostics.find((d) => d.code === 'target-port-undeclared');
-  assert.match(String(undeclared?.message), /Deployment `web` \(deploy\.yaml:2\) declares only 8080\./);
+  assert.match(String(undeclared?.message), /Deployment `web` \(apps\/deploy\.yaml:2\) declares only 8080\./);
   assert.equal(undeclared?.range.start.line, 13);
 
   // The labels change on disk; the editor reports it as a watched-file change.
@@ -81,7 +81,7 @@ test('cross-file rules see workspace files that are not open, and follow them as
   const warning = broken.diagnostics.find((d) => d.code === 'selector-matches-nothing');
   assert.equal(warning?.severity, 2);
   assert.deepEqual(warning?.range, { start: { line: 5, character: 2 }, end: { line: 5, character: 10 } });
-  assert.match(String(warning?.message), /The closest is Deployment `web` \(deploy\.yaml:12\): its pods have `app=web-v2` instead of `app=web`\./);
+  assert.match(String(warning?.message), /The closest is Deployment `web` \(apps\/deploy\.yaml:12\): its pods have `app=web-v2` instead of `app=web`\./);
   const closest = (warning?.data as { closest: { uri: string; range: { start: { line: number } } } }).closest;
   assert.equal(closest.uri, deployUri);
   assert.equal(closest.range.start.line, 11);
@@ -107,4 +107,25 @@ test('cross-file rules see workspace files that are not open, and follow them as
   // With no workload left in the workspace the pods are defined elsewhere: no cross-file finding remains.
   const empty = await client.waitForDiagnostics(serviceUri, (p) => p.diagnostics.length === 0);
   assert.deepEqual(empty.diagnostics, []);
+});
+
+test('a Kustomize patch opened on its own, outside any workspace, is known by the kustomization on disk beside it', async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ksl-patch-alone-'));
+  const patchPath = path.join(dir, 'overlay', 'patches', 'web.yaml');
+  mkdirSync(path.dirname(patchPath), { recursive: true });
+  writeFileSync(path.join(dir, 'overlay', 'kustomization.yaml'), 'resources: [../base]\npatches:\n  - path: patches/web.yaml\n');
+  // No ports, no selector, a node port without a type: all normal in a patch, all wrong in a whole Service.
+  const patch = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  sessionAffinity: Sticky\n';
+  writeFileSync(patchPath, patch);
+  const client = new LspTestClient();
+  t.after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await client.initialize();
+  const uri = fileUri(patchPath);
+  client.open(uri, patch);
+  // What the patch writes is still checked: the invalid sessionAffinity, and nothing about what it leaves out.
+  const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  assert.deepEqual(codes(published), ['session-affinity-invalid']);
 });

@@ -3,10 +3,12 @@
  *
  * - Kustomize patches. A strategic-merge patch is a partial object: `kustomize build` merges it into a base, so
  *   a patch Service without `ports` or `selector`, or with `nodePort` but no `type`, is normal. A file is a patch
- *   when a kustomization in the workspace lists it under `patches` (`path:`), `patchesStrategicMerge` or
- *   `patchesJson6902`; when it uses patch directives (`$patch: delete`, `$setElementOrder/...`); or when a Service
- *   without ports and without selector sits in a folder that has a kustomization (a complete Service that way
- *   would be rejected or useless anyway, so nothing real is lost).
+ *   when a kustomization lists it under `patches` (`path:`), `patchesStrategicMerge` or `patchesJson6902`; when it
+ *   uses patch directives (`$patch: delete`, `$setElementOrder/...`); or when a Service without ports and without
+ *   selector sits in a folder that has a kustomization (a complete Service that way would be rejected or useless
+ *   anyway, so nothing real is lost). The kustomization may be anywhere in the workspace, or, for a patch opened on
+ *   its own (no workspace, or the CLI given only the patch), in the patch's folder or a few folders above it, read
+ *   through the workspace's outside reader: kubectl reads the kustomization from disk whatever the editor has open.
  * - Objects with YAML merge keys (`<<: *base`). kubectl's YAML decoder (go-yaml, via sigs.k8s.io/yaml) copies the
  *   merged mapping's keys in, but our model reads only keys written in place, so `type`, `ports` or `selector` may
  *   come from the anchor without the model seeing them.
@@ -26,16 +28,82 @@ import { asMap, asSeq, fieldOf } from '../document/yamlNodes';
 export type PartialReason = 'kustomize-patch' | 'patch-directive' | 'merge-key';
 
 const KUSTOMIZATION = /(?:^|\/)kustomization\.ya?ml$/i;
+/** The names `kustomize build` looks for in a folder (konfig.RecognizedKustomizationFileNames). */
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** How many folders above a patch a kustomization listing it is looked for (`patches: [{path: ../../x.yaml}]` is rare). */
+const FOLDERS_UP = 3;
 
 /** Why `object` is only part of what reaches the cluster, or undefined when it is complete as written. */
 export function partialReason(file: FileModel, object: K8sObject, workspace: WorkspaceIndex): PartialReason | undefined {
   const own = ownReason(object);
   if (own) return own;
   const kustomizations = kustomizationsOf(workspace);
-  if (kustomizations.folders.size === 0) return undefined;
-  if (kustomizations.patches.has(normalized(file.uri))) return 'kustomize-patch';
-  if (isService(object) && !object.fields.ports && !object.fields.selector && kustomizations.folders.has(folderOf(file.uri))) return 'kustomize-patch';
+  const uri = normalized(file.uri);
+  if (kustomizations.patches.has(uri)) return 'kustomize-patch';
+  const bare = isService(object) && !object.fields.ports && !object.fields.selector;
+  if (bare && kustomizations.folders.has(folderOf(uri))) return 'kustomize-patch';
+  const around = kustomizationsAround(uri, workspace);
+  if (around.patches.has(uri) || (bare && around.folders.has(folderOf(uri)))) return 'kustomize-patch';
   return undefined;
+}
+
+/**
+ * The nearest folder at or above the file's (a few levels up) that holds a kustomization: the Kustomize build the
+ * file belongs to. Undefined for a file no kustomization governs.
+ */
+export function kustomizationFolderOf(uri: string, workspace: WorkspaceIndex): string | undefined {
+  const known = kustomizationsOf(workspace).folders;
+  const around = kustomizationsAround(normalized(uri), workspace).folders;
+  let folder = folderOf(uri);
+  for (let level = 0; level <= FOLDERS_UP; level++) {
+    if (known.has(folder) || around.has(folder)) return folder;
+    const parent = new URL('..', folder).href;
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return undefined;
+}
+
+// Every object of a file asks, on every keystroke: one look per folder and workspace state is enough.
+const aroundCache = new WeakMap<WorkspaceIndex, { version: number; byFolder: Map<string, Kustomizations> }>();
+
+/**
+ * The kustomizations in the file's folder and the few above it, from the index or else through its outside reader
+ * (which caches what it reads from disk).
+ */
+function kustomizationsAround(uri: string, workspace: WorkspaceIndex): Kustomizations {
+  const start = folderOf(uri);
+  let cache = aroundCache.get(workspace);
+  if (!cache || cache.version !== workspace.version) aroundCache.set(workspace, (cache = { version: workspace.version, byFolder: new Map() }));
+  const cached = cache.byFolder.get(start);
+  if (cached) return cached;
+  const found: Kustomizations = { patches: new Set(), folders: new Set() };
+  cache.byFolder.set(start, found);
+  if (!uri.startsWith('file:')) return found;
+  let folder = start;
+  for (let level = 0; level <= FOLDERS_UP; level++) {
+    for (const name of KUSTOMIZATION_NAMES) {
+      const candidate = folder + name;
+      const text = workspace.get(candidate)?.text ?? workspace.readOutside(candidate);
+      if (text === undefined) continue;
+      found.folders.add(folder);
+      for (const relative of patchPathsIn(text)) addResolved(found.patches, relative, candidate);
+      // kustomize refuses a folder with two kustomization files, so the first one is the one.
+      break;
+    }
+    const parent = new URL('..', folder).href;
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return found;
+}
+
+function addResolved(patches: Set<string>, relative: string, kustomization: string): void {
+  try {
+    patches.add(normalized(new URL(relative, kustomization).href));
+  } catch {
+    // Not a path a URL can be made of: nothing to match.
+  }
 }
 
 // What the object itself says never changes (objects are immutable), and every keystroke asks again for each object.
@@ -84,26 +152,30 @@ function kustomizationsOf(workspace: WorkspaceIndex): Kustomizations {
     const file = workspace.get(uri);
     if (!file) continue;
     value.folders.add(folderOf(uri));
-    for (const relative of patchesOf(file)) {
-      try {
-        value.patches.add(normalized(new URL(relative, uri).href));
-      } catch {
-        // Not a path a URL can be made of: nothing to match.
-      }
-    }
+    for (const relative of patchesOf(file)) addResolved(value.patches, relative, uri);
   }
   perWorkspace.set(workspace, { version: workspace.version, value });
   return value;
 }
 
-/** The patch file paths a kustomization lists; inline patches (text with a line break) are not files. */
 function patchesOf(file: FileModel): string[] {
   let paths = patchPaths.get(file);
-  if (paths) return paths;
-  paths = [];
+  if (!paths) patchPaths.set(file, (paths = patchPathsIn(file.text)));
+  return paths;
+}
+
+// Kustomizations read from disk have no model; their text is what changes (the reader re-reads a changed file).
+const patchPathsByText = new Map<string, string[]>();
+const MAX_REMEMBERED_TEXTS = 64;
+
+/** The patch file paths a kustomization lists; inline patches (text with a line break) are not files. */
+function patchPathsIn(text: string): string[] {
+  const known = patchPathsByText.get(text);
+  if (known) return known;
+  const paths: string[] = [];
   try {
     // A kustomization is never composed by parseFile (its kind is of no interest to any rule), so parse it here.
-    const root = asMap(parseDocument(file.text, { prettyErrors: false }).contents);
+    const root = asMap(parseDocument(text, { prettyErrors: false }).contents);
     const strings = (node: unknown) =>
       asSeq(node)
         ?.items.filter(isScalar)
@@ -123,7 +195,8 @@ function patchesOf(file: FileModel): string[] {
   } catch {
     // A kustomization that does not parse names no patches.
   }
-  patchPaths.set(file, paths);
+  if (patchPathsByText.size >= MAX_REMEMBERED_TEXTS) patchPathsByText.clear();
+  patchPathsByText.set(text, paths);
   return paths;
 }
 

@@ -49,7 +49,7 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   notes.push(...problems);
 
   // One project file (or the flags) for every input, however many folders they come from: the run is one check.
-  const service = new LanguageService();
+  const service = new LanguageService({ root: pathToFileURL(cwd).href });
   service.configure(settings);
   const models: Array<{ display: string; path: string; model: FileModel }> = [];
   for (const file of files) {

@@ -24,7 +24,7 @@ export async function runExplain(options: ExplainOptions, cwd: string): Promise<
   const file = path.resolve(cwd, options.file);
   const read = await readManifest(file);
   if (!('text' in read)) throw new UsageError(`${options.file}: ${read.skipped}`);
-  const service = new LanguageService();
+  const service = new LanguageService({ root: pathToFileURL(cwd).href });
   service.configure(settings);
   // As `check` of the folder would: what .gitignore excludes is not part of the project.
   for (const sibling of (await scanFolder(path.dirname(file), { gitignore: true })).files) {

@@ -3,7 +3,7 @@ import type { ContainerModel, ContainerPortModel, K8sObject, ServiceModel, Servi
 import { LineIndex, type Range } from '../document/text';
 import { parseChunk, type FileModel, type ParsedChunk } from './manifest';
 import type { RelatedLocation } from './workspace';
-import type { ObjectRef, WorkspaceIndex } from './workspace';
+import { oneDefinitionEach, type ObjectRef, type WorkspaceIndex } from './workspace';
 import { asMap, asSeq, fieldOf, numberValue, stringValue, type Span } from '../document/yamlNodes';
 
 /**
@@ -115,16 +115,16 @@ export function selects(service: ServiceModel, workload: WorkloadModel): boolean
 }
 
 /**
- * The workloads (of `workloads`) whose pods this Service selects: the definition. Across a whole workspace use
+ * The workloads (of `workloads`) whose pods this Service selects, one per object however many files define it: the definition. Across a whole workspace use
  * navigation/selectionIndex.ts, which gives the same answer from a label index instead of a scan.
  */
 export function selectedWorkloads(service: ServiceModel, workloads: readonly ObjectRef<WorkloadModel>[]): ObjectRef<WorkloadModel>[] {
-  return usableSelector(service) ? workloads.filter((ref) => selects(service, ref.object)) : [];
+  return usableSelector(service) ? oneDefinitionEach(workloads.filter((ref) => selects(service, ref.object))) : [];
 }
 
 /** The reverse, for hovers on a workload: the Services whose selector picks its pods. */
 export function servicesSelecting(workload: WorkloadModel, services: readonly ObjectRef<ServiceModel>[]): ObjectRef<ServiceModel>[] {
-  return services.filter((ref) => selects(ref.object, workload));
+  return oneDefinitionEach(services.filter((ref) => selects(ref.object, workload)));
 }
 
 export interface ServingPort {
@@ -208,7 +208,7 @@ export function describePort(port: ContainerPortModel): string {
 
 export interface ObjectLocation {
   uri: string;
-  /** The file's base name, as shown to users. */
+  /** The file's path inside its workspace folder, as shown to users (WorkspaceIndex.displayPath). */
   file: string;
   /** 1-based line of the object's `kind`. */
   line: number;
@@ -228,16 +228,7 @@ export function locate(ref: ObjectRef, workspace: WorkspaceIndex, span = ref.obj
     lineIndexes.set(file, lines);
   }
   const range = lines ? lines.rangeOf(start, end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { uri: ref.uri, file: baseName(ref.uri), line: range.start.line + 1, range };
-}
-
-export function baseName(uri: string): string {
-  const name = uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
+  return { uri: ref.uri, file: workspace.displayPath(ref.uri), line: range.start.line + 1, range };
 }
 
 /** A related-information link to a span of another object (its `kind` value unless given). */

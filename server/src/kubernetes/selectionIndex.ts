@@ -6,7 +6,7 @@
  */
 import type { ServiceModel, WorkloadModel } from './model';
 import { isTemplated, namespaceOf, podLabelsOf, selectorMatchesPods, selects, usableSelector } from './selection';
-import type { ObjectRef, WorkspaceIndex } from './workspace';
+import { oneDefinitionEach, type ObjectRef, type WorkspaceIndex } from './workspace';
 import { LabelIndex, type LabelEntry, type NamespaceBucket } from './labelIndex';
 
 type WorkloadRef = ObjectRef<WorkloadModel>;
@@ -46,23 +46,28 @@ export class SelectionIndex {
 
   constructor(private readonly workspace: WorkspaceIndex) {}
 
-  /** Workloads of `namespace` whose pods carry every label of `selector` (all of the namespace for `{}`), in workspace order. */
+  /**
+   * Workloads of `namespace` whose pods carry every label of `selector` (all of the namespace for `{}`), in workspace
+   * order; a workload defined in two files is one workload (oneDefinitionEach).
+   */
   workloadsMatching(selector: Record<string, string>, namespace: string): WorkloadRef[] {
     const refs = this.workloads();
     const bucket = this.workloadLabels.bucket(namespace);
     if (!bucket) return [];
     const entries = Object.entries(selector);
-    if (entries.length === 0) return bucket.all.map((i) => refs[i]);
+    if (entries.length === 0) return oneDefinitionEach(bucket.all.map((i) => refs[i]));
     // Every match carries each selector label, so the candidates of the rarest label are enough.
     let candidates: number[] | undefined;
     for (const [key, value] of entries) {
       const found = withLabel(bucket, key, value);
       if (!candidates || found.length < candidates.length) candidates = found;
     }
-    return [...new Set(candidates)]
-      .sort((a, b) => a - b)
-      .map((i) => refs[i])
-      .filter((ref) => selectorMatchesPods(selector, podLabelsOf(ref.object)));
+    return oneDefinitionEach(
+      [...new Set(candidates)]
+        .sort((a, b) => a - b)
+        .map((i) => refs[i])
+        .filter((ref) => selectorMatchesPods(selector, podLabelsOf(ref.object))),
+    );
   }
 
   /** Exactly `selectedWorkloads(service, workspace.workloads())`. */
@@ -85,10 +90,12 @@ export class SelectionIndex {
       else addAll(bucket.values.get(key)?.get(value));
     }
     for (const key of Object.keys(generated)) if (!(key in template)) bucket.values.get(key)?.forEach(addAll);
-    return [...candidates]
-      .sort((a, b) => a - b)
-      .map((i) => refs[i])
-      .filter((ref) => selects(ref.object, workload));
+    return oneDefinitionEach(
+      [...candidates]
+        .sort((a, b) => a - b)
+        .map((i) => refs[i])
+        .filter((ref) => selects(ref.object, workload)),
+    );
   }
 
   /** Pod label keys of the workloads in `namespace` (templated values aside), with how many carry each and a few of them. */

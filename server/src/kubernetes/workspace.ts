@@ -17,9 +17,19 @@ export interface ObjectRef<T extends K8sObject = K8sObject> {
   chunk: PlacedChunk;
 }
 
+/**
+ * Reads a file the index does not hold, such as the kustomization next to a patch opened on its own; undefined when
+ * there is none. The service layer supplies it (it owns disk access) and keeps it cheap with a cache.
+ */
+export type OutsideReader = (uri: string) => string | undefined;
+
 /** Every parsed YAML file the server knows: open documents and the workspace folders' files. */
 export class WorkspaceIndex {
+  /** Files outside the index, for the few facts that live next to a file rather than in the workspace. */
+  readOutside: OutsideReader = () => undefined;
   private readonly files = new Map<string, FileModel>();
+  /** Folder URIs (with a trailing slash) that messages name files relative to, longest first. */
+  private roots: string[] = [];
   private cachedServices?: ObjectRef<ServiceModel>[];
   private changes = 0;
   private cachedWorkloads?: ObjectRef<WorkloadModel>[];
@@ -37,6 +47,21 @@ export class WorkspaceIndex {
     const existed = this.files.delete(uri);
     if (existed) this.invalidate();
     return existed;
+  }
+
+  /** The workspace folders (or the CLI's working directory): messages name files by their path inside them. */
+  setRoots(uris: readonly string[]): void {
+    this.roots = uris.map((uri) => (uri.endsWith('/') ? uri : `${uri}/`)).sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * How messages name a file: its path relative to the workspace folder holding it (`apps/otel.yaml`, so two
+   * `otel.yaml` in different folders read as two files); the whole path for a file outside every folder.
+   */
+  displayPath(uri: string): string {
+    const bare = uri.replace(/[?#].*$/, '');
+    const root = this.roots.find((folder) => bare.startsWith(folder));
+    return decoded(root ? bare.slice(root.length) : bare.replace(/^file:\/\//, ''));
   }
 
   uris(): string[] {
@@ -80,4 +105,45 @@ export class WorkspaceIndex {
     this.cachedServices = services;
     this.cachedWorkloads = workloads;
   }
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** What makes two definitions one object to the cluster: kind, namespace (unset means `default`) and name. */
+export function objectIdentity(object: K8sObject): string | undefined {
+  if (!object.name) return undefined;
+  return `${object.apiVersion.replace(/\/.*$/, '')}|${object.kind}|${object.namespace || 'default'}|${object.name}`;
+}
+
+/**
+ * One ref per object: when the same object is defined twice, the definition the cluster ends up with stays, which is
+ * the last one `kubectl apply -f` applies (files in path order, documents in file order). Order is kept otherwise.
+ */
+export function oneDefinitionEach<T extends K8sObject>(refs: readonly ObjectRef<T>[]): ObjectRef<T>[] {
+  const winner = new Map<string, ObjectRef<T>>();
+  for (const ref of refs) {
+    const identity = objectIdentity(ref.object);
+    if (identity === undefined) continue;
+    const held = winner.get(identity);
+    if (!held || appliesAfter(ref, held)) winner.set(identity, ref);
+  }
+  if (winner.size === refs.length) return [...refs];
+  return refs.filter((ref) => {
+    const identity = objectIdentity(ref.object);
+    return identity === undefined || winner.get(identity) === ref;
+  });
+}
+
+/** Whether `kubectl apply -R -f` of the folder applies `a` after `b`: it walks each folder's entries in name order. */
+export function appliesAfter(a: ObjectRef, b: ObjectRef): boolean {
+  if (a.uri === b.uri) return a.chunk.start > b.chunk.start;
+  const [left, right] = [a.uri.split('/'), b.uri.split('/')];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) return left[i] > right[i];
+  return left.length > right.length;
 }

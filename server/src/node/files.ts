@@ -1,5 +1,6 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const YAML_FILE = /\.ya?ml$/i;
 /** Dependency, VCS and build folders: never a project's own manifests, often huge. */
@@ -67,4 +68,40 @@ export async function readManifest(file: string, maxBytes = MAX_INDEXED_BYTES): 
   } catch (error) {
     return { skipped: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
+}
+
+/** How long a look at a file outside the workspace is trusted before the file is looked at again. */
+const OUTSIDE_RECHECK_MS = 2000;
+const OUTSIDE_MAX_BYTES = 256 * 1024;
+
+/**
+ * A synchronous reader of small files by `file:` URI, for facts that live next to a file but outside the workspace
+ * (the kustomization of a patch opened on its own). Analysis asks on every keystroke: a file's answer is trusted for
+ * a moment, then its mtime and size are checked, and it is read again only when they changed.
+ */
+export function cachedFileReader(now: () => number = Date.now): (uri: string) => string | undefined {
+  const cache = new Map<string, { checkedAt: number; stamp: string; text: string | undefined }>();
+  return (uri) => {
+    if (!uri.startsWith('file:')) return undefined;
+    const known = cache.get(uri);
+    if (known && now() - known.checkedAt < OUTSIDE_RECHECK_MS) return known.text;
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    let stamp = 'missing';
+    let text: string | undefined;
+    try {
+      const stat = statSync(file);
+      stamp = `${stat.mtimeMs}/${stat.size}`;
+      if (known && known.stamp === stamp) text = known.text;
+      else if (stat.isFile() && stat.size <= OUTSIDE_MAX_BYTES) text = readFileSync(file, 'utf8');
+    } catch {
+      // Missing or unreadable: no such file, as far as analysis is concerned.
+    }
+    cache.set(uri, { checkedAt: now(), stamp, text });
+    return text;
+  };
 }

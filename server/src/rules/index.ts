@@ -3,6 +3,7 @@ import { annotationsInvalid } from './annotations-invalid';
 import { appProtocolInvalid } from './app-protocol-invalid';
 import { clusterIPInvalid } from './clusterip-invalid';
 import { duplicateField } from './duplicate-field';
+import { duplicateObject } from './duplicate-object';
 import { fileTooLarge, nestingTooDeep } from '../analysis/limits';
 import { templateNotChecked } from '../analysis/templateNotice';
 import { externalIPInvalid } from './external-ip-invalid';
@@ -70,6 +71,7 @@ export const ALL_RULES: readonly Rule[] = [
   appProtocolInvalid,
   clusterIPInvalid,
   duplicateField,
+  duplicateObject,
   externalIPInvalid,
   externalIPsDeprecated,
   externalTrafficPolicyInvalid,

@@ -89,7 +89,7 @@ function describe(ref: ObjectRef<ServiceModel>, here: string, workspace: Workspa
   let lines = lineCache.get(file);
   if (!lines) lineCache.set(file, (lines = new LineIndex(file.text)));
   const line = lines.positionAt(start).line;
-  const where = ref.uri === here ? 'this file' : decodeURIComponent(ref.uri.slice(ref.uri.lastIndexOf('/') + 1));
+  const where = ref.uri === here ? 'this file' : workspace.displayPath(ref.uri);
   return { text: `${who} (${where}, line ${line + 1})`, line };
 }
 

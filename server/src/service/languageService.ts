@@ -21,6 +21,7 @@ import { buildTrafficPaths, type TrafficPaths } from '../features/traffic/buildP
 import { DocumentModels } from './documentModels';
 import { DocumentStore, type TextDocumentContentChangeEvent } from './documents';
 import { filePathOf, WorkspaceSettings, type WorkspaceFolder } from './settings';
+import { cachedFileReader } from '../node/files';
 
 const LOCAL_RULES = ALL_RULES.filter((rule) => !rule.crossResource);
 
@@ -39,6 +40,8 @@ export interface LanguageServiceOptions {
   warn?: (message: string) => void;
   /** Failures nobody asked for an answer to, such as a background parse. */
   logError?: (message: string) => void;
+  /** The folder URI messages name files relative to until workspace folders are set (the CLI's working directory). */
+  root?: string;
 }
 
 /**
@@ -59,6 +62,9 @@ export class LanguageService {
   private readonly closes = new Listeners<[uri: string]>();
 
   constructor(options: LanguageServiceOptions = {}) {
+    // A patch's kustomization may be on disk only (the patch opened on its own): analysis reads it through this.
+    this.index.readOutside = cachedFileReader();
+    if (options.root) this.index.setRoots([options.root]);
     this.settings = new WorkspaceSettings({ warn: options.warn ?? (() => undefined), openText: (file) => this.openTextAt(file) });
     this.models = new DocumentModels(this.documents, this.index, {
       // Only the part of a huge document within its maxFileSize is parsed (analysis/limits.ts).
@@ -96,6 +102,7 @@ export class LanguageService {
 
   setWorkspaceFolders(folders: readonly WorkspaceFolder[]): void {
     this.settings.setFolders(folders);
+    this.index.setRoots(folders.map((folder) => folder.uri));
     this.settingsChanged();
   }
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeFile } from '../../../server/src/analysis/analyze';
 import { ALL_RULES } from '../../../server/src/rules';
+import { cachedFileReader } from '../../../server/src/node/files';
 import { REPO_ROOT } from '../../kit/corpus';
 import { workspace } from '../../kit/workspace';
 
@@ -47,8 +48,38 @@ test('Kustomize patches are not judged as whole Services; what they do write is 
 
 test('the same files without their kustomizations are judged as complete objects (what made patches look broken)', () => {
   const judged = findings(false);
-  assert.deepEqual(judged['overlay/patches/node-port.yaml'], ['service-without-selector spec', 'port-name-invalid HTTP', 'nodeport-on-clusterip nodePort']);
-  assert.deepEqual(judged['overlay/session-affinity.yaml'], ['ports-required spec', 'service-without-selector spec', 'session-affinity-timeout-invalid 0']);
+  // Without kustomizations nothing says the overlay's Service is a patch: it is a second definition of the base's.
+  assert.deepEqual(judged['overlay/patches/node-port.yaml'], [
+    'duplicate-object web',
+    'service-without-selector spec',
+    'port-name-invalid HTTP',
+    'nodeport-on-clusterip nodePort',
+  ]);
+  assert.deepEqual(judged['overlay/session-affinity.yaml'], [
+    'duplicate-object web',
+    'ports-required spec',
+    'service-without-selector spec',
+    'session-affinity-timeout-invalid 0',
+  ]);
+});
+
+test('a patch opened on its own is known by the kustomization on disk next to it or a few folders up', () => {
+  for (const [patch, expected] of [
+    ['overlay/session-affinity.yaml', ['session-affinity-timeout-invalid 0']],
+    // Listed by overlay/kustomization.yaml as patches/node-port.yaml: found one folder up.
+    ['overlay/patches/node-port.yaml', ['port-name-invalid HTTP']],
+    ['overlay/unlisted-partial.yaml', []],
+  ] as const) {
+    const uri = pathToFileURL(path.join(KUSTOMIZE, patch)).href;
+    const alone = workspace({ [uri]: readFileSync(path.join(KUSTOMIZE, patch), 'utf8') });
+    const { file, workspace: index, settings } = alone.env(uri);
+    index.readOutside = cachedFileReader();
+    assert.deepEqual(
+      analyzeFile(file, index, settings, ALL_RULES).map((f) => `${f.ruleId} ${file.text.slice(f.start, f.end)}`),
+      expected,
+      patch,
+    );
+  }
 });
 
 test('no rule allowed on partial objects reads other objects', () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { SelectionIndex, selectionIndex } from '../../../server/src/kubernetes/selectionIndex';
 import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { namespaceOf, podLabelsOf, selectedWorkloads, selectorMatchesPods, servicesSelecting } from '../../../server/src/kubernetes/selection';
-import { WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
+import { oneDefinitionEach, WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { workspace } from '../../kit/workspace';
 
 /**
@@ -52,7 +52,9 @@ function assertSameAnswers(workspace: WorkspaceIndex): void {
   const fresh = new SelectionIndex(workspace);
   for (const ns of ['default', 'prod']) {
     for (const selector of [{}, { app: 'web' }, { tier: 'api', app: 'web' }, { 'pod-template-hash': 'x' }] as Array<Record<string, string>>) {
-      const expected = workspace.workloads().filter((ref) => namespaceOf(ref.object) === ns && selectorMatchesPods(selector, podLabelsOf(ref.object)));
+      const expected = oneDefinitionEach(
+        workspace.workloads().filter((ref) => namespaceOf(ref.object) === ns && selectorMatchesPods(selector, podLabelsOf(ref.object))),
+      );
       assert.deepEqual(index.workloadsMatching(selector, ns), expected, `${ns} ${JSON.stringify(selector)}`);
     }
     const inventory = (i: SelectionIndex) =>
@@ -102,7 +104,7 @@ test('answers exactly like the linear scans, across files and after every kind o
 });
 
 test('an edit that leaves the workloads alone reuses the index; a label edit patches it in place', () => {
-  const deploy = (app: string) => workloadText({ kind: 'Deployment', name: 'web', labels: { app } });
+  const deploy = (app: string) => workloadText({ kind: 'Deployment', name: app, labels: { app } });
   const svc = serviceText({ name: 's0', selector: { app: 'web' }, type: 'ClusterIP' });
   let text = [deploy('web'), deploy('api'), svc].join('---\n');
   const files = workspace({ 'a.yaml': text });
@@ -119,4 +121,25 @@ test('an edit that leaves the workloads alone reuses the index; a label edit pat
     index.selectedBy(service()).map((ref) => ref.chunk.start),
     [0, text.indexOf('---\n')],
   );
+});
+
+test('a workload defined in two files is selected once, as the file applied last defines it', () => {
+  const deploy = workloadText({ kind: 'Deployment', name: 'web', labels: { app: 'web' } });
+  const files = workspace({
+    'b.yaml': deploy,
+    'a.yaml': deploy,
+    'c.yaml': serviceText({ name: 's0', selector: { app: 'web' }, type: 'ClusterIP' }),
+  });
+  const service = files.index.services()[0].object;
+  assert.deepEqual(
+    selectionIndex(files.index)
+      .selectedBy(service)
+      .map((ref) => ref.uri),
+    ['file:///workspace/b.yaml'],
+  );
+  assert.deepEqual(
+    selectedWorkloads(service, files.index.workloads()).map((ref) => ref.uri),
+    ['file:///workspace/b.yaml'],
+  );
+  assert.equal(selectionIndex(files.index).servicesSelecting(files.index.workloads()[0].object).length, 1);
 });

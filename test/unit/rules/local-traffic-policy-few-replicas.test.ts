@@ -108,6 +108,39 @@ spec:
   ],
   invalid: [
     {
+      name: 'one Deployment written in two files runs its replicas once, not twice',
+      code: service('NodePort', '⟦Local⟧'),
+      files: { 'file:///w/workload.yaml': workload('Deployment', '1'), 'file:///w/old/workload.yaml': workload('Deployment', '1') },
+      errors: [
+        {
+          message:
+            "Service `ingress` has `externalTrafficPolicy: Local`, which sends external traffic only to pods on the node that received it, and Deployment `ingress` (workload.yaml:2) runs 1 pod: only the node running that pod answers on node port 30080; connections to any other node's IP are dropped.\n" +
+            'Run at least 2 replicas spread over nodes, or use `externalTrafficPolicy: Cluster` if you do not need the client source IP.',
+          data: {
+            pods: 1,
+            workloads: [
+              {
+                kind: 'Deployment',
+                name: 'ingress',
+                namespace: 'default',
+                uri: 'file:///w/workload.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } },
+              },
+            ],
+          },
+          related: [{ uri: 'file:///w/workload.yaml', start: 26, end: 36, message: 'Deployment ingress: at least 1 pod' }],
+          fixes: [
+            {
+              title: 'Use externalTrafficPolicy: Cluster — every node forwards external traffic, but the client source IP is not preserved',
+              output: service('NodePort', 'Cluster'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'NodePort, 1 replica → warning',
       code: service('NodePort', '⟦Local⟧'),
       files: { 'file:///w/workload.yaml': workload('Deployment', '1') },

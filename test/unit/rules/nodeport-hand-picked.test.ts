@@ -264,7 +264,7 @@ spec:
       errors: [
         {
           message:
-            'Service `web` hand-picks node port 30080, and 2 other Services in this workspace hand-pick node ports too: `api` (30081 at api.yaml:2) and `api` (30091 at api.yaml:2).\n' +
+            'Service `web` hand-picks node port 30080, and 2 other Services in this workspace hand-pick node ports too: `api` (30081 at api.yaml:2) and `api` (30091 at overlays/prod/api.yaml:2).\n' +
             'Node ports are shared by the whole cluster, so hand-picked numbers collide across teams and environments; remove nodePort to let Kubernetes allocate a free one, or pick from 30000-30085, the band automatic allocation uses last.',
           data: {
             portIndex: 0,

@@ -5,7 +5,7 @@ import { isService, SERVICE_TYPES, type K8sObject, type ServiceModel } from '../
 import type { FileModel, PlacedChunk } from '../../kubernetes/manifest';
 import { formatPortRange, type AnalysisSettings } from '../../analysis/settings';
 import { LineIndex } from '../../document/text';
-import type { WorkspaceIndex } from '../../kubernetes/workspace';
+import { oneDefinitionEach, type WorkspaceIndex } from '../../kubernetes/workspace';
 import { resolveTargetPort } from '../../kubernetes/selection';
 import { asMap, asSeq, fieldOf, numberValue, scalarValue, spanOf, stringMap, stringValue, type Span } from '../../document/yamlNodes';
 import { pathDiagnostics, type WorkloadArea } from './findings';
@@ -68,7 +68,8 @@ export function servicesInScope(file: FileModel, offset?: number): { scope: 'ser
     const inChunk = services.filter((s) => s.chunk === chunk);
     if (inChunk.length === 1) return { scope: 'service', services: inChunk };
   }
-  return { scope: 'document', services };
+  // The same Service written twice in the file is one Service in the cluster: drawn once, as applied last.
+  return { scope: 'document', services: oneDefinitionEach(services.map((placed) => ({ uri: file.uri, ...placed }))) };
 }
 
 function describe({ object: service, chunk }: PlacedService, id: string, input: TrafficInput, link: (uri: string, span: Span) => SourceLink): TrafficPath {

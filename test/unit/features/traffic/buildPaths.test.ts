@@ -229,3 +229,17 @@ test('findings of the file land on the node whose YAML they are reported on', ()
 function names(built: ReturnType<typeof build>): string[] {
   return [built.scope, ...built.paths.map((p) => p.name ?? '?')];
 }
+
+test('one object written twice is drawn once: the Service of the file, and the workload it selects', () => {
+  const web = service(`  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: http`);
+  const { paths } = build(`${web}---\n${web}`, { others: { 'deploy.yaml': WEB, 'old/deploy.yaml': WEB } });
+  assert.equal(paths.length, 1, 'the same Service twice in one file is one Service');
+  assert.deepEqual(
+    paths[0].workloads.map((w) => [w.name, w.replicas, w.source.uri]),
+    [['web', 3, 'file:///workspace/old/deploy.yaml']],
+  );
+});
