@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { ContainerModel, ContainerPortModel, K8sObject, WorkloadModel } from './model';
 import { chunkIndexAt, type FileModel, type PlacedChunk } from './manifest';
-import { spanOf, type Span } from '../document/yamlNodes';
+import { asMap, asSeq, fieldOf, spanOf, type Span } from '../document/yamlNodes';
 
 export type PathSegment = string | number;
 
@@ -86,10 +86,20 @@ function contains(span: Span | undefined, offset: number): boolean {
 export function containerPortAt(workload: WorkloadModel, path: PathSegment[]): { container: ContainerModel; port: ContainerPortModel } | undefined {
   const last = path[path.length - 1];
   if ((last !== 'containerPort' && last !== 'name') || path[path.length - 3] !== 'ports') return undefined;
-  const map = workload.root.getIn(path.slice(0, -1), true) as Node | undefined;
+  const map = nodeAtPath(workload.root, path.slice(0, -1));
   for (const container of workload.containers) {
     const port = container.ports.find((p) => p.map === map);
     if (port) return { container, port };
   }
   return undefined;
+}
+
+/** The node at a path, reading the entry kubectl keeps where a key is written twice (yaml's getIn reads the first). */
+function nodeAtPath(root: Node, path: PathSegment[]): Node | undefined {
+  let node: Node | null | undefined = root;
+  for (const segment of path) {
+    node = typeof segment === 'number' ? (asSeq(node)?.items[segment] as Node | undefined) : fieldOf(asMap(node), segment)?.node;
+    if (!node) return undefined;
+  }
+  return node;
 }

@@ -1,9 +1,8 @@
 import { isAlias, isMap, isSeq, type Node } from 'yaml';
 import { defineRule } from '../analysis/rule';
 import { fixOf, removeEntryAtFinding } from '../analysis/fixHelpers';
-import { jsonKey } from '../document/jsonView';
 import { convertsToJson } from '../kubernetes/schema/walk';
-import { fieldsOf, type Field } from '../document/yamlNodes';
+import { allFieldsOf, duplicateKey, type Field } from '../document/yamlNodes';
 
 /**
  * A key written twice in one mapping. kubectl does NOT reject this: it converts YAML to JSON with
@@ -24,10 +23,10 @@ export const duplicateField = defineRule<{ path: string; key: string; occurrence
       if (isSeq(node)) node.items.forEach((item, i) => visit(item, `${path}[${i}]`));
       if (!isMap(node)) return;
       const byKey = new Map<string, Field[]>();
-      for (const field of fieldsOf(node)) {
-        const key = jsonKey(field.keyNode);
-        if (key === undefined || (key === '<<' && field.keyNode.type === 'PLAIN')) continue;
-        byKey.set(key, [...(byKey.get(key) ?? []), field]);
+      // Every pair as written: the rest of the model sees only the last of a repeated key (fieldsOf).
+      for (const field of allFieldsOf(node)) {
+        const key = duplicateKey(field);
+        if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), field]);
       }
       for (const [key, fields] of byKey) {
         // Only the value kubectl keeps matters inside; aliases are checked where their anchor is.

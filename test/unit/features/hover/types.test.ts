@@ -211,3 +211,13 @@ test('a nodePort outside the range is called rejected before the path is describ
   );
   assert.doesNotMatch(hover(service('  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080\n'), 'NodePort'), /rejected/);
 });
+
+test('a stray `type: ClusterIP` after `type: NodePort`: kubectl keeps ClusterIP, and so do the hover and `explain`', () => {
+  const stray = `${NODEPORT}  type: ClusterIP\n`;
+  for (const needle of ['ClusterIP', 'NodePort', 'Service\n']) {
+    const md = hover(stray, needle, { others });
+    assert.ok(md.startsWith('**Service `web`** · `type: ClusterIP`'), md);
+    assert.match(thisServiceOf(md), /Not reachable from outside the cluster\./);
+    assert.doesNotMatch(thisServiceOf(md), /30007/);
+  }
+});

@@ -229,3 +229,20 @@ test('findings of the file land on the node whose YAML they are reported on', ()
 function names(built: ReturnType<typeof build>): string[] {
   return [built.scope, ...built.paths.map((p) => p.name ?? '?')];
 }
+
+test('a key written twice: the graph shows what kubectl keeps, the last type and the last selector', () => {
+  const text = `${service(`  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: http
+  selector:
+    app: nothing
+  type: ClusterIP`)}---
+${WEB}`;
+  const { path } = build(text);
+  assert.equal(path.type, 'ClusterIP');
+  assert.deepEqual(path.workloads, []);
+  assert.ok(path.diagnostics.some((d) => d.ruleId === 'selector-matches-nothing'));
+});
