@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
-import { resolveAlias } from './yamlNodes';
+import { resolveAlias } from './aliases';
 
 /**
  * What kube-apiserver receives for a YAML node. kubectl converts YAML to JSON with sigs.k8s.io/yaml, which

@@ -1,4 +1,8 @@
-import { isMap, isScalar, isSeq, isAlias, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, isAlias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { resolveAlias } from './aliases';
+import { jsonKey } from './jsonView';
+
+export { resolveAlias };
 
 /** A character span, relative to the start of the chunk the node was parsed from. */
 export interface Span {
@@ -31,8 +35,29 @@ export function asSeq(node: unknown): YAMLSeq | undefined {
   return isSeq(node) ? node : undefined;
 }
 
-/** The entries of a mapping whose keys are plain scalars; complex keys are skipped. */
+/**
+ * The entries of a mapping as kubectl sends them, complex keys skipped. A key written twice keeps only its last
+ * value: kubectl reads files with cli-runtime's StreamVisitor, whose YAMLOrJSONDecoder converts each document with
+ * sigs.k8s.io/yaml YAMLToJSON, i.e. go-yaml v2 `Unmarshal` (not `UnmarshalStrict`) into a map, where each later pair
+ * overwrites the earlier one. The API server gets the JSON, so it never sees the dropped pair. Every reader goes
+ * through here or fieldOf so that all of them see the same (winning) pair; duplicate-field alone wants allFieldsOf.
+ */
 export function fieldsOf(map: YAMLMap): Field[] {
+  const fields = allFieldsOf(map);
+  const last = new Map<string, Field>();
+  for (const field of fields) {
+    const key = duplicateKey(field);
+    if (key !== undefined) last.set(key, field);
+  }
+  if (last.size === fields.length) return fields;
+  return fields.filter((field) => {
+    const key = duplicateKey(field);
+    return key === undefined || last.get(key) === field;
+  });
+}
+
+/** Every entry as written, including those a later entry with the same key overrides. */
+export function allFieldsOf(map: YAMLMap): Field[] {
   const fields: Field[] = [];
   for (const pair of map.items) {
     const field = fieldFromPair(pair);
@@ -41,10 +66,23 @@ export function fieldsOf(map: YAMLMap): Field[] {
   return fields;
 }
 
+/**
+ * The key two entries collide on: the JSON key sigs.k8s.io/yaml makes of it (`80:` and `"80":` are one key).
+ * Undefined for YAML 1.1 merge keys (`<<: *base`), which go-yaml merges rather than keeps, so several may coexist.
+ */
+export function duplicateKey(field: Field): string | undefined {
+  if (field.key === '<<' && field.keyNode.type === 'PLAIN') return undefined;
+  return jsonKey(field.keyNode);
+}
+
+/** The entry kubectl keeps for `key`: the last one written (see fieldsOf). */
 export function fieldOf(map: YAMLMap | undefined, key: string): Field | undefined {
   if (!map) return undefined;
-  for (const pair of map.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) return fieldFromPair(pair);
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i];
+    if (!isScalar(pair.key) || jsonKey(pair.key) !== key) continue;
+    const field = fieldFromPair(pair);
+    if (field) return field;
   }
   return undefined;
 }
@@ -58,29 +96,6 @@ export function fieldFromPair(pair: Pair): Field | undefined {
   const node = (pair.value ?? null) as Node | null;
   const valueSpan = spanOf(node) ?? { start: keySpan.end, end: keySpan.end };
   return { key: String(keyNode.value), pair, keyNode, node, keySpan, valueSpan };
-}
-
-const aliasTargets = new WeakMap<Document, WeakMap<Alias, Node | undefined>>();
-
-/**
- * The node an alias stands for. yaml's `Alias.resolve(doc)` searches the whole document on every call, so N aliases
- * cost N² (3,000 aliases took seconds on every keystroke); one pass per document records every alias's target,
- * with the same rule: the last node with that anchor before the alias, in document order.
- */
-export function resolveAlias(alias: Alias, doc: Document): Node | undefined {
-  let targets = aliasTargets.get(doc);
-  if (!targets) {
-    const table = new WeakMap<Alias, Node | undefined>();
-    const anchors = new Map<string, Node>();
-    visit(doc, {
-      Node(_key, node) {
-        if (isAlias(node)) table.set(node, anchors.get(node.source));
-        else if (node.anchor) anchors.set(node.anchor, node);
-      },
-    });
-    aliasTargets.set(doc, (targets = table));
-  }
-  return targets.has(alias) ? targets.get(alias) : (alias.resolve(doc) as Node | undefined);
 }
 
 /** The scalar value of a node, following an alias; undefined for collections and missing nodes. */

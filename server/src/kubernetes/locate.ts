@@ -1,7 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ContainerModel, ContainerPortModel, K8sObject, WorkloadModel } from './model';
 import { chunkIndexAt, type FileModel, type PlacedChunk } from './manifest';
-import { spanOf, type Span } from '../document/yamlNodes';
+import { asMap, asSeq, duplicateKey, fieldFromPair, fieldOf, spanOf, type Span } from '../document/yamlNodes';
 
 export type PathSegment = string | number;
 
@@ -15,6 +15,11 @@ export interface Located {
   onKey: boolean;
   /** The hovered key or scalar value, relative to the chunk. */
   span: Span;
+  /**
+   * Set when the cursor is in a pair whose key is written again later in the same mapping (the outermost such
+   * pair): kubectl keeps only the last, so nothing under the cursor reaches the cluster.
+   */
+  dropped?: { path: PathSegment[] };
 }
 
 /**
@@ -47,7 +52,7 @@ function walk(node: Node, offset: number, path: PathSegment[]): Found | undefine
   if (isMap(node)) {
     for (const pair of node.items as Pair[]) {
       const found = inPair(pair, offset, path);
-      if (found) return found;
+      if (found) return isOverridden(node, pair) ? { ...found, dropped: { path: [...path, String((pair.key as { value: unknown }).value)] } } : found;
     }
     return undefined;
   }
@@ -86,10 +91,27 @@ function contains(span: Span | undefined, offset: number): boolean {
 export function containerPortAt(workload: WorkloadModel, path: PathSegment[]): { container: ContainerModel; port: ContainerPortModel } | undefined {
   const last = path[path.length - 1];
   if ((last !== 'containerPort' && last !== 'name') || path[path.length - 3] !== 'ports') return undefined;
-  const map = workload.root.getIn(path.slice(0, -1), true) as Node | undefined;
+  const map = nodeAtPath(workload.root, path.slice(0, -1));
   for (const container of workload.containers) {
     const port = container.ports.find((p) => p.map === map);
     if (port) return { container, port };
   }
   return undefined;
+}
+
+/** The node at a path, reading the entry kubectl keeps where a key is written twice (yaml's getIn reads the first). */
+function nodeAtPath(root: Node, path: PathSegment[]): Node | undefined {
+  let node: Node | null | undefined = root;
+  for (const segment of path) {
+    node = typeof segment === 'number' ? (asSeq(node)?.items[segment] as Node | undefined) : fieldOf(asMap(node), segment)?.node;
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/** Whether a later pair of the mapping has the same key, so that kubectl drops this one (see yamlNodes.fieldsOf). */
+function isOverridden(map: YAMLMap, pair: Pair): boolean {
+  const field = fieldFromPair(pair);
+  const key = field && duplicateKey(field);
+  return key !== undefined && fieldOf(map, key)?.pair !== pair;
 }

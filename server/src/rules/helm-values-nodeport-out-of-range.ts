@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { defineRule } from '../analysis/rule';
 import { formatPortRange, type PortRange } from '../analysis/settings';
-import { spanOf, type Span } from '../document/yamlNodes';
+import { fieldsOf, spanOf, type Span } from '../document/yamlNodes';
 
 /** Helm values files: `values.yaml`, `values-prod.yaml`, `ci/18-scrape-configs-values.yaml`, `values.dev.yml`. */
 const VALUES_FILE = /(?:^|[/_.-])values(?:[_.-][^/]*)?\.ya?ml$/i;
@@ -54,11 +54,12 @@ function nodePortsOutOfRange(root: Node | null, range: PortRange): Hit[] {
   const hits: Hit[] = [];
   const visit = (node: Node | null, path: string, key: string, inService: boolean, inNodePorts: boolean) => {
     if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isScalar(pair.key) || (typeof pair.key.value !== 'string' && typeof pair.key.value !== 'number')) continue;
-        const child = String(pair.key.value);
+      // Helm reads values files with sigs.k8s.io/yaml too: of a key written twice, only the last value reaches a template.
+      for (const field of fieldsOf(node)) {
+        if (typeof field.keyNode.value !== 'string' && typeof field.keyNode.value !== 'number') continue;
+        const child = field.key;
         const childPath = path === '' ? child : `${path}.${child}`;
-        visit(pair.value as Node | null, childPath, child, inService || SERVICE_KEY.test(child), inNodePorts || (inService && child === 'nodePorts'));
+        visit(field.node, childPath, child, inService || SERVICE_KEY.test(child), inNodePorts || (inService && child === 'nodePorts'));
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => visit(item as Node | null, `${path}[${i}]`, key, inService, inNodePorts));

@@ -2,6 +2,7 @@ import { selectionIndex } from '../kubernetes/selectionIndex';
 import { defineServiceRule } from '../analysis/rule';
 import { fixOf, serviceSpec } from '../analysis/fixHelpers';
 import { setScalarField } from '../document/structure';
+import { isSupportedProtocol } from '../kubernetes/validation/protocols';
 import { describeServicePort, describeWorkload, joinAnd, relatedAt, resolveTargetPort, workloadData } from '../kubernetes/selection';
 
 /** The Service port and its protocol, the protocols the containers declare for it, and their workloads. */
@@ -28,6 +29,9 @@ export const protocolMismatch = defineServiceRule<Data>({
     const selected = selectionIndex(ctx.workspace).selectedBy(service);
     if (selected.length === 0) return;
     for (const port of service.ports) {
+      // protocol-unsupported reports `protocol: HTTP`; any advice to declare the container port with it would be
+      // rejected just the same.
+      if (!isSupportedProtocol(port.protocol)) continue;
       const mismatched = selected
         .map((ref) => ({ ref, resolution: resolveTargetPort(port, ref.object) }))
         .filter(({ resolution }) => resolution !== undefined && resolution.matches.length === 0 && resolution.otherProtocol.length > 0);

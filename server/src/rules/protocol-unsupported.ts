@@ -4,8 +4,7 @@ import { fixOf, replaceAtFinding, sameIgnoringCase, serviceSpec } from '../analy
 import { setScalarField } from '../document/structure';
 import { decodedString } from '../kubernetes/validation/names';
 import { didYouMean } from '../kubernetes/schema/nearMiss';
-
-const SUPPORTED = ['SCTP', 'TCP', 'UDP'] as const;
+import { isSupportedProtocol, SUPPORTED_PROTOCOLS } from '../kubernetes/validation/protocols';
 
 /** Application protocols people write as `protocol`; they all travel over TCP. The value is the appProtocol to offer. */
 const OVER_TCP: Record<string, string | undefined> = {
@@ -36,7 +35,7 @@ export const protocolUnsupported = defineServiceRule<Data>({
     for (const port of service.ports) {
       const field = port.fields.protocol;
       const value = decodedString(field?.node, service.doc);
-      if (!field || !value || (SUPPORTED as readonly string[]).includes(value)) continue;
+      if (!field || !value || isSupportedProtocol(value)) continue;
       const key = value.toLowerCase().replace(/[^a-z0-9]/g, ''); // HTTP/2 → http2
       let suggestion: string | undefined;
       let appProtocol: string | undefined;
@@ -48,12 +47,12 @@ export const protocolUnsupported = defineServiceRule<Data>({
       } else if (/tcp/i.test(value) && /udp/i.test(value)) {
         advice = 'A port entry has exactly one protocol: write two entries with the same port number, one with protocol: TCP and one with protocol: UDP.';
       } else {
-        suggestion = didYouMean(value, SUPPORTED);
+        suggestion = didYouMean(value, SUPPORTED_PROTOCOLS);
         advice = suggestion ? `Protocol names are case-sensitive: did you mean ${suggestion}?` : 'Use TCP (the default when omitted), UDP or SCTP.';
       }
       ctx.report({
         span: field.valueSpan,
-        message: `${apiError.unsupported(`spec.ports[${port.index}].protocol`, value, SUPPORTED)}\n${advice}`,
+        message: `${apiError.unsupported(`spec.ports[${port.index}].protocol`, value, SUPPORTED_PROTOCOLS)}\n${advice}`,
         data: { portIndex: port.index, value, ...(suggestion ? { suggestion } : {}), ...(appProtocol ? { appProtocol } : {}) },
       });
     }

@@ -40,6 +40,124 @@ spec:
   ],
   invalid: [
     {
+      name: 'the same block written twice (as in the archived openshift-origin examples) is information only',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: etcd
+spec:
+  ⟦selector⟧:
+    name: etcd
+  ports: [{port: 2379}]
+  selector: {name: etcd}
+`,
+      errors: [
+        {
+          message:
+            '`selector` is set again later in `spec` to the same value; kubectl apply keeps the last one, so this one changes nothing (kustomize rejects the file, though): keep a single `selector:`.',
+          severity: 'information',
+          data: { path: 'spec.selector', key: 'selector', occurrences: 2, kept: '{name: etcd}', dropped: '{name: etcd}', same: true },
+          tags: ['unnecessary'],
+          fixes: [
+            {
+              title: 'Remove this repeated `selector` (the same value is set again later)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: etcd
+spec:
+  ports: [{port: 2379}]
+  selector: {name: etcd}
+`,
+              safe: true,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the same value is judged as the JSON kubectl sends: key order and spelling do not matter, types do',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  labels: {⟦a⟧: "1", b: x, a: "1", ⟦c⟧: 80, c: "80"}
+spec:
+  ⟦selector⟧: {app: web, tier: fe}
+  selector: {tier: 'fe', app: "web"}
+`,
+      errors: [
+        {
+          message:
+            '`a` is set again later in `metadata.labels` to the same value; kubectl apply keeps the last one, so this one changes nothing (kustomize rejects the file, though): keep a single `a:`.',
+          severity: 'information',
+          data: { path: 'metadata.labels.a', key: 'a', occurrences: 2, kept: '"1"', dropped: '"1"', same: true },
+          tags: ['unnecessary'],
+          fixes: [
+            {
+              title: 'Remove this repeated `a` (the same value is set again later)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  labels: {b: x, a: "1", c: 80, c: "80"}
+spec:
+  selector: {app: web, tier: fe}
+  selector: {tier: 'fe', app: "web"}
+`,
+              safe: true,
+              preferred: true,
+            },
+          ],
+        },
+        {
+          message:
+            '`c` is set again later in `metadata.labels`; kubectl apply keeps the last value, `"80"`, and silently drops this one, `80` (kustomize rejects the file instead): keep a single `c:` with the value you mean.',
+          data: { path: 'metadata.labels.c', key: 'c', occurrences: 2, kept: '"80"', dropped: '80', same: false },
+          tags: ['unnecessary'],
+          fixes: [
+            {
+              title: 'Remove this earlier `c` (kubectl ignores it; the later one wins)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  labels: {a: "1", b: x, a: "1", c: "80"}
+spec:
+  selector: {app: web, tier: fe}
+  selector: {tier: 'fe', app: "web"}
+`,
+              safe: true,
+              preferred: true,
+            },
+          ],
+        },
+        {
+          message:
+            '`selector` is set again later in `spec` to the same value; kubectl apply keeps the last one, so this one changes nothing (kustomize rejects the file, though): keep a single `selector:`.',
+          severity: 'information',
+          data: { path: 'spec.selector', key: 'selector', occurrences: 2, kept: '{tier: fe, app: web}', dropped: '{app: web, tier: fe}', same: true },
+          tags: ['unnecessary'],
+          fixes: [
+            {
+              title: 'Remove this repeated `selector` (the same value is set again later)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  labels: {a: "1", b: x, a: "1", c: 80, c: "80"}
+spec:
+  selector: {tier: 'fe', app: "web"}
+`,
+              safe: true,
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'the earlier of two keys is reported: it is the one kubectl silently drops',
       code: `apiVersion: v1
 kind: Service
@@ -55,8 +173,8 @@ spec:
       errors: [
         {
           message:
-            '`selector` is set again later in `spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `selector:`.',
-          data: { path: 'spec.selector', key: 'selector', occurrences: 2 },
+            '`selector` is set again later in `spec`; kubectl apply keeps the last value, `{app: api}`, and silently drops this one, `{app: web}` (kustomize rejects the file instead): keep a single `selector:` with the value you mean.',
+          data: { path: 'spec.selector', key: 'selector', occurrences: 2, kept: '{app: api}', dropped: '{app: web}', same: false },
           tags: ['unnecessary'],
           fixes: [
             {
@@ -92,8 +210,8 @@ spec:
       errors: [
         {
           message:
-            '`port` is set again later in `spec.ports[0]`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `port:`.',
-          data: { path: 'spec.ports[0].port', key: 'port', occurrences: 3 },
+            '`port` is set again later in `spec.ports[0]`; kubectl apply keeps the last value, `82`, and silently drops this one, `80` (kustomize rejects the file instead): keep a single `port:` with the value you mean.',
+          data: { path: 'spec.ports[0].port', key: 'port', occurrences: 3, kept: '82', dropped: '80', same: false },
           tags: ['unnecessary'],
           fixes: [
             {
@@ -114,8 +232,8 @@ spec:
         },
         {
           message:
-            '`port` is set again later in `spec.ports[0]`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `port:`.',
-          data: { path: 'spec.ports[0].port', key: 'port', occurrences: 3 },
+            '`port` is set again later in `spec.ports[0]`; kubectl apply keeps the last value, `82`, and silently drops this one, `81` (kustomize rejects the file instead): keep a single `port:` with the value you mean.',
+          data: { path: 'spec.ports[0].port', key: 'port', occurrences: 3, kept: '82', dropped: '81', same: false },
           tags: ['unnecessary'],
           fixes: [
             {
@@ -151,8 +269,8 @@ spec:
       errors: [
         {
           message:
-            '`metadata` is set again later at the top level of this Deployment; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `metadata:`.',
-          data: { path: 'metadata', key: 'metadata', occurrences: 2 },
+            '`metadata` is set again later at the top level of this Deployment; kubectl apply keeps the last value, `{name: b}`, and silently drops this one, `{name: a}` (kustomize rejects the file instead): keep a single `metadata:` with the value you mean.',
+          data: { path: 'metadata', key: 'metadata', occurrences: 2, kept: '{name: b}', dropped: '{name: a}', same: false },
           tags: ['unnecessary'],
           fixes: [
             {
@@ -173,8 +291,15 @@ spec:
         },
         {
           message:
-            '`containers` is set again later in `spec.template.spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `containers:`.',
-          data: { path: 'spec.template.spec.containers', key: 'containers', occurrences: 2 },
+            '`containers` is set again later in `spec.template.spec`; kubectl apply keeps the last value, `[{name: b, image: b}]`, and silently drops this one, `[{name: a, image: a}]` (kustomize rejects the file instead): keep a single `containers:` with the value you mean.',
+          data: {
+            path: 'spec.template.spec.containers',
+            key: 'containers',
+            occurrences: 2,
+            kept: '[{name: b, image: b}]',
+            dropped: '[{name: a, image: a}]',
+            same: false,
+          },
           tags: ['unnecessary'],
           fixes: [
             {
@@ -210,8 +335,8 @@ spec:
       errors: [
         {
           message:
-            '`app` is set again later in `metadata.labels`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `app:`.',
-          data: { path: 'metadata.labels.app', key: 'app', occurrences: 2 },
+            '`app` is set again later in `metadata.labels`; kubectl apply keeps the last value, `api`, and silently drops this one, `web` (kustomize rejects the file instead): keep a single `app:` with the value you mean.',
+          data: { path: 'metadata.labels.app', key: 'app', occurrences: 2, kept: 'api', dropped: 'web', same: false },
           tags: ['unnecessary'],
           fixes: [
             {
@@ -247,8 +372,8 @@ spec:
       errors: [
         {
           message:
-            '`type` is set again later in `spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `type:`.',
-          data: { path: 'spec.type', key: 'type', occurrences: 2 },
+            '`type` is set again later in `spec`; kubectl apply keeps the last value, `ClusterIP`, and silently drops this one, `NodePort` (kustomize rejects the file instead): keep a single `type:` with the value you mean.',
+          data: { path: 'spec.type', key: 'type', occurrences: 2, kept: 'ClusterIP', dropped: 'NodePort', same: false },
           tags: ['unnecessary'],
           fixes: [
             {
@@ -281,8 +406,8 @@ spec:
       errors: [
         {
           message:
-            '`selector` is set again later in `spec`; kubectl apply keeps only the last one and silently ignores this one (kustomize rejects the file instead): keep a single `selector:`.',
-          data: { path: 'spec.selector', key: 'selector', occurrences: 2 },
+            '`selector` is set again later in `spec`; kubectl apply keeps the last value, `{app: c}`, and silently drops this one, `{app: b}` (kustomize rejects the file instead): keep a single `selector:` with the value you mean.',
+          data: { path: 'spec.selector', key: 'selector', occurrences: 2, kept: '{app: c}', dropped: '{app: b}', same: false },
           tags: ['unnecessary'],
           fixes: [
             {

@@ -10,6 +10,10 @@ ruleTester.run(nodePortOnClusterIP, {
     { name: 'type ClusterIP nodePort 0 → no finding', code: svc('ClusterIP', '0') },
     { name: 'type ClusterIP nodePort (null) → no finding', code: svc('ClusterIP', '') },
     { name: 'type NodePort nodePort 30080 → no finding', code: svc('NodePort', '30080') },
+    {
+      name: 'type written twice, NodePort last: kubectl keeps NodePort → no finding',
+      code: `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: ClusterIP\n  ports:\n  - port: 80\n    nodePort: 30080\n  type: NodePort\n`,
+    },
     { name: 'type LoadBalancer nodePort 30080 → no finding', code: svc('LoadBalancer', '30080') },
     // not checked by ValidateService
     { name: 'type ExternalName nodePort 30080 → no finding', code: svc('ExternalName', '30080') },
@@ -47,6 +51,58 @@ metadata:
 spec:
   ports:
   - port: 80
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a stray `type: ClusterIP` after `type: NodePort`: kubectl keeps the last, so the API server rejects the nodePort',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  ports:
+  - port: 80
+    ⟦nodePort⟧: 30080
+  type: ClusterIP
+`,
+      errors: [
+        {
+          message:
+            "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'\n" +
+            'A ClusterIP Service is only reachable inside the cluster and opens no node port: set type: NodePort (or LoadBalancer) to expose it on every node, or remove nodePort.',
+          data: { portIndex: 0, value: 30080, expected: 'NodePort' },
+          fixes: [
+            {
+              title: 'Change type to NodePort',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  ports:
+  - port: 80
+    nodePort: 30080
+  type: NodePort
+`,
+              preferred: true,
+            },
+            {
+              title: 'Remove nodePort (stay reachable only inside the cluster)',
+              output: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  ports:
+  - port: 80
+  type: ClusterIP
 `,
             },
           ],

@@ -47,6 +47,16 @@ ruleTester.run(protocolMismatch, {
       code: service('{port: 53, protocol: UDP}'),
       files: { 'file:///w/dns.yaml': statefulSet('[{containerPort: 8080}]') },
     },
+    {
+      name: 'the Service protocol is itself invalid (protocol-unsupported reports it) → no finding',
+      code: service('{port: 80, protocol: HTTP}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{containerPort: 80}]') },
+    },
+    {
+      name: 'the same, with a named targetPort → no finding',
+      code: service('{port: 80, protocol: HTTP, targetPort: web}'),
+      files: { 'file:///w/dns.yaml': statefulSet('[{name: web, containerPort: 80}]') },
+    },
   ],
   invalid: [
     {

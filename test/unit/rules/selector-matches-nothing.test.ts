@@ -28,8 +28,25 @@ ${namespace ? `  namespace: ${namespace}\n` : ''}spec:
           image: nginx
 `;
 
+/** A selector written twice: kubectl keeps the last one. */
+const twoSelectors = (first: string, second: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: ${first}
+  ports:
+    - port: 80
+  selector: ${second}
+`;
+
 ruleTester.run(selectorMatchesNothing, {
   valid: [
+    {
+      name: 'a selector written twice is judged on the last one, which kubectl keeps: it matches → no finding',
+      code: twoSelectors('{app: nothing}', '{app: web}'),
+      files: { 'file:///w/deploy.yaml': deployment('{app: web}') },
+    },
     {
       name: 'labels match → no finding',
       code: service('{app: web}'),
@@ -127,6 +144,58 @@ metadata:
     },
   ],
   invalid: [
+    {
+      name: 'a selector written twice: the last one, which kubectl keeps, matches nothing → warning on it',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web-v2}
+  ports:
+    - port: 80
+  ⟦selector⟧: {app: web}
+`,
+      files: { 'file:///w/deploy.yaml': deployment('{app: web-v2}') },
+      errors: [
+        {
+          message:
+            'Service `web` selects pods with `app=web`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `web` (deploy.yaml:11): its pods have `app=web-v2` instead of `app=web`.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'web' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'web',
+              namespace: 'default',
+              uri: 'file:///w/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 27 } },
+              podLabels: { app: 'web-v2' },
+              differences: [{ key: 'app', expected: 'web', actual: 'web-v2', actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [
+            {
+              uri: 'file:///w/deploy.yaml',
+              start: 163,
+              end: 176,
+              message: 'Closest: Deployment web, pods labelled app=web-v2',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Change the selector to app=web-v2 (the pods of Deployment web)',
+              output: twoSelectors('{app: web-v2}', '{app: web-v2}'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'value differs → warning',
       code: service('{app: web}'),

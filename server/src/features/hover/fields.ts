@@ -23,6 +23,7 @@
  */
 import { FIELD_MEANINGS } from '../../kubernetes/fieldMeanings';
 import type { ServiceModel } from '../../kubernetes/model';
+import { asMap, fieldOf, numberValue } from '../../document/yamlNodes';
 import { DOCS } from './docs';
 import { valueHere, type FieldDoc } from './fieldDoc';
 import { code, listing } from './markdown';
@@ -189,6 +190,6 @@ function effectivePolicy(s: ServiceModel): string {
 }
 
 function clientIPTimeout(s: ServiceModel): number | undefined {
-  const config = s.spec ? (s.spec.getIn(['sessionAffinityConfig', 'clientIP', 'timeoutSeconds']) as unknown) : undefined;
-  return typeof config === 'number' ? config : undefined;
+  const clientIP = fieldOf(asMap(fieldOf(s.spec, 'sessionAffinityConfig')?.node), 'clientIP');
+  return numberValue(fieldOf(asMap(clientIP?.node), 'timeoutSeconds')?.node, s.doc);
 }

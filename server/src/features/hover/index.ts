@@ -7,7 +7,7 @@ import type { PlacedChunk } from '../../kubernetes/manifest';
 import { FIELDS } from './fields';
 import { renderField } from './fieldDoc';
 import { LB_FIELDS } from './lbFields';
-import { locate, type Located } from '../../kubernetes/locate';
+import { formatPath, locate, type Located, type PathSegment } from '../../kubernetes/locate';
 import { refOf, type HoverEnv } from './places';
 import { portFieldHover } from './ports';
 import { selectorHover } from './selector';
@@ -27,8 +27,9 @@ export interface HoverResult {
 export function hoverAt(env: HoverEnv, offset: number): HoverResult | undefined {
   const located = locate(env.file, offset);
   if (!located) return undefined;
-  const markdown = hoverFor(located, env);
-  if (!markdown) return undefined;
+  const found = hoverFor(located, env);
+  if (!found) return undefined;
+  const markdown = located.dropped ? `${droppedNote(located.dropped.path)}\n\n${found}` : found;
   const { chunk, span } = located;
   return { markdown, start: chunk.start + span.start, end: chunk.start + span.end };
 }
@@ -58,4 +59,10 @@ function serviceHover(service: ServiceModel, chunk: PlacedChunk, { path, onKey }
   // Own properties only: a YAML key such as `constructor` must not find Object.prototype members.
   const doc = Object.hasOwn(FIELDS, key) ? FIELDS[key] : Object.hasOwn(LB_FIELDS, key) ? LB_FIELDS[key] : undefined;
   return doc ? renderField(`spec.${key}`, doc, service, env) : undefined;
+}
+
+/** The hover describes the value kubectl keeps; on a pair it drops, say so first, or the two would read as one. */
+function droppedNote(path: readonly PathSegment[]): string {
+  const key = path[path.length - 1];
+  return `**Ignored by kubectl:** \`${formatPath(path)}\` is set again later in the same mapping, and kubectl applies only the last \`${String(key)}:\`; this one never reaches the cluster. What follows describes the value it applies.`;
 }

@@ -6,7 +6,7 @@
 import { isService, type K8sObject } from '../../kubernetes/model';
 import type { FileModel, ParsedChunk } from '../../kubernetes/manifest';
 import type { WorkspaceIndex } from '../../kubernetes/workspace';
-import { spanOf, type Span } from '../../document/yamlNodes';
+import { fieldOf, spanOf, type Span } from '../../document/yamlNodes';
 import { scanObject } from './scan';
 
 export interface ObjectSymbol {
@@ -89,8 +89,7 @@ function symbolsOf(parsed: ParsedChunk): ObjectSymbol[] {
 
 function objectSymbol(object: K8sObject): ObjectSymbol {
   const span = spanOf(object.root) ?? object.anchorSpan;
-  const nameNode = object.metadata?.get('name', true) as { range?: [number, number, number] } | undefined;
-  const selection = spanOf(nameNode) ?? object.anchorSpan;
+  const selection = fieldOf(object.metadata, 'name')?.valueSpan ?? object.anchorSpan;
   const children = isService(object)
     ? object.ports.map((port) => {
         const protocol = port.protocol === 'TCP' ? '' : `/${port.protocol}`;

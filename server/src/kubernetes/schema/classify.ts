@@ -1,11 +1,11 @@
 import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
 import type { K8sObject } from '../model';
-import { spanOf, type Field } from '../../document/yamlNodes';
+import { fieldOf, fieldsOf, spanOf, type Field } from '../../document/yamlNodes';
 import { objectMeta } from './meta';
 import { nearMiss } from './nearMiss';
 import { jsonView } from '../../document/jsonView';
 import { service, servicePort, serviceSpec } from './service';
-import { convertsToJson, isPatch, keptField, keptFields, walkObject, type UnknownKey } from './walk';
+import { convertsToJson, isPatch, walkObject, type UnknownKey } from './walk';
 
 /**
  * Sorts the unknown keys of a Service into plain typos and keys that are valid somewhere else in the manifest,
@@ -46,7 +46,7 @@ function isEmptyMap(node: unknown): boolean {
 
 /** The port entry a port field written at `spec` level most likely belongs to: the one just above it, or the only one. */
 function targetPort(spec: YAMLMap, entry: UnknownKey, doc: Document): { index?: number; port?: string } {
-  const ports = keptField(spec, 'ports')?.node;
+  const ports = fieldOf(spec, 'ports')?.node;
   if (!isSeq(ports)) return {};
   let index: number | undefined;
   ports.items.forEach((item, i) => {
@@ -56,8 +56,8 @@ function targetPort(spec: YAMLMap, entry: UnknownKey, doc: Document): { index?: 
   if (index === undefined && ports.items.length === 1) index = 0;
   const item = index === undefined ? undefined : ports.items[index];
   // Moving the key into an entry that already has it would only trade this error for a duplicate.
-  if (!isMap(item) || keptField(item, entry.key)) return {};
-  const port = keptField(item, 'port')?.node;
+  if (!isMap(item) || fieldOf(item, entry.key)) return {};
+  const port = fieldOf(item, 'port')?.node;
   return { index, port: port ? jsonView(port, doc).text : undefined };
 }
 
@@ -80,7 +80,7 @@ function atSpecLevel(entry: UnknownKey, siblings: readonly UnknownKey[], object:
         ? port
           ? `the \`- port: ${port}\` entry of \`ports:\``
           : `entry ${index} of \`ports:\``
-        : keptField(entry.map, 'ports')
+        : fieldOf(entry.map, 'ports')
           ? 'an entry of `ports:`'
           : 'an entry of a `ports:` list';
     return {
@@ -94,10 +94,10 @@ function atSpecLevel(entry: UnknownKey, siblings: readonly UnknownKey[], object:
     return { moveTo: 'metadata', explanation: `\`${entry.key}\` is at \`spec\` level; it belongs under \`metadata:\`${selectorHint}.` };
   }
   // An ExternalName Service has no use for a selector, so a stray label there is no misplaced selector label.
-  if (nearMiss(entry.key, SPEC_FIELDS) || jsonView(keptField(entry.map, 'type')?.node, object.doc).text === 'ExternalName') return undefined;
+  if (nearMiss(entry.key, SPEC_FIELDS) || jsonView(fieldOf(entry.map, 'type')?.node, object.doc).text === 'ExternalName') return undefined;
   const written = labelLike(entry, object.doc);
   if (!written) return undefined;
-  const selector = keptField(entry.map, 'selector')?.node;
+  const selector = fieldOf(entry.map, 'selector')?.node;
   const consequence = isEmptyMap(selector)
     ? 'as written the Service has no selector, so Kubernetes picks no Pods for it'
     : 'as written it is not part of the selector';
@@ -109,9 +109,9 @@ function atSpecLevel(entry: UnknownKey, siblings: readonly UnknownKey[], object:
 
 function atMetadataLevel(entry: UnknownKey, object: K8sObject): Misplacement | undefined {
   if (SPEC_FIELDS.includes(entry.key)) {
-    const spec = keptField(object.root, 'spec')?.node;
+    const spec = fieldOf(object.root, 'spec')?.node;
     const consequence =
-      entry.key === 'selector' && isEmptyMap(isMap(spec) ? keptField(spec, 'selector')?.node : undefined)
+      entry.key === 'selector' && isEmptyMap(isMap(spec) ? fieldOf(spec, 'selector')?.node : undefined)
         ? ' — as written the Service has no selector, so Kubernetes picks no Pods for it'
         : '';
     return { moveTo: 'spec', explanation: `\`${entry.key}\` is under \`metadata\`; it belongs under \`spec:\`${consequence}.` };
@@ -184,13 +184,13 @@ const SPEC_VALUES: Readonly<Record<string, readonly string[]>> = {
 };
 
 export function selectorMisplacements(object: K8sObject): SelectorMisplacement[] {
-  const spec = keptField(object.root, 'spec')?.node;
-  const selector = isMap(spec) ? keptField(spec, 'selector')?.node : undefined;
+  const spec = fieldOf(object.root, 'spec')?.node;
+  const selector = isMap(spec) ? fieldOf(spec, 'selector')?.node : undefined;
   if (!isMap(spec) || !isMap(selector) || isPatch(object.root) || !convertsToJson(object.doc)) return [];
   const found: SelectorMisplacement[] = [];
-  for (const field of keptFields(selector)) {
+  for (const field of fieldsOf(selector)) {
     const value = jsonView(field.node, object.doc);
-    if (value.kind !== 'string' || !SPEC_VALUES[field.key]?.includes(value.text ?? '') || keptField(spec, field.key)) continue;
+    if (value.kind !== 'string' || !SPEC_VALUES[field.key]?.includes(value.text ?? '') || fieldOf(spec, field.key)) continue;
     found.push({
       key: field.key,
       value: value.text as string,

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { K8sObject } from '../model';
-import { fieldFromPair, fieldsOf, resolveAlias, spanOf, type Field, type Span } from '../../document/yamlNodes';
+import { fieldsOf, resolveAlias, spanOf, type Field, type Span } from '../../document/yamlNodes';
 import { jsonKey, jsonView, type JsonView } from '../../document/jsonView';
 import { goTypeOf, type FieldType, type StructType } from './types';
 
@@ -80,34 +80,6 @@ function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
-/**
- * The entries of a mapping as kubectl sends them: when a key is written twice, go-yaml v2 keeps the last value
- * and drops the earlier ones before the API server sees anything (duplicateField reports those).
- */
-export function keptFields(map: YAMLMap): Field[] {
-  const fields = fieldsOf(map);
-  const last = new Map<string, Field>();
-  for (const field of fields) {
-    const key = jsonKey(field.keyNode);
-    if (key !== undefined) last.set(key, field);
-  }
-  if (last.size === fields.length) return fields;
-  return fields.filter((field) => {
-    const key = jsonKey(field.keyNode);
-    return key === undefined || last.get(key) === field;
-  });
-}
-
-/** The value kubectl sends for `key` (the last one written), unlike yamlNodes.fieldOf, which finds the first. */
-export function keptField(map: unknown, key: string): Field | undefined {
-  if (!isMap(map)) return undefined;
-  for (let i = map.items.length - 1; i >= 0; i--) {
-    const field = jsonKey(map.items[i].key) === key ? fieldFromPair(map.items[i]) : undefined;
-    if (field) return field;
-  }
-  return undefined;
-}
-
 /** Whether a YAML 1.1 merge key (`<<: *base`): go-yaml merges it, so it is no field of its own. */
 function isMergeKey(field: Field): boolean {
   return field.key === '<<' && field.keyNode.type === 'PLAIN';
@@ -148,7 +120,7 @@ class Walker {
       });
     } else if (type.kind === 'stringMap' && isMap(target)) {
       // Map keys add nothing to Go's error path; they do to ours, so the user sees which entry is wrong.
-      for (const field of keptFields(target)) {
+      for (const field of fieldsOf(target)) {
         const valueView = jsonView(field.node, this.doc);
         if (valueView.kind === 'string' || valueView.kind === 'null' || valueView.kind === 'unencodable') continue;
         const entry = { ...at, path: join(at.path, field.key), leaf: field.key };
@@ -159,7 +131,7 @@ class Walker {
 
   struct(map: YAMLMap, type: StructType, at: Pick<Position, 'path' | 'goPath'>): void {
     const { path } = at;
-    for (const field of keptFields(map)) {
+    for (const field of fieldsOf(map)) {
       if (isMergeKey(field)) continue;
       const key = jsonKey(field.keyNode);
       if (key === undefined) continue;

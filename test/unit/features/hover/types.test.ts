@@ -211,3 +211,28 @@ test('a nodePort outside the range is called rejected before the path is describ
   );
   assert.doesNotMatch(hover(service('  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080\n'), 'NodePort'), /rejected/);
 });
+
+test('a stray `type: ClusterIP` after `type: NodePort`: kubectl keeps ClusterIP, and so do the hover and `explain`', () => {
+  const stray = `${NODEPORT}  type: ClusterIP\n`;
+  for (const needle of ['ClusterIP', 'NodePort', 'Service\n']) {
+    const md = hover(stray, needle, { others });
+    const dropped = needle === 'NodePort';
+    assert.equal(
+      md.startsWith(
+        '**Ignored by kubectl:** `spec.type` is set again later in the same mapping, and kubectl applies only the last `type:`; this one never reaches the cluster. What follows describes the value it applies.\n\n',
+      ),
+      dropped,
+      md,
+    );
+    assert.match(md, /^(.*\n\n)?\*\*Service `web`\*\* · `type: ClusterIP`/, md);
+    assert.match(thisServiceOf(md), /Not reachable from outside the cluster\./);
+    assert.doesNotMatch(thisServiceOf(md), /30007/);
+  }
+});
+
+test('inside a block kubectl drops, the hover names the outermost repeated key', () => {
+  const twice = `${NODEPORT}  ports:\n    - port: 81\n`;
+  const md = hover(twice, 'nodePort', { others });
+  assert.ok(md.startsWith('**Ignored by kubectl:** `spec.ports` is set again later in the same mapping'), md);
+  assert.ok(!hover(twice, 'port: 81', { others }).includes('Ignored by kubectl'));
+});

@@ -79,3 +79,9 @@ test('headless Services still get the defaults; the tooltip does not promise pro
     '`type` is not set, so the API server makes this a `ClusterIP` Service: headless (`clusterIP: None`), so DNS returns the pod IPs and nothing proxies.',
   );
 });
+
+test('a type written twice: the hints follow the last one, which kubectl keeps', () => {
+  const service = SERVICE('  type: ClusterIP\n  ports:\n    - port: 80\n      targetPort: 8080\n      protocol: TCP\n  type: NodePort\n');
+  assert.deepEqual(hints(service), ['- port: 80⟨nodePort: allocated from 30000-32767⟩']);
+  assert.deepEqual(hints(service.replace('type: ClusterIP', 'type: LoadBalancer').replace('type: NodePort', 'type: ClusterIP')), []);
+});

@@ -243,3 +243,20 @@ test('one object written twice is drawn once: the Service of the file, and the w
     [['web', 3, 'file:///workspace/old/deploy.yaml']],
   );
 });
+
+test('a key written twice: the graph shows what kubectl keeps, the last type and the last selector', () => {
+  const text = `${service(`  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: http
+  selector:
+    app: nothing
+  type: ClusterIP`)}---
+${WEB}`;
+  const { path } = build(text);
+  assert.equal(path.type, 'ClusterIP');
+  assert.deepEqual(path.workloads, []);
+  assert.ok(path.diagnostics.some((d) => d.ruleId === 'selector-matches-nothing'));
+});
