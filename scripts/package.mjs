@@ -31,6 +31,9 @@ if (check) {
     if (!listing.includes(required)) failures.push(`missing from the package: ${required}`);
   }
   if (!listing.some((file) => file.startsWith('docs/rules/'))) failures.push('rule docs are missing (diagnostic links point at them)');
+  // The Marketplace and the Extensions view show these; a missing icon shows a grey placeholder.
+  if (!pkg.icon || !listing.includes(pkg.icon)) failures.push(`the icon (${pkg.icon ?? 'no "icon" in package.json'}) is not in the package`);
+  for (const field of ['galleryBanner', 'bugs', 'qna', 'homepage']) if (!pkg[field]) failures.push(`package.json has no "${field}" for the Marketplace page`);
   if (size > BUDGET_BYTES) failures.push(`VSIX is ${size} bytes, over the ${BUDGET_BYTES} byte budget`);
   for (const failure of failures) console.log(`FAIL ${failure}`);
   console.log(`${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
