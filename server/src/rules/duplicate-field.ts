@@ -15,7 +15,8 @@ type Data = { path: string; key: string; occurrences: number; kept: string; drop
  * each pair into the map in order, so the last one wins). The API server gets that JSON and never sees the
  * duplicate, so even `--validate=strict` (server-side fieldValidation=Strict) passes (kubernetes/kubernetes#125885,
  * #99286, #89303). kubectl's own client-side NoDoubleKeySchema (kubectl/pkg/validation/schema.go) runs only when
- * the server lacks field validation, on the already converted JSON, and only for metadata.labels/annotations, so
+ * the server lacks field validation (NewParamVerifyingSchema; its test case "supported, strict, invalid schema"
+ * passes), on the already converted JSON, and only for metadata.labels/annotations, so
  * it never sees a YAML duplicate either. Only a raw YAML body sent to the API server gets `strict decoding error:
  * yaml: unmarshal errors: line N: key "x" already set in map`, and kustomize (`kubectl apply -k`) rejects the file
  * with `mapping key "x" already defined`. So it is a Warning when the values differ (what the file says is not
