@@ -37,14 +37,31 @@ const FOLDERS_UP = 3;
 export function partialReason(file: FileModel, object: K8sObject, workspace: WorkspaceIndex): PartialReason | undefined {
   const own = ownReason(object);
   if (own) return own;
-  const kustomizations = kustomizationsOf(workspace);
-  const uri = normalized(file.uri);
-  if (kustomizations.patches.has(uri)) return 'kustomize-patch';
+  const place = placeOf(file.uri, workspace);
+  if (place.listedAsPatch) return 'kustomize-patch';
   const bare = isService(object) && !object.fields.ports && !object.fields.selector;
-  if (bare && kustomizations.folders.has(folderOf(uri))) return 'kustomize-patch';
-  const around = kustomizationsAround(uri, workspace);
-  if (around.patches.has(uri) || (bare && around.folders.has(folderOf(uri)))) return 'kustomize-patch';
-  return undefined;
+  return bare && place.besideKustomization ? 'kustomize-patch' : undefined;
+}
+
+/** What a file's place says, the same for all its objects: asked once per file and workspace state, not per object. */
+const places = new WeakMap<WorkspaceIndex, { version: number; byUri: Map<string, { listedAsPatch: boolean; besideKustomization: boolean }> }>();
+
+function placeOf(fileUri: string, workspace: WorkspaceIndex): { listedAsPatch: boolean; besideKustomization: boolean } {
+  let cached = places.get(workspace);
+  if (!cached || cached.version !== workspace.version) places.set(workspace, (cached = { version: workspace.version, byUri: new Map() }));
+  let place = cached.byUri.get(fileUri);
+  if (!place) {
+    const kustomizations = kustomizationsOf(workspace);
+    const uri = normalized(fileUri);
+    const folder = folderOf(uri);
+    const around = kustomizationsAround(uri, workspace);
+    place = {
+      listedAsPatch: kustomizations.patches.has(uri) || around.patches.has(uri),
+      besideKustomization: kustomizations.folders.has(folder) || around.folders.has(folder),
+    };
+    cached.byUri.set(fileUri, place);
+  }
+  return place;
 }
 
 /**

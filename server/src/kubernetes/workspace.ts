@@ -117,9 +117,15 @@ function decoded(text: string): string {
 
 /** What makes two definitions one object to the cluster: kind, namespace (unset means `default`) and name. */
 export function objectIdentity(object: K8sObject): string | undefined {
-  if (!object.name) return undefined;
-  return `${object.apiVersion.replace(/\/.*$/, '')}|${object.kind}|${object.namespace || 'default'}|${object.name}`;
+  // Objects never change once parsed, and every edit of a large workspace looks every object's identity up again.
+  const known = identities.get(object);
+  if (known !== undefined) return known ?? undefined;
+  const identity = object.name ? `${object.apiVersion.replace(/\/.*$/, '')}|${object.kind}|${object.namespace || 'default'}|${object.name}` : null;
+  identities.set(object, identity);
+  return identity ?? undefined;
 }
+
+const identities = new WeakMap<K8sObject, string | null>();
 
 /**
  * One ref per object: when the same object is defined twice, the definition the cluster ends up with stays, which is

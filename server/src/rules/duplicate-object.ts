@@ -3,6 +3,7 @@ import { kustomizationFolderOf, partialReason } from '../analysis/partial';
 import { locate, relatedAt } from '../kubernetes/selection';
 import { appliesAfter, objectIdentity, type ObjectRef, type WorkspaceIndex } from '../kubernetes/workspace';
 import { fieldOf } from '../document/yamlNodes';
+import type { ParsedChunk } from '../kubernetes/manifest';
 
 /** The other definitions, where they are, and whether this one is the one the cluster keeps. */
 type Data = { appliedLast: boolean; others: Array<{ uri: string; line: number }> };
@@ -52,22 +53,41 @@ function isDefinition(ref: ObjectRef, workspace: WorkspaceIndex): boolean {
   return file !== undefined && !file.template && partialReason(file, ref.object, workspace) === undefined;
 }
 
-// Built once per workspace state; every object of every file checked meanwhile looks its identity up here.
-const byIdentity = new WeakMap<WorkspaceIndex, { version: number; map: Map<string, ObjectRef[]> }>();
+/**
+ * Definitions of each identity defined more than once, built once per workspace state. Every edit changes the state,
+ * so this must stay cheap on workspaces of tens of thousands of objects, almost all of them defined once: a first
+ * pass only counts identities (read from each parsed chunk's cached list, so unchanged documents cost a lookup), and
+ * refs are built for the repeated ones alone.
+ */
+const repeated = new WeakMap<WorkspaceIndex, { version: number; map: Map<string, ObjectRef[]> }>();
+const chunkIdentities = new WeakMap<ParsedChunk, ReadonlyArray<string | undefined>>();
 
 function definitionsByIdentity(workspace: WorkspaceIndex): Map<string, ObjectRef[]> {
-  const cached = byIdentity.get(workspace);
+  const cached = repeated.get(workspace);
   if (cached && cached.version === workspace.version) return cached.map;
-  const map = new Map<string, ObjectRef[]>();
+  const counts = new Map<string, number>();
   for (const uri of workspace.uris()) {
-    for (const { object, chunk } of workspace.get(uri)?.objects ?? []) {
-      const identity = objectIdentity(object);
-      if (identity === undefined) continue;
-      const refs = map.get(identity);
-      if (refs) refs.push({ uri, object, chunk });
-      else map.set(identity, [{ uri, object, chunk }]);
+    for (const chunk of workspace.get(uri)?.chunks ?? []) {
+      for (const identity of identitiesOf(chunk.parsed)) if (identity !== undefined) counts.set(identity, (counts.get(identity) ?? 0) + 1);
     }
   }
-  byIdentity.set(workspace, { version: workspace.version, map });
+  const map = new Map<string, ObjectRef[]>();
+  for (const [identity, count] of counts) if (count > 1) map.set(identity, []);
+  if (map.size > 0) {
+    for (const uri of workspace.uris()) {
+      for (const chunk of workspace.get(uri)?.chunks ?? []) {
+        identitiesOf(chunk.parsed).forEach((identity, i) => {
+          if (identity !== undefined) map.get(identity)?.push({ uri, object: chunk.parsed.objects[i], chunk });
+        });
+      }
+    }
+  }
+  repeated.set(workspace, { version: workspace.version, map });
   return map;
+}
+
+function identitiesOf(parsed: ParsedChunk): ReadonlyArray<string | undefined> {
+  let identities = chunkIdentities.get(parsed);
+  if (!identities) chunkIdentities.set(parsed, (identities = parsed.objects.map(objectIdentity)));
+  return identities;
 }
