@@ -1,3 +1,4 @@
+import { levenshtein } from '../kubernetes/schema/nearMiss';
 import { isScalar } from 'yaml';
 import { selectionIndex } from '../kubernetes/selectionIndex';
 import type { K8sObject, ServiceModel, WorkloadModel } from '../kubernetes/model';
@@ -200,15 +201,7 @@ function closestWorkload(service: ServiceModel, selector: Record<string, string>
 function similarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  const distance = 1 - previous[b.length] / longer;
+  const distance = 1 - levenshtein(a, b) / longer;
   const contained = Math.min(a.length, b.length) > 0 && (a.includes(b) || b.includes(a));
   return contained ? Math.max(distance, 0.6) : distance;
 }

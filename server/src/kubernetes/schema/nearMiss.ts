@@ -55,7 +55,7 @@ export function didYouMean(value: string, valid: readonly string[]): string | un
 }
 
 /** Plain Levenshtein distance: unlike editDistance, a swap of two letters counts as two edits. */
-function levenshtein(a: string, b: string): number {
+export function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
