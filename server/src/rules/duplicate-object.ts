@@ -14,6 +14,12 @@ type Data = { appliedLast: boolean; others: Array<{ uri: string; line: number }>
  * (files in path order, documents in file order) is what the cluster keeps. Definitions that belong to different
  * Kustomize builds (a base and its overlays, two overlays) are rendered separately and are not counted; a patch is
  * part of an object, not a definition (partial.ts); Helm templates are not judged.
+ *
+ * Sources: the order is cli-runtime's ExpandPathsToFileVisitors, which walks a folder with filepath.Walk (lexical
+ * order) and reads each file's documents in turn; the later apply replaces the earlier one because apply's three-way
+ * merge clears the fields the last-applied configuration (the earlier definition) set and the new one leaves out
+ * (kubernetes.io, "Declarative Management of Kubernetes Objects Using Configuration Files", "How apply calculates
+ * differences and merges changes").
  */
 export const duplicateObject = defineRule<Data>({
   id: 'duplicate-object',
