@@ -5,7 +5,18 @@
 import * as path from 'node:path';
 import { importVisitors, isInside, resolveImport } from './imports.mjs';
 
-export const LAYERS = [['protocol'], ['document'], ['kubernetes'], ['analysis'], ['rules'], ['features', 'node'], ['service'], ['lsp', 'cli'], ['server.ts']];
+export const LAYERS = [
+  ['protocol'],
+  ['document'],
+  ['kubernetes'],
+  ['analysis'],
+  ['rules'],
+  ['rendered'],
+  ['features', 'node'],
+  ['service'],
+  ['lsp', 'cli'],
+  ['server.ts'],
+];
 
 const ORDER = LAYERS.map((rank) => rank.join(', ')).join(' < ');
 const RANK = new Map(LAYERS.flatMap((rank, index) => rank.map((name) => [name, index])));
