@@ -3,7 +3,7 @@ import { kustomizationFolderOf, partialReason } from '../analysis/partial';
 import { locate, relatedAt } from '../kubernetes/selection';
 import { appliesAfter, objectIdentity, type ObjectRef, type WorkspaceIndex } from '../kubernetes/workspace';
 import { fieldOf } from '../document/yamlNodes';
-import type { ParsedChunk } from '../kubernetes/manifest';
+import type { FileModel, ParsedChunk } from '../kubernetes/manifest';
 
 /** The other definitions, where they are, and whether this one is the one the cluster keeps. */
 type Data = { appliedLast: boolean; others: Array<{ uri: string; line: number }> };
@@ -60,36 +60,100 @@ function isDefinition(ref: ObjectRef, workspace: WorkspaceIndex): boolean {
 }
 
 /**
- * Definitions of each identity defined more than once, built once per workspace state. Every edit changes the state,
- * so this must stay cheap on workspaces of tens of thousands of objects, almost all of them defined once: a first
- * pass only counts identities (read from each parsed chunk's cached list, so unchanged documents cost a lookup), and
- * refs are built for the repeated ones alone.
+ * Definitions of each identity defined more than once, kept up to date as files change. Every edit changes the
+ * workspace, so this must stay cheap on workspaces of tens of thousands of objects, almost all of them defined once,
+ * often in one huge file: the tally remembers the model each file was counted with and how often each identity occurs
+ * in each file, so an edit costs a pointer comparison per file plus work for the chunks whose parse changed (an edit
+ * keeps the parse of every chunk whose text it did not touch), and refs are built only for repeated identities.
  */
-const repeated = new WeakMap<WorkspaceIndex, { version: number; map: Map<string, ObjectRef[]> }>();
+interface Tally {
+  version: number;
+  /** The model each file had when it was last counted. */
+  files: Map<string, FileModel>;
+  /** How many times each file defines each identity. */
+  owners: Map<string, Map<string, number>>;
+  map: Map<string, ObjectRef[]>;
+}
+
+const tallies = new WeakMap<WorkspaceIndex, Tally>();
 const chunkIdentities = new WeakMap<ParsedChunk, ReadonlyArray<string | undefined>>();
 
 function definitionsByIdentity(workspace: WorkspaceIndex): Map<string, ObjectRef[]> {
-  const cached = repeated.get(workspace);
-  if (cached && cached.version === workspace.version) return cached.map;
-  const counts = new Map<string, number>();
+  let tally = tallies.get(workspace);
+  if (tally && tally.version === workspace.version) return tally.map;
+  if (!tally) tallies.set(workspace, (tally = { version: -1, files: new Map(), owners: new Map(), map: new Map() }));
+  const touched = new Set<string>();
+  const changed = new Set<string>();
   for (const uri of workspace.uris()) {
-    for (const chunk of workspace.get(uri)?.chunks ?? []) {
-      for (const identity of identitiesOf(chunk.parsed)) if (identity !== undefined) counts.set(identity, (counts.get(identity) ?? 0) + 1);
+    const file = workspace.get(uri) as FileModel;
+    const counted = tally.files.get(uri);
+    if (counted === file) continue;
+    recount(tally, uri, counted, file, touched);
+    tally.files.set(uri, file);
+    changed.add(uri);
+  }
+  if (tally.files.size !== workspace.size) {
+    for (const [uri, counted] of tally.files) {
+      if (workspace.get(uri)) continue;
+      recount(tally, uri, counted, undefined, touched);
+      tally.files.delete(uri);
+      changed.add(uri);
     }
   }
-  const map = new Map<string, ObjectRef[]>();
-  for (const [identity, count] of counts) if (count > 1) map.set(identity, []);
-  if (map.size > 0) {
-    for (const uri of workspace.uris()) {
-      for (const chunk of workspace.get(uri)?.chunks ?? []) {
-        identitiesOf(chunk.parsed).forEach((identity, i) => {
-          if (identity !== undefined) map.get(identity)?.push({ uri, object: chunk.parsed.objects[i], chunk });
-        });
-      }
+  // A changed file has new placed chunks (offsets move) even where its parses are reused: refs into it are rebuilt.
+  for (const identity of tally.map.keys()) {
+    const owners = tally.owners.get(identity);
+    if (owners && [...owners.keys()].some((uri) => changed.has(uri))) touched.add(identity);
+  }
+  for (const identity of touched) {
+    const owners = tally.owners.get(identity);
+    const total = owners ? [...owners.values()].reduce((sum, n) => sum + n, 0) : 0;
+    if (owners && total > 1) tally.map.set(identity, refsOf(identity, owners, tally));
+    else tally.map.delete(identity);
+  }
+  tally.version = workspace.version;
+  return tally.map;
+}
+
+/** Moves the counts of `uri` from the chunks of `before` to those of `after`, touching only chunks that differ. */
+function recount(tally: Tally, uri: string, before: FileModel | undefined, after: FileModel | undefined, touched: Set<string>): void {
+  const difference = new Map<ParsedChunk, number>();
+  for (const chunk of before?.chunks ?? []) difference.set(chunk.parsed, (difference.get(chunk.parsed) ?? 0) - 1);
+  for (const chunk of after?.chunks ?? []) difference.set(chunk.parsed, (difference.get(chunk.parsed) ?? 0) + 1);
+  for (const [parsed, delta] of difference) {
+    if (delta === 0) continue;
+    for (const identity of identitiesOf(parsed)) {
+      if (identity === undefined) continue;
+      let owners = tally.owners.get(identity);
+      if (!owners) tally.owners.set(identity, (owners = new Map()));
+      const times = (owners.get(uri) ?? 0) + delta;
+      if (times > 0) owners.set(uri, times);
+      else owners.delete(uri);
+      if (owners.size === 0) tally.owners.delete(identity);
+      touched.add(identity);
     }
   }
-  repeated.set(workspace, { version: workspace.version, map });
-  return map;
+}
+
+/** Every definition of `identity`, in the order `kubectl apply -R -f` applies them (files in path order). */
+function refsOf(identity: string, owners: Map<string, number>, tally: Tally): ObjectRef[] {
+  const refs: ObjectRef[] = [];
+  for (const uri of [...owners.keys()].sort(comparePaths)) {
+    for (const chunk of (tally.files.get(uri) as FileModel).chunks) {
+      identitiesOf(chunk.parsed).forEach((candidate, i) => {
+        if (candidate === identity) refs.push({ uri, object: chunk.parsed.objects[i], chunk });
+      });
+    }
+  }
+  return refs;
+}
+
+/** Path order as appliesAfter() sees it: folder by folder, each folder's entries by name. */
+function comparePaths(a: string, b: string): number {
+  if (a === b) return 0;
+  const [left, right] = [a.split('/'), b.split('/')];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) return left[i] < right[i] ? -1 : 1;
+  return left.length - right.length;
 }
 
 function identitiesOf(parsed: ParsedChunk): ReadonlyArray<string | undefined> {
