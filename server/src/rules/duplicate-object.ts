@@ -125,7 +125,7 @@ function recount(tally: Tally, uri: string, before: FileModel | undefined, after
     for (const identity of identitiesOf(parsed)) {
       if (identity === undefined) continue;
       let owners = tally.owners.get(identity);
-      if (!owners) tally.owners.set(identity, (owners = new Map()));
+      if (!owners) tally.owners.set(identity, (owners = new Map<string, number>()));
       const times = (owners.get(uri) ?? 0) + delta;
       if (times > 0) owners.set(uri, times);
       else owners.delete(uri);
