@@ -10,9 +10,16 @@ import { engineProblems } from './engines.mjs';
 const check = process.argv.includes('--check');
 // `--keep-vsix` leaves the checked VSIX in its temp dir for the caller (the benchmark unpacks it); else it is removed.
 const keep = process.argv.includes('--keep-vsix');
+// `--out <file>` writes the VSIX there (the end-to-end tier installs it into code-server) instead of the repo root.
+const outArg = process.argv.indexOf('--out');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const vsce = path.join('node_modules', '@vscode', 'vsce', 'vsce');
-const outFile = check ? path.join(mkdtempSync(path.join(tmpdir(), 'ksl-vsix-')), 'check.vsix') : `${pkg.name}-${pkg.version}.vsix`;
+const outFile =
+  outArg > 0
+    ? path.resolve(process.argv[outArg + 1])
+    : check
+      ? path.join(mkdtempSync(path.join(tmpdir(), 'ksl-vsix-')), 'check.vsix')
+      : `${pkg.name}-${pkg.version}.vsix`;
 const BUDGET_BYTES = 6 * 1024 * 1024;
 
 execFileSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
@@ -40,6 +47,6 @@ if (check) {
   failures.push(...engineProblems(process.cwd()));
   for (const failure of failures) console.log(`FAIL ${failure}`);
   console.log(`${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
-  if (!keep) rmSync(path.dirname(outFile), { recursive: true, force: true });
+  if (!keep && outArg < 0) rmSync(path.dirname(outFile), { recursive: true, force: true });
   process.exit(failures.length === 0 ? 0 : 1);
 }
