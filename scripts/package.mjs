@@ -5,13 +5,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { engineProblems } from './engines.mjs';
 
 const check = process.argv.includes('--check');
 // `--keep-vsix` leaves the checked VSIX in its temp dir for the caller (the benchmark unpacks it); else it is removed.
 const keep = process.argv.includes('--keep-vsix');
+// `--out <file>` writes the VSIX there (the end-to-end tier installs it into code-server) instead of the repo root.
+const outArg = process.argv.indexOf('--out');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const vsce = path.join('node_modules', '@vscode', 'vsce', 'vsce');
-const outFile = check ? path.join(mkdtempSync(path.join(tmpdir(), 'ksl-vsix-')), 'check.vsix') : `${pkg.name}-${pkg.version}.vsix`;
+const outFile =
+  outArg > 0
+    ? path.resolve(process.argv[outArg + 1])
+    : check
+      ? path.join(mkdtempSync(path.join(tmpdir(), 'ksl-vsix-')), 'check.vsix')
+      : `${pkg.name}-${pkg.version}.vsix`;
 const BUDGET_BYTES = 6 * 1024 * 1024;
 
 execFileSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
@@ -35,8 +43,10 @@ if (check) {
   if (!pkg.icon || !listing.includes(pkg.icon)) failures.push(`the icon (${pkg.icon ?? 'no "icon" in package.json'}) is not in the package`);
   for (const field of ['galleryBanner', 'bugs', 'qna', 'homepage']) if (!pkg[field]) failures.push(`package.json has no "${field}" for the Marketplace page`);
   if (size > BUDGET_BYTES) failures.push(`VSIX is ${size} bytes, over the ${BUDGET_BYTES} byte budget`);
+  // Building the package is where the toolchain's Node requirement shows; the stated one must match it.
+  failures.push(...engineProblems(process.cwd()));
   for (const failure of failures) console.log(`FAIL ${failure}`);
   console.log(`${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
-  if (!keep) rmSync(path.dirname(outFile), { recursive: true, force: true });
+  if (!keep && outArg < 0) rmSync(path.dirname(outFile), { recursive: true, force: true });
   process.exit(failures.length === 0 ? 0 : 1);
 }

@@ -14,20 +14,23 @@
 // Env: E2E_TIMEOUT_MS (default 240000, from code-server launch to results),
 //      E2E_VERBOSE=1 (echo the extension host console live), E2E_KEEP_RUN_DIR=1,
 //      CHROMIUM_PATH (default /usr/bin/chromium).
+// `--vsix`: test the packaged extension as installed (lib/vsix.mjs) with the suite in out/test/e2e/installed/.
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { ensureTools, node24Env, secs } from './lib/install.mjs';
 import { assembleRun } from './lib/assemble.mjs';
+import { installPackagedExtension } from './lib/vsix.mjs';
 import { delay, freePort, killGroupNow, spawnGroup, stopGroup, waitForHttp } from './lib/processes.mjs';
 
 const tStart = Date.now();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const cacheDir = path.join(repoRoot, '.cache', 'e2e');
-const suiteEntry = path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js');
-const screenshotFile = path.join(repoRoot, 'test-results', 'e2e-workbench.png');
+const vsixMode = process.argv.includes('--vsix');
+const suiteEntry = path.join(repoRoot, 'out', 'test', 'e2e', vsixMode ? 'installed' : 'suite', 'index.js');
+const screenshotFile = path.join(repoRoot, 'test-results', vsixMode ? 'e2e-workbench-vsix.png' : 'e2e-workbench.png');
 const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 240_000);
 const verbose = process.env.E2E_VERBOSE === '1';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -77,7 +80,8 @@ async function main() {
     driverSrc: path.join(here, 'driver', 'extension.js'),
     workspaceSrc: path.join(here, 'workspace'),
   }));
-  log(`run dir ${rel(run.runDir)}; extension ${run.extId}@${run.extVersion}`);
+  if (vsixMode) await installPackagedExtension({ repoRoot, run, tools, log });
+  log(`run dir ${rel(run.runDir)}; extension ${run.extId}@${run.extVersion}${vsixMode ? ' from its VSIX' : ''}`);
 
   const port = await freePort();
   const tLaunch = Date.now();
@@ -267,7 +271,7 @@ async function cleanup(exitCode) {
   if (!state.run) return;
   if (exitCode !== 0) {
     // CI keeps test-results/; the run dir itself is pruned by the next launcher run.
-    const dest = path.join(repoRoot, 'test-results', 'e2e-logs');
+    const dest = path.join(repoRoot, 'test-results', vsixMode ? 'e2e-logs-vsix' : 'e2e-logs');
     rmSync(dest, { recursive: true, force: true });
     for (const src of [state.run.serverLog, path.join(state.run.userData, 'logs')]) {
       if (existsSync(src)) cpSync(src, path.join(dest, path.basename(src)), { recursive: true });

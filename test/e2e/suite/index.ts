@@ -3,7 +3,8 @@
 //   run() and writes `results` to a JSON file;
 // - test/e2e/run-electron.ts (@vscode/test-electron): VS Code calls run() and only looks at
 //   whether the promise rejects.
-// Runs every compiled `*.test.js` next to this file with Mocha's TDD interface (suite/test).
+// Runs every compiled `*.test.js` next to this file with Mocha's TDD interface (suite/test). The suite against the
+// installed VSIX (`../installed/`) runs its own folder through runFolder.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -22,15 +23,20 @@ export interface TestResult {
 export const results: TestResult[] = [];
 
 export function run(): Promise<void> {
+  return runFolder(__dirname);
+}
+
+/** Runs the compiled `*.test.js` files of `folder`, recording each outcome in `results`. */
+export function runFolder(folder: string): Promise<void> {
   results.length = 0;
   // Generous per-test budget: the first test also pays for the language server's start-up.
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000 });
   const files = fs
-    .readdirSync(__dirname)
+    .readdirSync(folder)
     .filter((f) => f.endsWith('.test.js'))
     .sort();
-  if (files.length === 0) return Promise.reject(new Error(`no *.test.js files in ${__dirname}`));
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  if (files.length === 0) return Promise.reject(new Error(`no *.test.js files in ${folder}`));
+  for (const f of files) mocha.addFile(path.join(folder, f));
 
   return new Promise((resolve, reject) => {
     const started = new Map<Mocha.Runnable, number>();
