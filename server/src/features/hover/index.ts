@@ -41,9 +41,10 @@ export function hoverAt(env: HoverEnv, offset: number): HoverResult | undefined 
 /**
  * Whether one of our diagnostics lies on the hovered span. VS Code then shows that problem in the same hover box,
  * first, and its "View Problem" and "Quick Fix..." actions in a status bar appended after every part (vscode
- * src/vs/editor/contrib/hover/browser/: ContentHoverController sorts the participants by `hoverOrdinal`,
- * MarkerHoverParticipant 1 before MarkdownHoverParticipant 3, then `_renderStatusBar` appends the status bar to the
- * same scrolling fragment). A long hover of ours would push those actions below the fold, so it stays short.
+ * src/vs/editor/contrib/hover/browser/: the participants are sorted by `hoverOrdinal`, MarkerHoverParticipant 1
+ * before MarkdownHoverParticipant 3, and `_renderStatusBar` appends the status bar to the same scrolling fragment,
+ * in ContentHoverController and, in later versions, RenderedContentHoverParts of contentHoverRendered.ts). A long
+ * hover of ours would push those actions below the fold, so it stays short.
  * The findings come from the same caches as the diagnostics ('reuse', as the quick-fix lookup does).
  */
 function hasProblem(env: HoverEnv, start: number, end: number): boolean {
