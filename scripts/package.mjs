@@ -35,7 +35,8 @@ if (check) {
   const failures = [];
   const forbidden = /(^|\/)(node_modules|test|out|server\/src|client\/src|\.cache)\/|\.ts$|\.map$/;
   for (const file of listing) if (forbidden.test(file)) failures.push(`must not ship: ${file}`);
-  for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/server.js']) {
+  // docs/service-types.md: the page the `type` hover's "Compare Service types" command opens.
+  for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'docs/service-types.md']) {
     if (!listing.includes(required)) failures.push(`missing from the package: ${required}`);
   }
   if (!listing.some((file) => file.startsWith('docs/rules/'))) failures.push('rule docs are missing (diagnostic links point at them)');

@@ -10,7 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol/index';
-import { SETTINGS_SECTION, SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../server/src/protocol/index';
+import { SETTINGS_SECTION, SHOW_SERVICE_TYPES_COMMAND, SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../server/src/protocol/index';
 
 /** Red Hat's YAML extension reports YAML syntax errors itself; we must not show them a second time. */
 const REDHAT_YAML = 'redhat.vscode-yaml';
@@ -54,8 +54,9 @@ export class LensClient implements vscode.Disposable {
       ],
       synchronize: { configurationSection: SETTINGS_SECTION },
       initializationOptions,
-      // Hovers link to the traffic preview; trust exactly that command, nothing else a manifest could name.
-      markdown: { isTrusted: { enabledCommands: [SHOW_TRAFFIC_PREVIEW_COMMAND] } },
+      // Hovers link to the traffic preview and the Service types page; trust exactly those commands, nothing else a
+      // manifest could name.
+      markdown: { isTrusted: { enabledCommands: [SHOW_TRAFFIC_PREVIEW_COMMAND, SHOW_SERVICE_TYPES_COMMAND] } },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LensClient } from './client';
 import { TrafficPreviewManager } from './preview/manager';
+import { registerServiceTypesPage } from './serviceTypesPage';
 
 let lens: LensClient | undefined;
 
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeSe
   context.subscriptions.push(
     vscode.commands.registerCommand('kubeServiceLens.restartServer', () => lens?.restart()),
     vscode.commands.registerCommand('kubeServiceLens.showOutput', () => lens?.showOutput()),
+    registerServiceTypesPage(context.extensionUri),
     preview,
     ...preview.register(),
   );

@@ -70,11 +70,10 @@ test('over stdio: the server announces hovers and explains a NodePort with a wor
     await new Promise((resolve) => setTimeout(resolve, 100));
     type = markdownOf(await hoverAt(client, uri, 5, 10));
   }
-  assert.match(
-    type,
-    /Clients reach any node at `<NodeIP>:30007` \(TCP\); kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web` \(labels `app=web`\)/,
-  );
+  assert.match(type, /^- `<NodeIP>:30007` on any node, and `web:80` in the cluster \(TCP\) → port 8080 \(`http`\)$/m);
+  assert.match(type, /^- Pods: the 3 pods of Deployment `web` \(labels `app=web`\)$/m);
   assert.match(type, /\[Show traffic path\]\(command:kubeServiceLens\.showTrafficPreviewToSide\?/);
+  assert.match(type, /\[Compare Service types\]\(command:kubeServiceLens\.showServiceTypes /);
 
   const nodePort = await hoverAt(client, uri, 11, 17);
   assert.deepEqual(nodePort?.range, { start: { line: 11, character: 16 }, end: { line: 11, character: 21 } });
@@ -93,15 +92,17 @@ test('over stdio: hovers follow edits, and positions outside a Service give null
   client.open(uri, SERVICE, 1);
   await client.waitForDiagnostics(uri);
   assert.equal(await hoverAt(client, uri, 3, 4), null, 'metadata.name has no hover');
-  // A client without the preview command (Neovim, Helix...) gets no dead command link.
-  assert.doesNotMatch(markdownOf(await hoverAt(client, uri, 5, 10)), /command:/);
+  // A client without our commands (Neovim, Helix...) gets no dead command link, and the comparison page on the web.
+  const plain = markdownOf(await hoverAt(client, uri, 5, 10));
+  assert.doesNotMatch(plain, /command:/);
+  assert.match(plain, /\[Compare Service types\]\(https:\/\/github\.com\/kube-service-lens\/kube-service-lens\/blob\/main\/docs\/service-types\.md\)/);
   assert.equal(await hoverAt(client, uri, 40, 0), null, 'past the end of the file');
 
   client.change(uri, 2, [{ range: { start: { line: 5, character: 8 }, end: { line: 5, character: 16 } }, text: 'LoadBalancer' }]);
   await client.waitForDiagnostics(uri, (p) => p.version === 2);
   const lb = markdownOf(await hoverAt(client, uri, 5, 10));
   assert.match(lb, /`type: LoadBalancer`/);
-  assert.match(lb, /Clients connect to the load balancer's address on port 80 \(TCP\); it typically forwards to node port 30007 on the nodes/);
+  assert.match(lb, /load balancer port 80 \(TCP\) → node port 30007 → the container port named `http`/);
   assert.match(lb, /pods labelled `app=web` \(no workload in the workspace has these pod labels\)/);
   assert.equal(client.exited, false);
 });

@@ -63,3 +63,6 @@ export type { TrafficPath, TrafficLane, ResolvedTarget, LoadBalancerFacts, Selec
 
 /** The command the server's CodeLenses invoke: arguments `(uri: string, position?: { line, character })`. */
 export const SHOW_TRAFFIC_PREVIEW_COMMAND = 'kubeServiceLens.showTrafficPreviewToSide';
+
+/** The command hovers link to for the comparison of the four Service types (docs/service-types.md); no arguments. */
+export const SHOW_SERVICE_TYPES_COMMAND = 'kubeServiceLens.showServiceTypes';

@@ -53,8 +53,3 @@ export function targetWords(port: ServicePortModel, workloads: ObjectRef<Workloa
   const missing = workloads.length - found.length;
   return `port ${code(target)} (${listing(per)}${missing > 0 ? `; not declared in ${plural(missing, 'other workload')}` : ''})`;
 }
-
-/** "kube-proxy forwards to port 8080 on the 3 pods of Deployment `web` (labels `app=web`)". */
-export function forwardWords(service: ServiceModel, port: ServicePortModel, workloads: ObjectRef<WorkloadModel>[]): string {
-  return `${targetWords(port, workloads)} on ${backendPods(service, workloads)}`;
-}

@@ -36,3 +36,10 @@ export const DOCS = {
   apiReference: 'https://kubernetes.io/docs/reference/kubernetes-api/service-resources/service-v1/#ServiceSpec',
   labelsAndSelectors: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/',
 } as const;
+
+/**
+ * The comparison of the four Service types that hovers link to instead of repeating it (issue 18): shipped in the
+ * VSIX for the command link, and at this address for editors that cannot run our commands.
+ */
+export const SERVICE_TYPES_PAGE_PATH = 'docs/service-types.md';
+export const SERVICE_TYPES_PAGE_URL = `https://github.com/kube-service-lens/kube-service-lens/blob/main/${SERVICE_TYPES_PAGE_PATH}`;

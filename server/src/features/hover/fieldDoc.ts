@@ -12,12 +12,17 @@ export interface FieldDoc {
   docs: ReadonlyArray<readonly [string, string]>;
 }
 
-export function renderField(path: string, doc: FieldDoc, service: ServiceModel, env: HoverEnv): string {
+/**
+ * The field and its value here lead; then what it means, the default and the alternatives. `brief`: the field
+ * carries one of our diagnostics, which VS Code shows above this hover with its "Quick Fix..." link below every part,
+ * so only the lead line and the links remain. A template file's values are not final, so it gets no "here".
+ */
+export function renderField(path: string, doc: FieldDoc, service: ServiceModel, env: HoverEnv, brief = false): string {
   const here = env.file.template ? undefined : doc.here(service, env);
-  const facts = [`- **Default:** ${doc.defaultText}`, here ? `- **Here:** ${here}` : undefined, `- **Set differently:** ${doc.otherwise}`]
-    .filter((line): line is string => !!line)
-    .join('\n');
-  return sections(`**${code(path)}**`, doc.meaning, facts, doc.docs.map(([label, url]) => link(label, url)).join(' · '));
+  const lead = here ? `**${code(path)}**: ${here}` : `**${code(path)}**`;
+  const docs = doc.docs.map(([label, url]) => link(label, url)).join(' · ');
+  if (brief) return sections(lead, docs);
+  return sections(lead, doc.meaning, `- **Default:** ${doc.defaultText}\n- **Set differently:** ${doc.otherwise}`, docs);
 }
 
 /** "`Local` (as written)" / "`Cluster` (default)". */

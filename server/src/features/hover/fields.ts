@@ -63,7 +63,7 @@ export const FIELDS: Record<string, FieldDoc> = {
       return `${valueHere(policy, !!s.externalTrafficPolicy)}: ${what}.`;
     },
     otherwise:
-      '`Cluster`: a node may forward to a pod on another node (a second hop) and replaces the client source IP with its own; load spreads well. `Local`: only ready pods on the receiving node get the traffic, the client source IP is kept and there is no second hop, but a node without such a pod drops it and load can be uneven (load balancers balance per node, not per pod); LoadBalancer Services then also get a `healthCheckNodePort`.',
+      '`Cluster` spreads load well but may add a second hop and hides the client IP. `Local` keeps the client IP with no second hop, but a node without a ready pod drops the traffic and load can be uneven (load balancers balance per node, not per pod); a LoadBalancer then gets a `healthCheckNodePort`.',
     docs: [
       ['Preserving the client source IP', DOCS.sourceIP],
       ['Traffic policies', DOCS.trafficPolicies],

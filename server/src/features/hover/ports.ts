@@ -39,17 +39,17 @@ import { stringValue } from '../../document/yamlNodes';
 type PortHere = (service: ServiceModel, port: ServicePortModel, env: HoverEnv) => string | undefined;
 type PortDoc = Omit<FieldDoc, 'here'> & { here: PortHere };
 
-export function portFieldHover(key: string, service: ServiceModel, port: ServicePortModel, env: HoverEnv): string | undefined {
+export function portFieldHover(key: string, service: ServiceModel, port: ServicePortModel, env: HoverEnv, brief = false): string | undefined {
   if (!Object.hasOwn(PORT_FIELDS, key)) return undefined;
   const doc = PORT_FIELDS[key];
   const field: FieldDoc = { ...doc, here: (s, e) => doc.here(s, port, e) };
-  return renderField(`spec.ports[${port.index}].${key}`, field, service, env);
+  return renderField(`spec.ports[${port.index}].${key}`, field, service, env, brief);
 }
 
 const PORT_FIELDS: Record<string, PortDoc> = {
   port: {
     meaning:
-      'The port this Service listens on: on its cluster IP and DNS name and, for LoadBalancer, on the load balancer. It is not the port opened on the nodes (`nodePort`), and the pods may listen on another one (`targetPort`).',
+      'The port clients connect to on the cluster IP and DNS name (and on the load balancer, for LoadBalancer). It is not the node port (`nodePort`), and the pods may listen on another one (`targetPort`).',
     defaultText: 'none, it is required (1-65535).',
     here: (s, p, env) => {
       if (p.port === undefined) return undefined;

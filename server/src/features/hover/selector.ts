@@ -26,8 +26,8 @@ const SELECTOR: Omit<FieldDoc, 'here'> = {
   ],
 };
 
-export function selectorHover(service: ServiceModel, env: HoverEnv): string {
-  return renderField('spec.selector', { ...SELECTOR, here: () => selectorHere(service, env) }, service, env);
+export function selectorHover(service: ServiceModel, env: HoverEnv, brief = false): string {
+  return renderField('spec.selector', { ...SELECTOR, here: () => selectorHere(service, env) }, service, env, brief);
 }
 
 function selectorHere(service: ServiceModel, env: HoverEnv): string {

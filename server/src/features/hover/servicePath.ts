@@ -25,7 +25,7 @@
 import type { ServiceModel, ServicePortModel, WorkloadModel } from '../../kubernetes/model';
 import { formatPortRange } from '../../analysis/settings';
 import type { ObjectRef } from '../../kubernetes/workspace';
-import { backendPods, forwardWords, targetWords } from './backendWords';
+import { backendPods, targetWords } from './backendWords';
 import { code, listing } from './markdown';
 import type { HoverEnv } from './places';
 import { stringList, specBoolean, specString } from './specValues';
@@ -46,55 +46,82 @@ export function effectiveExternalPolicy(service: ServiceModel): string | undefin
 }
 
 /** Describing a path the API server will refuse as if it worked would mislead: say so first. */
-function outOfRange(port: ServicePortModel, env: HoverEnv): string {
+export function outOfRangeNote(service: ServiceModel, env: HoverEnv): string | undefined {
   const { first, last } = env.settings.nodePortRange;
-  if (port.nodePort === undefined || (port.nodePort >= first && port.nodePort <= last)) return '';
-  return `**As written this is rejected:** node port ${port.nodePort} is outside ${first}-${last}. If it were accepted: `;
+  const outside = service.ports.filter((p) => p.nodePort !== undefined && !(p.nodePort >= first && p.nodePort <= last));
+  if (outside.length === 0 || (service.type !== 'NodePort' && service.type !== 'LoadBalancer')) return undefined;
+  return `**Rejected as written:** node port ${listing(outside.map((p) => String(p.nodePort)))} is outside ${first}-${last}; the lines below assume it were accepted.`;
 }
 
-/** One sentence per port saying how clients get in and where kube-proxy sends them. */
-export function portPath(service: ServiceModel, port: ServicePortModel, workloads: ObjectRef<WorkloadModel>[], env: HoverEnv): string {
-  const range = formatPortRange(env.settings.nodePortRange);
-  const proto = port.protocol;
-  const listen = port.port ?? '<port>';
-  const dnsName = code(service.name ?? '<name>');
-  const forward = forwardWords(service, port, workloads);
+/** What the type does, in one clause, for the lead line (the long definitions live on docs/service-types.md). */
+export function typeClause(service: ServiceModel): string {
+  if (isHeadless(service) && service.type === 'ClusterIP') return "headless: no cluster IP, DNS returns the ready pods' IPs and nothing proxies";
   switch (service.type) {
-    case 'ExternalName': {
-      const target = specString(service, 'externalName');
-      return `The cluster DNS answers ${dnsName} with a CNAME for ${target ? code(target) : 'the name in `externalName`'}; clients then connect to that host on the port they use (${listen}), with no proxying and no port remapping.`;
-    }
+    case 'ClusterIP':
+      return stringList(service, 'externalIPs').length > 0
+        ? 'a virtual IP inside the cluster, also accepted by the nodes on its externalIPs'
+        : 'a virtual IP reachable only inside the cluster';
+    case 'NodePort':
+      return 'a cluster IP, plus the same port opened on every node';
+    case 'LoadBalancer':
+      return specBoolean(service, 'allocateLoadBalancerNodePorts') === false
+        ? 'an external load balancer, with no node ports allocated, plus a cluster IP'
+        : 'an external load balancer, typically forwarding to node ports on every node, plus a cluster IP';
+    case 'ExternalName':
+      return 'a DNS alias (CNAME), with no cluster IP and no proxying';
+    default:
+      return 'not a Service type';
+  }
+}
+
+/**
+ * One line per port: where clients connect and where kube-proxy sends the traffic, e.g. "`<NodeIP>:30007` (TCP) →
+ * port 8080 (`http`)". The pods those ports are on follow once, in `podsLine`.
+ */
+export function portLine(service: ServiceModel, port: ServicePortModel, workloads: ObjectRef<WorkloadModel>[], env: HoverEnv): string {
+  const range = formatPortRange(env.settings.nodePortRange);
+  const listen = port.port ?? '<port>';
+  const target = targetWords(port, workloads);
+  const proto = port.protocol;
+  switch (service.type) {
     case 'NodePort': {
-      const node =
-        port.nodePort !== undefined
-          ? code(`<NodeIP>:${port.nodePort}`)
-          : `${code('<NodeIP>:<nodePort>')}, a node port Kubernetes allocates from ${range} when the Service is created,`;
-      return `${outOfRange(port, env)}Clients reach any node at ${node} (${proto}); kube-proxy forwards to ${forward}. Inside the cluster it also answers on its cluster IP as ${inCluster(service, listen)}.`;
+      const node = port.nodePort !== undefined ? code(`<NodeIP>:${port.nodePort}`) : `${code('<NodeIP>:<nodePort>')} (allocated from ${range})`;
+      return `${node} on any node, and ${code(`${service.name ?? '<name>'}:${listen}`)} in the cluster (${proto}) → ${target}`;
     }
     case 'LoadBalancer': {
-      const entry = `Clients connect to the load balancer's address on port ${listen} (${proto})`;
-      // "Typically": the provider decides; some load balancers skip the node port (see the sources above).
-      if (port.nodePort !== undefined)
-        return `${outOfRange(port, env)}${entry}; it typically forwards to node port ${port.nodePort} on the nodes, and kube-proxy forwards to ${forward}.`;
-      if (specBoolean(service, 'allocateLoadBalancerNodePorts') !== false) {
-        return `${entry}; it typically forwards to a node port that Kubernetes allocates from ${range} on the nodes, and kube-proxy forwards to ${forward}.`;
-      }
-      // kube-proxy still captures the load-balancer IP on every node (proxier.go "Capture load-balancer ingress").
-      return `${entry}; no node port is allocated (\`allocateLoadBalancerNodePorts: false\`), so the load balancer sends the traffic either straight to the pods or to a node with its own IP as the destination, which kube-proxy forwards to ${forward}.`;
+      // The lead line says "typically": the provider decides; some load balancers skip the node port (sources above).
+      const via =
+        port.nodePort !== undefined
+          ? `node port ${port.nodePort}`
+          : specBoolean(service, 'allocateLoadBalancerNodePorts') !== false
+            ? 'an allocated node port'
+            : 'the pods or a node directly (no node port)';
+      return `load balancer port ${listen} (${proto}) → ${via} → ${target}`;
     }
     default: {
-      if (isHeadless(service)) {
-        const pods = backendPods(service, workloads);
-        return `No cluster IP (headless): the DNS name ${dnsName} resolves straight to the ready pods' IPs, and clients connect to them directly on ${headlessTarget(service, port, workloads)}, without kube-proxy or load balancing by Kubernetes. Pods: ${pods}.`;
-      }
+      if (isHeadless(service)) return `pod IPs directly, on ${headlessTarget(service, port, workloads)} (${proto})`;
       const external = stringList(service, 'externalIPs');
-      const extra =
-        external.length > 0
-          ? ` Nodes also accept it at ${listing(external.map((ip) => code(`${ip}:${listen}`)))} (externalIPs).`
-          : ' Not reachable from outside the cluster.';
-      return `Pods connect to the cluster IP as ${inCluster(service, listen)} (${proto}); kube-proxy forwards to ${forward}.${extra}`;
+      const also = external.length > 0 ? `, and ${listing(external.map((ip) => code(`${ip}:${listen}`)))} (externalIPs)` : '';
+      return `${code(`${service.name ?? '<name>'}:${listen}`)}${also} (${proto}) → ${target}`;
     }
   }
+}
+
+/** "Pods: the 3 pods of Deployment `web` (labels `app=web`)", once for all ports. */
+export function podsLine(service: ServiceModel, workloads: ObjectRef<WorkloadModel>[]): string {
+  return `Pods: ${backendPods(service, workloads)}`;
+}
+
+/** The cluster DNS name for clients in other namespaces; a bare name only resolves in the Service's own namespace. */
+export function otherNamespaces(service: ServiceModel): string | undefined {
+  if (isHeadless(service) || service.type === 'ExternalName') return undefined;
+  return `From other namespaces: ${code(`${service.name ?? '<name>'}.${service.namespace ?? '<namespace>'}`)}`;
+}
+
+/** The ExternalName Service's one line: a CNAME, no ports remapped. */
+export function externalNameLine(service: ServiceModel): string {
+  const target = specString(service, 'externalName');
+  return `The cluster DNS answers ${code(service.name ?? '<name>')} with a CNAME for ${target ? code(target) : 'the name in `externalName`'}; clients connect to that host on their own port, with no proxying and no port remapping.`;
 }
 
 /** "port 8080, the target port, not 80": without a proxy nothing maps `port` to the pods' port. */
@@ -117,14 +144,11 @@ export function policySentence(service: ServiceModel): string | undefined {
   if (!policy || isHeadless(service)) return undefined;
   const written = service.externalTrafficPolicy ? '' : ' (default)';
   if (policy === 'Local') {
-    const lb =
-      service.type === 'LoadBalancer'
-        ? ' Load balancers that support it health-check `healthCheckNodePort` so that they send traffic only to nodes with a ready pod.'
-        : '';
-    return `\`externalTrafficPolicy: Local\`: a node forwards outside traffic only to its own ready pods and the client's source IP is kept; a node without such a pod does not forward it.${lb}`;
+    const lb = service.type === 'LoadBalancer' ? ' (load balancers that health-check `healthCheckNodePort` avoid such nodes)' : '';
+    return `\`externalTrafficPolicy: Local\`: the client IP is kept, and a node without a ready pod of this Service drops outside traffic${lb}.`;
   }
   if (policy === 'Cluster') {
-    return `\`externalTrafficPolicy: Cluster\`${written}: the node that receives outside traffic may forward it to a pod on another node, and the pod sees the node's IP instead of the client's.`;
+    return `\`externalTrafficPolicy: Cluster\`${written}: outside traffic may hop to a pod on another node, and the pod sees a node's IP, not the client's.`;
   }
   return undefined;
 }
@@ -139,14 +163,14 @@ export function provisioningNote(service: ServiceModel, env: HoverEnv): string |
     // service.md "LoadBalancer": "Kubernetes does not directly offer a load balancing component"; MetalLB is one
     // (metallb.universe.tf/configuration/: "MetalLB remains idle until configured").
     case 'bare-metal':
-      return 'On bare metal the external address stays `<pending>` unless a load-balancer implementation (for example MetalLB) is installed.';
+      return 'On bare metal the address stays `<pending>` unless a load-balancer implementation (for example MetalLB) is installed.';
     // minikube.sigs.k8s.io/docs/handbook/accessing/ ("without minikube tunnel, kubernetes would be showing external IP
     // as pending"); kind.sigs.k8s.io/docs/user/loadbalancer/ (Cloud Provider KIND); docs.k3s.io/networking/
     // networking-services ("By default, K3s provides a load balancer known as ServiceLB"), which k3d runs too
     // (k3d-io/k3d docs/usage/k3s.md, "servicelb (klipper-lb)").
     case 'local':
-      return 'On a local cluster the external address stays `<pending>` until something provides it: `minikube tunnel` on minikube, cloud-provider-kind on kind, ServiceLB (on by default) on k3s and k3d.';
+      return 'On a local cluster the address stays `<pending>` until something provides it: `minikube tunnel`, cloud-provider-kind on kind, ServiceLB (on by default) on k3s and k3d.';
     default:
-      return "The cloud provider's integration (or another installed implementation) creates the load balancer; until then the external address shows as `<pending>`.";
+      return "Until the cloud provider's integration (or another installed implementation) creates the load balancer, its address is `<pending>`.";
   }
 }

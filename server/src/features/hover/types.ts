@@ -1,6 +1,8 @@
 /**
- * The `type` hover: this Service's path with its own numbers, what each type does, and NodePort vs LoadBalancer.
- * Sources (kubernetes/website unless noted):
+ * The `type` hover: what this Service does, with its own numbers, in a few lines (issue 18: the four types and the
+ * NodePort vs LoadBalancer table used to follow on every hover, about 480 words; they now live on
+ * docs/service-types.md, one link away, with the same sources). Sources of the clauses below and of that page
+ * (kubernetes/website unless noted):
  * - concepts/services-networking/service.md "Service type" (the four definitions; "nested functionality - each level
  *   adds to the previous" except LoadBalancer without node ports), "type: NodePort" (range, every node proxies the
  *   port, "freedom to set up your own load balancing solution ... or even to expose one or more nodes' IP addresses
@@ -22,126 +24,82 @@
  */
 import { SERVICE_TYPES, type ServiceModel } from '../../kubernetes/model';
 import type { PlacedChunk } from '../../kubernetes/manifest';
-import { formatPortRange } from '../../analysis/settings';
 import { backendsOf } from '../../kubernetes/backends';
 import { DOCS } from './docs';
-import { code, link, sections, table } from './markdown';
+import { code, link, sections } from './markdown';
 import type { HoverEnv } from './places';
-import { isHeadless, policySentence, portPath, provisioningNote } from './servicePath';
-import { trafficPathLink } from './commandLink';
-import { specString } from './specValues';
+import { externalNameLine, isHeadless, otherNamespaces, outOfRangeNote, podsLine, policySentence, portLine, provisioningNote, typeClause } from './servicePath';
+import { serviceTypesLink, trafficPathLink } from './commandLink';
 import { stringValue } from '../../document/yamlNodes';
 
-const TYPE_SUMMARY: Record<string, (range: string) => string> = {
-  ClusterIP: () =>
-    'allocates a virtual IP that is reachable only from inside the cluster (put an Ingress or a Gateway in front for outside access). With `clusterIP: None` the Service is headless: DNS returns the pod IPs and nothing proxies.',
-  NodePort: (range) =>
-    `everything ClusterIP does, plus one port from the node-port range (${range}) opened on every node; a connection to any node on that port is forwarded to a ready pod.`,
-  LoadBalancer: () =>
-    "everything NodePort does (the node ports are skipped only with `allocateLoadBalancerNodePorts: false`), plus an external load balancer that the cloud provider's integration or another installed implementation creates; its address appears in `status.loadBalancer.ingress`. UDP works where the provider supports it, and one load balancer may mix protocols such as TCP and UDP (on by default since Kubernetes 1.24, GA in 1.26), again as far as the provider supports it.",
-  ExternalName: () =>
-    'no cluster IP and no proxying: the cluster DNS answers the Service name with a CNAME for `externalName`. Ports are not remapped, and HTTP `Host` headers and TLS server names still carry the name clients used, which the external server may not accept.',
+const TYPE_DOCS: Record<string, string> = {
+  ClusterIP: DOCS.clusterIP,
+  NodePort: DOCS.nodePort,
+  LoadBalancer: DOCS.loadBalancer,
+  ExternalName: DOCS.externalName,
 };
 
-export function typeHover(service: ServiceModel, chunk: PlacedChunk, env: HoverEnv): string {
-  const range = formatPortRange(env.settings.nodePortRange);
+/**
+ * `brief`: the hovered span carries one of our diagnostics. VS Code shows the problem first and its "Quick Fix..."
+ * link in the status bar below every hover part, so our part stays at the lead line and the links.
+ */
+export function typeHover(service: ServiceModel, chunk: PlacedChunk, env: HoverEnv, brief = false): string {
   const name = `**Service ${code(service.name ?? '(unnamed)')}**`;
   const typeField = service.fields.type;
   const known = !typeField || stringValue(typeField.node, service.doc) !== undefined;
-  const general = [typeList(known ? service.type : undefined, range), comparison(range), links(env, service, chunk)];
   // A written type that is not a plain string (a template expression, a number) was not defaulted to ClusterIP.
   if (!known) {
-    const why = env.file.template ? templateNote() : '`type` must be one of the strings below; the API server rejects anything else.';
-    return sections(`${name} · \`type\``, why, ...general);
+    const why = env.file.template
+      ? templateNote()
+      : '`type` must be one of ClusterIP, NodePort, LoadBalancer or ExternalName; the API server rejects anything else.';
+    return sections(`${name} · \`type\`: ${why}`, links(env, service, chunk));
   }
   const title = `${name} · ${code(`type: ${service.type}`)}${typeField ? '' : ' (default)'}`;
   if (!(SERVICE_TYPES as readonly string[]).includes(service.type)) {
     const error = `spec.type: Unsupported value: ${JSON.stringify(service.type)}: supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`;
     return sections(
-      title,
-      `${code(service.type)} is not a Service type, and the API server rejects it: ${code(error)} (the names are case-sensitive).`,
-      typeList(service.type, range),
+      `${title}: not a Service type, so the API server rejects it with ${code(error)} (the names are case-sensitive).`,
       links(env, service, chunk),
     );
   }
-  return sections(title, env.file.template ? templateNote() : thisService(service, env), ...general);
+  const lead = `${title}: ${typeClause(service)}.`;
+  if (brief) return sections(lead, links(env, service, chunk));
+  if (env.file.template) return sections(lead, templateNote(), links(env, service, chunk));
+  return sections(lead, thisService(service, env), links(env, service, chunk));
 }
 
-/** "**This Service**" with one line per port plus the policy and provisioning notes. */
+/** One line per port, then the pods, the name from other namespaces, the policy and who provisions a load balancer. */
 export function thisService(service: ServiceModel, env: HoverEnv): string {
-  const workloads = backendsOf(service, env.workspace);
-  const lines = service.ports.map((port) => portPath(service, port, workloads, env));
-  if (lines.length === 0) lines.push(noPorts(service));
-  const named = service.ports.length > 1 ? service.ports.map((p, i) => `- ${code(p.name ?? `#${i}`)}: ${lines[i]}`) : lines.map((l) => `- ${l}`);
-  const notes = [policySentence(service), provisioningNote(service, env)].filter((n): n is string => !!n).map((n) => `- ${n}`);
-  return ['**This Service**', ...named, ...notes].join('\n');
+  const lines: Array<string | undefined> = [outOfRangeNote(service, env)];
+  if (service.type === 'ExternalName') {
+    lines.push(externalNameLine(service));
+  } else {
+    const workloads = backendsOf(service, env.workspace);
+    const many = service.ports.length > 1;
+    for (const [i, port] of service.ports.entries()) {
+      const label = many ? `${code(port.name ?? `#${i}`)} ${port.port ?? '?'}: ` : '';
+      lines.push(`${label}${portLine(service, port, workloads, env)}`);
+    }
+    if (service.ports.length === 0) lines.push(noPorts(service));
+    lines.push(podsLine(service, workloads), service.ports.length > 0 ? otherNamespaces(service) : undefined);
+  }
+  lines.push(policySentence(service), provisioningNote(service, env));
+  return lines
+    .filter((line): line is string => !!line)
+    .map((line) => `- ${line}`)
+    .join('\n');
 }
 
 function noPorts(service: ServiceModel): string {
-  if (service.type === 'ExternalName') {
-    const target = specString(service, 'externalName');
-    return `The cluster DNS answers ${code(service.name ?? '<name>')} with a CNAME for ${target ? code(target) : 'the name in `externalName`'}; clients connect to that host directly, so no ports are needed.`;
-  }
-  if (isHeadless(service)) return "Headless and without ports: DNS returns the ready pods' IPs and clients choose the port themselves.";
-  return 'It has no ports yet; the API server requires at least one (`spec.ports: Required value`).';
-}
-
-function typeList(current: string | undefined, range: string): string {
-  const items = SERVICE_TYPES.map((type) => {
-    const marker = type === current ? ' **← this Service**' : '';
-    const anchor = { ClusterIP: DOCS.clusterIP, NodePort: DOCS.nodePort, LoadBalancer: DOCS.loadBalancer, ExternalName: DOCS.externalName }[type];
-    return `- ${link(type, anchor)}${type === 'ClusterIP' ? ' (default)' : ''}: ${TYPE_SUMMARY[type](range)}${marker}`;
-  });
-  return ['**The four types**', ...items].join('\n');
-}
-
-function comparison(range: string): string {
-  return [
-    '**NodePort vs LoadBalancer**',
-    table(
-      ['', 'NodePort', 'LoadBalancer'],
-      [
-        ['Clients connect to', '`<NodeIP>:<nodePort>` on any node', "the load balancer's IP or hostname, on `port`"],
-        [
-          'Ports',
-          `node port from ${range} (\`--service-node-port-range\`)`,
-          `any \`port\`; behind it node ports from ${range} unless \`allocateLoadBalancerNodePorts: false\``,
-        ],
-        ['Spreads load across nodes', 'nobody: clients, or a load balancer you run, pick a node', 'the external load balancer'],
-        [
-          'Spreads load across pods',
-          'kube-proxy on the receiving node: at random in iptables and nftables mode, round-robin by default in IPVS mode',
-          'the same kube-proxy step after the load balancer, unless the load balancer sends to pods directly',
-        ],
-        [
-          'Client source IP',
-          'replaced by a node IP with `externalTrafficPolicy: Cluster` (default); kept with `Local`',
-          'the same for load balancers that forward packets; a proxying load balancer shows its own IP (use X-Forwarded-For or the PROXY protocol)',
-        ],
-        [
-          'Cost and dependencies',
-          'no extra infrastructure; node IPs must be reachable and firewalls must allow the node ports',
-          'needs a cloud provider integration or an installed implementation (e.g. MetalLB); on AWS and Google Cloud load balancers are charged by the hour',
-        ],
-        [
-          'Typical use',
-          'development and test, on-premises setups behind your own load balancer, direct node access',
-          'a stable external entry point per Service on a cloud',
-        ],
-      ],
-    ),
-  ].join('\n');
+  if (isHeadless(service)) return 'No ports: clients choose the port themselves.';
+  return 'No ports yet; the API server requires at least one (`spec.ports: Required value`).';
 }
 
 function links(env: HoverEnv, service: ServiceModel, chunk: PlacedChunk): string {
-  return [
-    link('Service types', DOCS.serviceTypes),
-    link('Virtual IPs and Service proxies', DOCS.proxyModes),
-    link('Using source IP', DOCS.sourceIPTutorial),
-    ...(env.commandLinks ? [trafficPathLink(env, service, chunk)] : []),
-  ].join(' · ');
+  const docs = Object.hasOwn(TYPE_DOCS, service.type) ? TYPE_DOCS[service.type] : DOCS.serviceTypes;
+  return [serviceTypesLink(env), ...(env.commandLinks ? [trafficPathLink(env, service, chunk)] : [link('Kubernetes docs', docs)])].join(' · ');
 }
 
 export function templateNote(): string {
-  return '_This file contains template syntax (`{{ ... }}`), so its values are only final once rendered; the explanation below does not use them._';
+  return '_This file contains template syntax (`{{ ... }}`), so its values are only final once rendered; this hover does not use them._';
 }

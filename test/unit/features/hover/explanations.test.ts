@@ -51,13 +51,16 @@ function hover(text: string, needle: string, settings: Partial<AnalysisSettings>
   return result.markdown;
 }
 
-/** The `- **Here:**` part of a field hover. */
+/** A field hover's value here: its lead line after the field name. */
 function here(markdown: string): string {
-  const start = markdown.indexOf('- **Here:** ');
-  assert.ok(start >= 0, markdown);
-  const end = markdown.indexOf('\n- **Set differently:**', start);
-  return markdown.slice(start + '- **Here:** '.length, end < 0 ? undefined : end);
+  const lead = /^\*\*`[^`]+`\*\*: /.exec(markdown);
+  assert.ok(lead, markdown);
+  const end = markdown.indexOf('\n\n', lead[0].length);
+  return markdown.slice(lead[0].length, end < 0 ? undefined : end);
 }
+
+/** The Service types page the `type` hover links to, with the comparison that used to be in every hover. */
+const page = () => readFileSync(path.join(ROOT, 'docs', 'service-types.md'), 'utf8');
 
 const source = (file: string) => readFileSync(path.join(ROOT, 'server', 'src', 'features', 'hover', file), 'utf8');
 
@@ -71,8 +74,9 @@ const HEADLESS = service(`  clusterIP: None
 
 test('item 1: a headless Service is reached on the target port, which SRV records publish, not on `port`', () => {
   const typeHover = hover(HEADLESS, 'Service');
-  assert.match(typeHover, /clients connect to them directly on port 8080, the target port, not 80, without kube-proxy/);
-  assert.doesNotMatch(typeHover, /directly on port 80,/);
+  assert.match(typeHover, /pod IPs directly, on port 8080, the target port, not 80 \(TCP\)/);
+  assert.match(typeHover, /headless: no cluster IP, DNS returns the ready pods' IPs and nothing proxies/);
+  assert.doesNotMatch(typeHover, /directly, on port 80\b/);
   const portHere = here(hover(HEADLESS, 'port: 80'));
   assert.match(
     portHere,
@@ -87,7 +91,7 @@ test('item 1: a headless Service is reached on the target port, which SRV record
   assert.doesNotMatch(targetHere, /ignored/);
   // A named targetPort resolves through the selected pods, as the EndpointSlice controller does.
   const named = HEADLESS.replace('targetPort: 8080', 'targetPort: pg');
-  assert.match(hover(named, 'Service'), /directly on port 5432 \(`pg`\), the target port, not 80,/);
+  assert.match(hover(named, 'Service'), /directly, on port 5432 \(`pg`\), the target port, not 80 /);
   assert.match(source('servicePath.ts'), /staging\/src\/k8s\.io\/endpointslice\/utils\.go getEndpointPorts/);
   assert.match(source('servicePath.ts'), /plugin\/kubernetes\/kubernetes\.go findServices/);
 });
@@ -95,19 +99,18 @@ test('item 1: a headless Service is reached on the target port, which SRV record
 test('item 2: a load balancer typically, not always, forwards to the node port', () => {
   const lb = service('  type: LoadBalancer\n  selector: {app: db}\n  ports:\n    - port: 80\n      targetPort: pg\n      nodePort: 30007\n');
   const typeHover = hover(lb, 'LoadBalancer');
-  assert.match(typeHover, /it typically forwards to node port 30007 on the nodes/);
+  assert.match(typeHover, /an external load balancer, typically forwarding to node ports on every node/);
+  assert.match(typeHover, /load balancer port 80 \(TCP\) → node port 30007 → port 5432/);
   assert.doesNotMatch(typeHover, /; it forwards to node port/);
   const allocated = hover(lb.replace('      nodePort: 30007\n', ''), 'LoadBalancer');
-  assert.match(allocated, /it typically forwards to a node port that Kubernetes allocates/);
+  assert.match(allocated, /load balancer port 80 \(TCP\) → an allocated node port → port 5432/);
 });
 
 test('item 3: without node ports the load balancer may also send to the LB IP on a node, which kube-proxy accepts', () => {
   const lb = service('  type: LoadBalancer\n  allocateLoadBalancerNodePorts: false\n  selector: {app: db}\n  ports:\n    - port: 80\n      targetPort: pg\n');
   const typeHover = hover(lb, 'LoadBalancer');
-  assert.match(
-    typeHover,
-    /sends the traffic either straight to the pods or to a node with its own IP as the destination, which kube-proxy forwards to port 5432/,
-  );
+  assert.match(typeHover, /an external load balancer, with no node ports allocated/);
+  assert.match(typeHover, /load balancer port 80 \(TCP\) → the pods or a node directly \(no node port\) → port 5432/);
   assert.doesNotMatch(typeHover, /must send the traffic straight to/);
   const field = hover(lb, 'allocateLoadBalancerNodePorts');
   assert.match(here(field), /the load balancer must send to the pods directly, or to a node with its own IP as the destination, which kube-proxy accepts\./);
@@ -122,9 +125,8 @@ test('item 4: mixed-protocol load balancers are on by default since 1.24 and GA 
   const protocol = here(hover(mixed, 'protocol'));
   assert.match(protocol, /which Kubernetes allows by default since 1\.24 \(GA in 1\.26\)/);
   assert.doesNotMatch(protocol, /allows since 1\.26/);
-  const typeHover = hover(mixed, 'LoadBalancer');
-  assert.match(typeHover, /mix protocols such as TCP and UDP \(on by default since Kubernetes 1\.24, GA in 1\.26\)/);
-  assert.doesNotMatch(typeHover, /stable since Kubernetes 1\.26/);
+  assert.match(page(), /mix protocols such as TCP and UDP \(on by default since Kubernetes 1\.24, GA\s+in 1\.26\)/);
+  assert.doesNotMatch(page(), /stable since Kubernetes 1\.26/);
 });
 
 test('item 5: an invalid targetPort name makes the API server reject the Service', () => {
@@ -166,9 +168,10 @@ test('item 11: two ports of one Service sharing a node port fail on create; an u
 
 test('item 12: claims about other projects are worded as their docs say and cite them in the code', () => {
   const lb = service('  type: LoadBalancer\n  selector: {app: db}\n  ports:\n    - port: 80\n');
-  const local = hover(lb, 'LoadBalancer', { clusterProfile: 'local' });
-  assert.match(local, /`minikube tunnel` on minikube, cloud-provider-kind on kind, ServiceLB \(on by default\) on k3s and k3d\./);
-  const table = hover(lb, 'LoadBalancer');
+  // On `type` the local profile's loadbalancer-pending notice makes the hover brief; `kind: Service` has the summary.
+  const local = hover(lb, 'Service', { clusterProfile: 'local' });
+  assert.match(local, /`minikube tunnel`, cloud-provider-kind on kind, ServiceLB \(on by default\) on k3s and k3d\./);
+  const table = page();
   assert.match(table, /on AWS and Google Cloud load balancers are charged by the hour/);
   assert.doesNotMatch(table, /billed resources/);
   const servicePath = source('servicePath.ts');
@@ -181,7 +184,8 @@ test('item 12: claims about other projects are worded as their docs say and cite
   ]) {
     assert.ok(servicePath.includes(cited), `servicePath.ts cites ${cited}`);
   }
-  const types = source('types.ts');
-  for (const cited of ['aws.amazon.com/elasticloadbalancing/pricing/', 'cloud.google.com/load-balancing/pricing'])
-    assert.ok(types.includes(cited), `types.ts cites ${cited}`);
+  for (const cited of ['aws.amazon.com/elasticloadbalancing/pricing/', 'cloud.google.com/load-balancing/pricing']) {
+    assert.ok(source('types.ts').includes(cited), `types.ts cites ${cited}`);
+    assert.ok(page().includes(cited), `docs/service-types.md cites ${cited}`);
+  }
 });

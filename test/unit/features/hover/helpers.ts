@@ -28,18 +28,18 @@ export function hover(text: string, needle: string, options: HoverOptions = {}):
   return result.markdown;
 }
 
-/** The `- **Here:** ...` line (and its sub-items) of a field hover. */
+/** A field hover's value here: its lead line after `**`path`**: ` (and the sub-items under it). */
 export function hereOf(markdown: string): string {
-  const start = markdown.indexOf('- **Here:** ');
-  if (start < 0) throw new Error(`no Here line in:\n${markdown}`);
-  const end = markdown.indexOf('\n- **Set differently:**', start);
-  return markdown.slice(start + '- **Here:** '.length, end < 0 ? undefined : end);
+  const lead = /^\*\*`[^`]+`\*\*: /.exec(markdown);
+  if (!lead) throw new Error(`no lead line with a value here in:\n${markdown}`);
+  const end = markdown.indexOf('\n\n', lead[0].length);
+  return markdown.slice(lead[0].length, end < 0 ? undefined : end);
 }
 
-/** The "This Service" block of a type hover. */
+/** The "this Service" lines of a type hover: the list after its lead line. */
 export function thisServiceOf(markdown: string): string {
-  const start = markdown.indexOf('**This Service**');
-  if (start < 0) throw new Error(`no This Service block in:\n${markdown}`);
-  const end = markdown.indexOf('\n\n', start);
-  return markdown.slice(start, end < 0 ? undefined : end);
+  const start = markdown.indexOf('\n\n- ');
+  if (start < 0) throw new Error(`no list of this Service's ports in:\n${markdown}`);
+  const end = markdown.indexOf('\n\n', start + 2);
+  return markdown.slice(start + 2, end < 0 ? undefined : end);
 }

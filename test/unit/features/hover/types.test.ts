@@ -22,15 +22,14 @@ const NODEPORT = service(`  type: NodePort
       nodePort: 30007
 `);
 
-test('NodePort: the path in words with its own node port, target port, replicas and labels', () => {
+test('NodePort: the lead says what the type does, then its own node port, target port, replicas and labels', () => {
   const md = hover(NODEPORT, 'NodePort', { others });
-  assert.ok(md.startsWith('**Service `web`** · `type: NodePort`'), md);
-  assert.match(
-    thisServiceOf(md),
-    /- Clients reach any node at `<NodeIP>:30007` \(TCP\); kube-proxy forwards to port 8080 on the 3 pods of Deployment `web` \(labels `app=web`\)\. Inside the cluster it also answers on its cluster IP as `web:80` \(`web\.<namespace>:80` from other namespaces\)\./,
-  );
-  assert.match(thisServiceOf(md), /`externalTrafficPolicy: Cluster` \(default\): .*pod on another node.*the node's IP instead of the client's/);
-  assert.match(md, /\[NodePort\]\(https:\/\/kubernetes\.io\/docs\/concepts\/services-networking\/service\/#type-nodeport\): .*\*\*← this Service\*\*/);
+  assert.ok(md.startsWith('**Service `web`** · `type: NodePort`: a cluster IP, plus the same port opened on every node.\n'), md);
+  const block = thisServiceOf(md);
+  assert.match(block, /^- `<NodeIP>:30007` on any node, and `web:80` in the cluster \(TCP\) → port 8080$/m);
+  assert.match(block, /^- Pods: the 3 pods of Deployment `web` \(labels `app=web`\)$/m);
+  assert.match(block, /^- From other namespaces: `web\.<namespace>`$/m);
+  assert.match(block, /`externalTrafficPolicy: Cluster` \(default\): .*pod on another node.*a node's IP, not the client's/);
 });
 
 test('the hover range is the hovered value, on the key as well', () => {
@@ -41,17 +40,14 @@ test('the hover range is the hovered value, on the key as well', () => {
   assert.equal(onKey?.markdown, onValue?.markdown);
 });
 
-test('NodePort vs LoadBalancer table states who balances and how, without folklore', () => {
+test('the four types and NodePort vs LoadBalancer are one link away, not repeated in the hover', () => {
   const md = hover(NODEPORT, 'NodePort', { others });
-  assert.match(md, /\| Spreads load across nodes \| nobody: clients, or a load balancer you run, pick a node \| the external load balancer \|/);
-  assert.match(md, /kube-proxy on the receiving node: at random in iptables and nftables mode, round-robin by default in IPVS mode/);
-  assert.match(md, /\| Ports \| node port from 30000-32767 /);
-  assert.match(md, /\| Client source IP \| replaced by a node IP with `externalTrafficPolicy: Cluster` \(default\); kept with `Local`/);
-  assert.match(md, /\| Cost and dependencies \|.*MetalLB/);
-  assert.match(md, /UDP works where the provider supports it.*mix protocols such as TCP and UDP \(on by default since Kubernetes 1\.24, GA in 1\.26\)/);
-  assert.doesNotMatch(md, /(does not|doesn't|no) support (for )?UDP/i);
-  assert.doesNotMatch(md, /NodePort does no load balancing/i);
-  for (const mention of md.match(/[^.|]*round-robin[^.|]*/g) ?? []) assert.match(mention, /IPVS/, `round-robin only with IPVS: ${mention}`);
+  assert.doesNotMatch(md, /\| Spreads load across nodes|\*\*The four types\*\*|NodePort vs LoadBalancer/);
+  assert.match(md, /\[Compare Service types\]\(https:\/\/github\.com\/kube-service-lens\/kube-service-lens\/blob\/main\/docs\/service-types\.md\)/);
+  assert.match(md, /\[Kubernetes docs\]\(https:\/\/kubernetes\.io\/docs\/concepts\/services-networking\/service\/#type-nodeport\)/);
+  const inVsCode = hover(NODEPORT, 'NodePort', { others, commandLinks: true });
+  assert.match(inVsCode, /\[Compare Service types\]\(command:kubeServiceLens\.showServiceTypes "/);
+  assert.doesNotMatch(inVsCode, /github\.com/);
 });
 
 test('the command link opens the traffic preview at the Service, only for clients that have the command', () => {
@@ -65,8 +61,7 @@ test('the command link opens the traffic preview at the Service, only for client
 test('NodePort without nodePort: allocated from the configured range', () => {
   const text = NODEPORT.replace('      nodePort: 30007\n', '');
   const md = hover(text, 'NodePort', { others, settings: { nodePortRange: { first: 20000, last: 20999 } } });
-  assert.match(thisServiceOf(md), /`<NodeIP>:<nodePort>`, a node port Kubernetes allocates from 20000-20999 when the Service is created,/);
-  assert.match(md, /node port from 20000-20999/);
+  assert.match(thisServiceOf(md), /`<NodeIP>:<nodePort>` \(allocated from 20000-20999\) on any node/);
 });
 
 const LB = service(`  type: LoadBalancer
@@ -78,40 +73,42 @@ const LB = service(`  type: LoadBalancer
 `);
 
 test('LoadBalancer builds on node ports: allocated, explicit, or none with allocateLoadBalancerNodePorts: false', () => {
+  const md = hover(LB, 'Service', { others });
   assert.match(
-    thisServiceOf(hover(LB, 'LoadBalancer', { others })),
-    /Clients connect to the load balancer's address on port 443 \(TCP\); it typically forwards to a node port that Kubernetes allocates from 30000-32767 on the nodes, and kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web`/,
+    md,
+    /^\*\*Service `web`\*\* · `type: LoadBalancer`: an external load balancer, typically forwarding to node ports on every node, plus a cluster IP\./,
   );
+  assert.match(thisServiceOf(md), /^- load balancer port 443 \(TCP\) → an allocated node port → port 8080 \(`http`\)$/m);
+  assert.match(thisServiceOf(md), /^- Pods: the 3 pods of Deployment `web` \(labels `app=web`\)$/m);
   const explicit = LB.replace('targetPort: http\n', 'targetPort: http\n      nodePort: 31443\n');
-  assert.match(thisServiceOf(hover(explicit, 'LoadBalancer', { others })), /it typically forwards to node port 31443 on the nodes/);
+  assert.match(thisServiceOf(hover(explicit, 'Service', { others })), /load balancer port 443 \(TCP\) → node port 31443 → port 8080/);
   const direct = LB.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  allocateLoadBalancerNodePorts: false\n');
-  assert.match(
-    thisServiceOf(hover(direct, 'LoadBalancer', { others })),
-    /no node port is allocated \(`allocateLoadBalancerNodePorts: false`\), so the load balancer sends the traffic either straight to the pods or to a node with its own IP as the destination, which kube-proxy forwards to port 8080 \(`http`\) on the 3 pods of Deployment `web`/,
-  );
+  const directMd = hover(direct, 'Service', { others });
+  assert.match(directMd, /an external load balancer, with no node ports allocated/);
+  assert.match(thisServiceOf(directMd), /load balancer port 443 \(TCP\) → the pods or a node directly \(no node port\) → port 8080 \(`http`\)/);
   const directExplicit = direct.replace('targetPort: http\n', 'targetPort: http\n      nodePort: 31443\n');
-  assert.match(thisServiceOf(hover(directExplicit, 'LoadBalancer', { others })), /node port 31443/);
+  assert.match(thisServiceOf(hover(directExplicit, 'Service', { others })), /node port 31443/);
 });
 
 test('LoadBalancer: who provisions it depends on the cluster profile and loadBalancerClass', () => {
-  assert.match(thisServiceOf(hover(LB, 'LoadBalancer', { others })), /cloud provider's integration .* `<pending>`/);
+  assert.match(thisServiceOf(hover(LB, 'Service', { others })), /cloud provider's integration .* `<pending>`/);
   assert.match(
-    thisServiceOf(hover(LB, 'LoadBalancer', { others, settings: { clusterProfile: 'bare-metal' } })),
+    thisServiceOf(hover(LB, 'Service', { others, settings: { clusterProfile: 'bare-metal' } })),
     /stays `<pending>` unless a load-balancer implementation \(for example MetalLB\)/,
   );
-  assert.match(thisServiceOf(hover(LB, 'LoadBalancer', { others, settings: { clusterProfile: 'local' } })), /`minikube tunnel`/);
+  assert.match(thisServiceOf(hover(LB, 'Service', { others, settings: { clusterProfile: 'local' } })), /`minikube tunnel`/);
   const classed = LB.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  loadBalancerClass: example.com/internal\n');
   assert.match(
-    thisServiceOf(hover(classed, 'LoadBalancer', { others })),
+    thisServiceOf(hover(classed, 'Service', { others })),
     /watches class `example\.com\/internal`; the cloud provider's default implementation ignores this Service/,
   );
 });
 
 test('LoadBalancer with externalTrafficPolicy: Local keeps the source IP and uses the health check node port', () => {
   const local = LB.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  externalTrafficPolicy: Local\n');
-  const block = thisServiceOf(hover(local, 'LoadBalancer', { others }));
-  assert.match(block, /`externalTrafficPolicy: Local`: a node forwards outside traffic only to its own ready pods and the client's source IP is kept/);
-  assert.match(block, /Load balancers that support it health-check `healthCheckNodePort` so that they send traffic only to nodes with a ready pod/);
+  const block = thisServiceOf(hover(local, 'Service', { others }));
+  assert.match(block, /`externalTrafficPolicy: Local`: the client IP is kept, and a node without a ready pod of this Service drops outside traffic/);
+  assert.match(block, /load balancers that health-check `healthCheckNodePort` avoid such nodes/);
 });
 
 test('ClusterIP: reachable inside the cluster only, unless externalIPs are set; kind: Service hovers the same', () => {
@@ -122,14 +119,15 @@ test('ClusterIP: reachable inside the cluster only, unless externalIPs are set; 
       targetPort: 8080
 `);
   const md = hover(text, 'Service');
-  assert.match(md, /`type: ClusterIP` \(default\)/);
-  assert.match(
-    thisServiceOf(md),
-    /Pods connect to the cluster IP as `web:80` \(`web\.<namespace>:80` from other namespaces\) \(TCP\); kube-proxy forwards to port 8080 on pods labelled `app=web` \(no workload in the workspace has these pod labels\)\. Not reachable from outside the cluster\./,
-  );
+  assert.match(md, /`type: ClusterIP` \(default\): a virtual IP reachable only inside the cluster\./);
+  assert.match(thisServiceOf(md), /^- `web:80` \(TCP\) → port 8080$/m);
+  assert.match(thisServiceOf(md), /^- Pods: pods labelled `app=web` \(no workload in the workspace has these pod labels\)$/m);
   const external = text.replace('  selector:', '  externalIPs: [203.0.113.10]\n  selector:');
-  const block = thisServiceOf(hover(external, 'Service'));
-  assert.match(block, /Nodes also accept it at `203\.0\.113\.10:80` \(externalIPs\)/);
+  const externalMd = hover(external, 'Service');
+  assert.match(externalMd, /a virtual IP inside the cluster, also accepted by the nodes on its externalIPs/);
+  assert.doesNotMatch(externalMd, /only inside/);
+  const block = thisServiceOf(externalMd);
+  assert.match(block, /`web:80`, and `203\.0\.113\.10:80` \(externalIPs\) \(TCP\) → port 8080/);
   assert.match(block, /`externalTrafficPolicy: Cluster` \(default\)/);
 });
 
@@ -142,12 +140,10 @@ test('headless, ExternalName, no selector and an invalid type', () => {
 `,
     'db',
   );
-  assert.match(
-    thisServiceOf(hover(headless, 'Service', { others })),
-    /No cluster IP \(headless\): the DNS name `db` resolves straight to the ready pods' IPs, and clients connect to them directly on port 5432, without kube-proxy/,
-  );
+  assert.match(thisServiceOf(hover(headless, 'Service', { others })), /^- pod IPs directly, on port 5432 \(TCP\)$/m);
   const external = service('  type: ExternalName\n  externalName: db.example.com\n', 'db');
   assert.match(thisServiceOf(hover(external, 'ExternalName')), /The cluster DNS answers `db` with a CNAME for `db\.example\.com`/);
+  assert.match(hover(external, 'ExternalName'), /a DNS alias \(CNAME\), with no cluster IP and no proxying/);
   const bare = service('  ports:\n    - port: 80\n');
   assert.match(thisServiceOf(hover(bare, 'Service')), /EndpointSlices managed outside Kubernetes \(this Service has no selector\)/);
   const wrong = service('  type: Nodeport\n  ports:\n    - port: 80\n');
@@ -171,33 +167,32 @@ test('multi-port Services get one line per named port, each with its own numbers
       nodePort: 30053
 `);
   const block = thisServiceOf(hover(text, 'NodePort', { others }));
-  assert.match(block, /- `http`: Clients reach any node at `<NodeIP>:30080` \(TCP\); kube-proxy forwards to port 8080 \(`http`\)/);
-  assert.match(block, /- `dns`: Clients reach any node at `<NodeIP>:30053` \(UDP\); kube-proxy forwards to port 53 on/);
+  assert.match(block, /^- `http` 80: `<NodeIP>:30080` on any node, and `web:80` in the cluster \(TCP\) → port 8080 \(`http`\)$/m);
+  assert.match(block, /^- `dns` 53: `<NodeIP>:30053` on any node, and `web:53` in the cluster \(UDP\) → port 53$/m);
 });
 
 test('several workloads and a named port that only some declare', () => {
   const canary = deployment({ name: 'web-canary', labels: '{app: web}', matchLabels: true, replicas: 1, ports: [{ name: 'web', containerPort: 9090 }] });
-  const md = hover(LB, 'LoadBalancer', { others: { ...others, 'file:///workspace/canary.yaml': canary } });
-  assert.match(
-    thisServiceOf(md),
-    /port `http` \(8080 in Deployment `web`; not declared in 1 other workload\) on the 3 pods of Deployment `web` and the 1 pod of Deployment `web-canary` \(all labelled `app=web`\)/,
-  );
+  const md = hover(LB, 'Service', { others: { ...others, 'file:///workspace/canary.yaml': canary } });
+  assert.match(thisServiceOf(md), /→ port `http` \(8080 in Deployment `web`; not declared in 1 other workload\)$/m);
+  assert.match(thisServiceOf(md), /^- Pods: the 3 pods of Deployment `web` and the 1 pod of Deployment `web-canary` \(all labelled `app=web`\)$/m);
 });
 
 test('template files explain the type without quoting unrendered values', () => {
   const text = NODEPORT.replace('nodePort: 30007', 'nodePort: {{ .Values.nodePort }}');
   const md = hover(text, 'NodePort', { others });
-  assert.doesNotMatch(md, /\*\*This Service\*\*/);
+  assert.match(md, /^\*\*Service `web`\*\* · `type: NodePort`: a cluster IP, plus the same port opened on every node\./);
+  assert.doesNotMatch(md, /\n- /, 'no per-port lines from unrendered values');
   assert.match(md, /template syntax/);
-  assert.match(md, /\*\*NodePort vs LoadBalancer\*\*/);
+  assert.match(md, /\[Compare Service types\]/);
 });
 
 test('a type that is not a plain string is not mistaken for the ClusterIP default', () => {
   const numeric = NODEPORT.replace('type: NodePort', 'type: 5');
   const md = hover(numeric, 'type:', { others });
-  assert.ok(md.startsWith('**Service `web`** · `type`\n'), md);
-  assert.doesNotMatch(md, /type: ClusterIP|← this Service/);
-  assert.doesNotMatch(md, /\*\*This Service\*\*/);
+  assert.ok(md.startsWith('**Service `web`** · `type`: '), md);
+  assert.doesNotMatch(md, /type: ClusterIP/);
+  assert.doesNotMatch(md, /\n- /);
   const templated = hover(NODEPORT.replace('type: NodePort', 'type: {{ .Values.type }}'), 'type:', { others });
   assert.match(templated, /template syntax/);
   assert.doesNotMatch(templated, /type: ClusterIP/);
@@ -206,8 +201,8 @@ test('a type that is not a plain string is not mistaken for the ClusterIP defaul
 test('a nodePort outside the range is called rejected before the path is described', () => {
   const md = hover(service('  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 8080\n'), 'NodePort');
   assert.match(
-    md,
-    /\*\*As written this is rejected:\*\* node port 8080 is outside 30000-32767\. If it were accepted: Clients reach any node at `<NodeIP>:8080`/,
+    thisServiceOf(md),
+    /^- \*\*Rejected as written:\*\* node port 8080 is outside 30000-32767; the lines below assume it were accepted\.\n- `<NodeIP>:8080` on any node/,
   );
   assert.doesNotMatch(hover(service('  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080\n'), 'NodePort'), /rejected/);
 });
@@ -224,9 +219,8 @@ test('a stray `type: ClusterIP` after `type: NodePort`: kubectl keeps ClusterIP,
       dropped,
       md,
     );
-    assert.match(md, /^(.*\n\n)?\*\*Service `web`\*\* · `type: ClusterIP`/, md);
-    assert.match(thisServiceOf(md), /Not reachable from outside the cluster\./);
-    assert.doesNotMatch(thisServiceOf(md), /30007/);
+    assert.match(md, /^(.*\n\n)?\*\*Service `web`\*\* · `type: ClusterIP`: a virtual IP reachable only inside the cluster\./, md);
+    assert.doesNotMatch(md, /30007/);
   }
 });
 
