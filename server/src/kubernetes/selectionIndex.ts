@@ -45,8 +45,6 @@ export class SelectionIndex {
   private readonly serviceSelectors = new LabelIndex<ServiceModel>(serviceEntry);
   private workloadRefs: readonly WorkloadRef[] = [];
   private serviceRefs: readonly ServiceRef[] = [];
-  private serviceFilesOf: readonly ServiceRef[] = [];
-  private serviceFiles = new Map<ServiceModel, string>();
 
   constructor(private readonly workspace: WorkspaceIndex) {}
 
@@ -69,14 +67,12 @@ export class SelectionIndex {
     return selector ? this.workloadsMatching(selector, namespaceOf(service), uri) : [];
   }
 
-  /** The file of a Service of the workspace, for callers that hold only its model (undefined when it is not indexed). */
+  /**
+   * The file of a Service of the workspace, for callers that hold only its model (undefined when it is not indexed).
+   * A scan by identity: microseconds for thousands of Services, where a map rebuilt after every edit cost milliseconds.
+   */
   fileOf(service: ServiceModel): string | undefined {
-    const refs = this.workspace.services();
-    if (refs !== this.serviceFilesOf) {
-      this.serviceFilesOf = refs;
-      this.serviceFiles = new Map(refs.map((ref) => [ref.object, ref.uri]));
-    }
-    return this.serviceFiles.get(service);
+    return this.workspace.services().find((ref) => ref.object === service)?.uri;
   }
 
   /**
