@@ -58,6 +58,26 @@ test('text output: file:line:col severity message [rule], exit 1 on errors', () 
   assert.match(stdout, /2 files checked: 1 error/);
 });
 
+test("a repository of examples is checked one folder tree at a time: no example is judged with another one's pods", () => {
+  // Both examples label their pods app=web; a's pods serve a named port `http` that b's pods lack.
+  const example = (name: string, ports: string) => ({
+    [`examples/${name}/svc.yaml`]: `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec:\n  selector: {app: web}\n  ports:\n    - port: 80\n      targetPort: http\n`,
+    [`examples/${name}/deploy.yaml`]: DEPLOYMENT.replace('{name: web}', `{name: ${name}}`).replace('[{containerPort: 80}]', ports),
+  });
+  const dir = workspace({ ...example('a', '[{name: http, containerPort: 80}]'), ...example('b', '[{name: http, containerPort: 8080}]') });
+  const { code, stdout } = run(['check', '--max-warnings', '0', '.'], { cwd: dir });
+  assert.equal(code, 0, stdout);
+  // Now b's pods lose the name: only b's Service is told, about b's Deployment.
+  writeFileSync(
+    path.join(dir, 'examples/b/deploy.yaml'),
+    DEPLOYMENT.replace('{name: web}', '{name: b}').replace('[{containerPort: 80}]', '[{containerPort: 8080}]'),
+  );
+  const broken = run(['check', '.'], { cwd: dir });
+  const warnings = broken.stdout.split('\n').filter((line) => line.includes('[target-port-not-found]'));
+  assert.equal(warnings.length, 1, broken.stdout);
+  assert.match(warnings[0], /^examples\/b\/svc\.yaml:8:\d+ warning .*Deployment `b` \(examples\/b\/deploy\.yaml:2\)/);
+});
+
 test('exit 0 on a clean manifest; --max-warnings turns warnings into failure', () => {
   const dir = workspace({ 'svc.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30080').replace('app: web}', 'app: nothing}'), 'web.yaml': DEPLOYMENT });
   const relaxed = run(['check', 'svc.yaml', 'web.yaml'], { cwd: dir });

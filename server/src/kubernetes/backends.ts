@@ -4,12 +4,20 @@
  */
 import type { ContainerPortModel, ServiceModel, ServicePortModel, WorkloadModel } from './model';
 import { selectionIndex } from './selectionIndex';
-import { resolveTargetPort } from './selection';
+import { namespaceOf, resolveTargetPort, usableSelector } from './selection';
 import type { ObjectRef, WorkspaceIndex } from './workspace';
 
-/** The workloads of the workspace a Service selects. */
-export function backendsOf(service: ServiceModel, workspace: WorkspaceIndex): ObjectRef<WorkloadModel>[] {
-  return selectionIndex(workspace).selectedBy(service);
+/**
+ * The workloads of the workspace a Service selects, from its own folder tree first (applications.ts). `uri` is the
+ * Service's file; without it, the file the workspace holds the Service in.
+ */
+export function backendsOf(service: ServiceModel, workspace: WorkspaceIndex, uri?: string): ObjectRef<WorkloadModel>[] {
+  const index = selectionIndex(workspace);
+  const file = uri ?? index.fileOf(service);
+  if (file !== undefined) return index.selectedBy(service, file);
+  // A Service the workspace does not hold has no folder of its own: every match counts.
+  const selector = usableSelector(service);
+  return selector ? index.workloadsMatching(selector, namespaceOf(service)) : [];
 }
 
 /** Services of the workspace whose selector picks this workload's pods. */

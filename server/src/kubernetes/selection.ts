@@ -4,6 +4,7 @@ import { LineIndex, type Range } from '../document/text';
 import { parseChunk, type FileModel, type ParsedChunk } from './manifest';
 import type { RelatedLocation } from './workspace';
 import { oneDefinitionEach, type ObjectRef, type WorkspaceIndex } from './workspace';
+import { nearestApplication } from './applications';
 import { asMap, asSeq, fieldOf, numberValue, stringValue, type Span } from '../document/yamlNodes';
 
 /**
@@ -115,16 +116,31 @@ export function selects(service: ServiceModel, workload: WorkloadModel): boolean
 }
 
 /**
- * The workloads (of `workloads`) whose pods this Service selects, one per object however many files define it: the definition. Across a whole workspace use
- * navigation/selectionIndex.ts, which gives the same answer from a label index instead of a scan.
+ * The workloads whose pods a Service (of file `service.uri`) selects: of those whose pods match, the ones in the
+ * Service's nearest folder tree holding any (applications.ts), one per object however many files there define it.
+ * This is the definition; across a whole workspace use selectionIndex.ts, which gives the same answer from a label
+ * index instead of a scan.
  */
-export function selectedWorkloads(service: ServiceModel, workloads: readonly ObjectRef<WorkloadModel>[]): ObjectRef<WorkloadModel>[] {
-  return usableSelector(service) ? oneDefinitionEach(workloads.filter((ref) => selects(service, ref.object))) : [];
+export function selectedWorkloads(service: ObjectRef<ServiceModel>, workspace: WorkspaceIndex): ObjectRef<WorkloadModel>[] {
+  if (!usableSelector(service.object)) return [];
+  return oneDefinitionEach(
+    nearestApplication(
+      service.uri,
+      workspace.workloads().filter((ref) => selects(service.object, ref.object)),
+      workspace,
+    ),
+  );
 }
 
-/** The reverse, for hovers on a workload: the Services whose selector picks its pods. */
-export function servicesSelecting(workload: WorkloadModel, services: readonly ObjectRef<ServiceModel>[]): ObjectRef<ServiceModel>[] {
-  return oneDefinitionEach(services.filter((ref) => selects(ref.object, workload)));
+/** The reverse, for hovers on a workload: the Services whose pods, as selectedWorkloads chooses them, include this definition's. */
+export function servicesSelecting(workload: WorkloadModel, workspace: WorkspaceIndex): ObjectRef<ServiceModel>[] {
+  const inApplication = (service: ObjectRef<ServiceModel>) =>
+    nearestApplication(
+      service.uri,
+      workspace.workloads().filter((ref) => selects(service.object, ref.object)),
+      workspace,
+    ).some((ref) => ref.object === workload);
+  return oneDefinitionEach(workspace.services().filter((ref) => selects(ref.object, workload) && inApplication(ref)));
 }
 
 export interface ServingPort {

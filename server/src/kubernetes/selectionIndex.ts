@@ -2,12 +2,14 @@
  * Indexed versions of kubernetes/selection.ts's selectedWorkloads and servicesSelecting. Those scan every workload for
  * every Service, which on a 10,000-document workspace (5,000 Services x 5,000 Deployments) is 25 million label
  * comparisons: a minute for the CodeLenses of one file. Here candidates come from a label index (labelIndex.ts,
- * patched as files change) and are then confirmed with the very same `selects`, so the answers are identical.
+ * patched as files change) and are then confirmed with the very same `selects`, and narrowed to the Service's own
+ * folder tree by the very same applications.ts, so the answers are identical.
  */
 import type { ServiceModel, WorkloadModel } from './model';
 import { isTemplated, namespaceOf, podLabelsOf, selectorMatchesPods, selects, usableSelector } from './selection';
 import { oneDefinitionEach, type ObjectRef, type WorkspaceIndex } from './workspace';
 import { LabelIndex, type LabelEntry, type NamespaceBucket } from './labelIndex';
+import { nearestApplication } from './applications';
 
 type WorkloadRef = ObjectRef<WorkloadModel>;
 type ServiceRef = ObjectRef<ServiceModel>;
@@ -48,35 +50,35 @@ export class SelectionIndex {
 
   /**
    * Workloads of `namespace` whose pods carry every label of `selector` (all of the namespace for `{}`), in workspace
-   * order; a workload defined in two files is one workload (oneDefinitionEach).
+   * order; a workload defined in two files is one workload (oneDefinitionEach). With `near`, a file's URI, only those
+   * of its nearest folder tree that has any (applications.ts), as a Service in that file would select them.
    */
-  workloadsMatching(selector: Record<string, string>, namespace: string): WorkloadRef[] {
-    const refs = this.workloads();
-    const bucket = this.workloadLabels.bucket(namespace);
-    if (!bucket) return [];
-    const entries = Object.entries(selector);
-    if (entries.length === 0) return oneDefinitionEach(bucket.all.map((i) => refs[i]));
-    // Every match carries each selector label, so the candidates of the rarest label are enough.
-    let candidates: number[] | undefined;
-    for (const [key, value] of entries) {
-      const found = withLabel(bucket, key, value);
-      if (!candidates || found.length < candidates.length) candidates = found;
-    }
-    return oneDefinitionEach(
-      [...new Set(candidates)]
-        .sort((a, b) => a - b)
-        .map((i) => refs[i])
-        .filter((ref) => selectorMatchesPods(selector, podLabelsOf(ref.object))),
-    );
+  workloadsMatching(selector: Record<string, string>, namespace: string, near?: string): WorkloadRef[] {
+    const all = this.everyMatch(selector, namespace);
+    return oneDefinitionEach(near === undefined ? all : nearestApplication(near, all, this.workspace));
   }
 
-  /** Exactly `selectedWorkloads(service, workspace.workloads())`. */
-  selectedBy(service: ServiceModel): WorkloadRef[] {
+  /**
+   * The backends of a Service of file `uri`: exactly `selectedWorkloads`. The same object defined twice counts once
+   * within the Service's application, where `kubectl apply` of that folder would keep one.
+   */
+  selectedBy(service: ServiceModel, uri: string): WorkloadRef[] {
     const selector = usableSelector(service);
-    return selector ? this.workloadsMatching(selector, namespaceOf(service)) : [];
+    return selector ? this.workloadsMatching(selector, namespaceOf(service), uri) : [];
   }
 
-  /** Exactly `servicesSelecting(workload, workspace.services())`, in workspace order. */
+  /**
+   * The file of a Service of the workspace, for callers that hold only its model (undefined when it is not indexed).
+   * A scan by identity: microseconds for thousands of Services, where a map rebuilt after every edit cost milliseconds.
+   */
+  fileOf(service: ServiceModel): string | undefined {
+    return this.workspace.services().find((ref) => ref.object === service)?.uri;
+  }
+
+  /**
+   * Exactly `servicesSelecting(workload, workspace)`, in workspace order: the Services that select its pods and whose
+   * nearest folder tree with a match holds this definition of it.
+   */
   servicesSelecting(workload: WorkloadModel): ServiceRef[] {
     const refs = this.services();
     const bucket = this.serviceSelectors.bucket(namespaceOf(workload));
@@ -94,8 +96,34 @@ export class SelectionIndex {
       [...candidates]
         .sort((a, b) => a - b)
         .map((i) => refs[i])
-        .filter((ref) => selects(ref.object, workload)),
+        .filter((ref) => selects(ref.object, workload) && this.inApplicationOf(ref, workload)),
     );
+  }
+
+  /** Whether the workload is among the matches of the Service's nearest folder tree (before one definition each). */
+  private inApplicationOf(service: ServiceRef, workload: WorkloadModel): boolean {
+    const selector = usableSelector(service.object);
+    if (!selector) return false;
+    return nearestApplication(service.uri, this.everyMatch(selector, namespaceOf(service.object)), this.workspace).some((ref) => ref.object === workload);
+  }
+
+  /** Every definition in `namespace` whose pods carry the selector's labels, in workspace order. */
+  private everyMatch(selector: Record<string, string>, namespace: string): WorkloadRef[] {
+    const refs = this.workloads();
+    const bucket = this.workloadLabels.bucket(namespace);
+    if (!bucket) return [];
+    const entries = Object.entries(selector);
+    if (entries.length === 0) return bucket.all.map((i) => refs[i]);
+    // Every match carries each selector label, so the candidates of the rarest label are enough.
+    let candidates: number[] | undefined;
+    for (const [key, value] of entries) {
+      const found = withLabel(bucket, key, value);
+      if (!candidates || found.length < candidates.length) candidates = found;
+    }
+    return [...new Set(candidates)]
+      .sort((a, b) => a - b)
+      .map((i) => refs[i])
+      .filter((ref) => selectorMatchesPods(selector, podLabelsOf(ref.object)));
   }
 
   /** Pod label keys of the workloads in `namespace` (templated values aside), with how many carry each and a few of them. */

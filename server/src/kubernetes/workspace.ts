@@ -60,8 +60,13 @@ export class WorkspaceIndex {
    */
   displayPath(uri: string): string {
     const bare = uri.replace(/[?#].*$/, '');
-    const root = this.roots.find((folder) => bare.startsWith(folder));
+    const root = this.folderOf(bare);
     return decoded(root ? bare.slice(root.length) : bare.replace(/^file:\/\//, ''));
+  }
+
+  /** The workspace folder (with its trailing slash) that holds `uri`, the innermost when folders nest. */
+  folderOf(uri: string): string | undefined {
+    return this.roots.find((folder) => uri.startsWith(folder));
   }
 
   uris(): string[] {

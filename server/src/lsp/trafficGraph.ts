@@ -54,21 +54,21 @@ function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
     const range = { start, end: start };
     const args = [uri, start];
     lenses.push({ range, command: { title: 'Preview traffic path', command: SHOW_TRAFFIC_PREVIEW_COMMAND, arguments: args } });
-    const summary = workloadSummary(object, { index: ctx.service.index });
+    const summary = workloadSummary(object, { index: ctx.service.index, uri });
     if (summary) lenses.push({ range, command: { title: summary, command: SHOW_TRAFFIC_PREVIEW_COMMAND, arguments: args } });
   }
   return lenses;
 }
 
-/** "2 workloads, 5 replicas": what the Service's selector reaches in the workspace. */
-export function workloadSummary(service: ServiceModel, ctx: { index: WorkspaceIndex }): string | undefined {
+/** "2 workloads, 5 replicas": what the selector of the Service in file `uri` reaches in the workspace. */
+export function workloadSummary(service: ServiceModel, ctx: { index: WorkspaceIndex; uri: string }): string | undefined {
   if (service.type === 'ExternalName') return undefined;
   if (!service.selector) return 'No selector: endpoints are managed outside this Service';
   // A templated selector (Helm) has no value yet: say nothing rather than "no match".
   if (!usableSelector(service)) return undefined;
   // Indexed: a scan of every workload per Service takes a minute on 5,000 Services and 5,000 workloads.
   const workloads = selectionIndex(ctx.index)
-    .selectedBy(service)
+    .selectedBy(service, ctx.uri)
     .map((ref) => ref.object);
   if (workloads.length === 0) return 'No matching workloads in the workspace';
   return `${plural(workloads.length, 'workload')}, ${replicaCount(workloads)}`;

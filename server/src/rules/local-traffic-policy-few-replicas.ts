@@ -31,7 +31,7 @@ export const localTrafficPolicyFewReplicas = defineServiceRule<Data>({
     // Other types reject the field (API error "may only be set for externally-accessible services").
     if (!loadBalancer && service.type !== 'NodePort' && !(service.type === 'ClusterIP' && externalIPs > 0)) return;
     const field = fieldOf(service.spec, 'externalTrafficPolicy');
-    const selected = selectionIndex(ctx.workspace).selectedBy(service);
+    const selected = selectionIndex(ctx.workspace).selectedBy(service, ctx.uri);
     if (!field || selected.length === 0) return;
     // A DaemonSet runs a pod on every schedulable node: the intended companion of Local.
     if (selected.some(({ object }) => object.kind === 'DaemonSet')) return;

@@ -26,7 +26,7 @@ export const protocolMismatch = defineServiceRule<Data>({
   crossResource: true,
   partialSafe: false,
   check(service, ctx) {
-    const selected = selectionIndex(ctx.workspace).selectedBy(service);
+    const selected = selectionIndex(ctx.workspace).selectedBy(service, ctx.uri);
     if (selected.length === 0) return;
     for (const port of service.ports) {
       // protocol-unsupported reports `protocol: HTTP`; any advice to declare the container port with it would be

@@ -1,6 +1,7 @@
 import { levenshtein } from '../kubernetes/schema/nearMiss';
 import { isScalar } from 'yaml';
 import { selectionIndex } from '../kubernetes/selectionIndex';
+import { sharedFolderDepth, workspaceFloor } from '../kubernetes/applications';
 import type { K8sObject, ServiceModel, WorkloadModel } from '../kubernetes/model';
 import { defineServiceRule } from '../analysis/rule';
 import type { Fix, FixContext } from '../analysis/fix';
@@ -72,10 +73,10 @@ export const selectorMatchesNothing = defineServiceRule<Data>({
     if (!selector || !selectorField) return;
     const workloads = ctx.workspace.workloads();
     // No workload anywhere: the pods are defined outside this workspace (another repo, a chart), so say nothing.
-    if (workloads.length === 0 || selectionIndex(ctx.workspace).selectedBy(service).length > 0) return;
+    if (workloads.length === 0 || selectionIndex(ctx.workspace).selectedBy(service, ctx.uri).length > 0) return;
     if (operatorOwned(service, selector, ctx.workspace)) return;
 
-    const closest = closestWorkload(service, selector, workloads);
+    const closest = closestWorkload(service, selector, workloads, (ref) => sharedFolderDepth(ctx.uri, ref.uri, workspaceFloor(ctx.uri, ctx.workspace)));
     const where = service.namespace ? `in namespace \`${service.namespace}\`` : 'in the same namespace';
     let message =
       `Service \`${service.name ?? '(unnamed)'}\` selects pods with \`${formatLabels(selector)}\`, but no workload ${where} in this workspace ` +
@@ -150,10 +151,18 @@ function explain(candidate: Candidate, service: ServiceModel): string {
  * (present), 0.2 (differs only in case), 0.2-1 (same key, value by edit distance) or 1 (missing); another namespace
  * adds 0.5; lowest wins. A workload qualifies only when it shares a selector label, or every difference is a near
  * miss (case, or a value at least half similar), or only its namespace or object-vs-template labels differ, so an
- * unrelated workload is never named.
+ * unrelated workload is never named. Among those, the Service's own folder tree comes first (`nearness`, the depth of
+ * the folder they share), as it does for selection (applications.ts): one example's typo is not fixed with another
+ * example's labels.
  */
-function closestWorkload(service: ServiceModel, selector: Record<string, string>, workloads: readonly ObjectRef<WorkloadModel>[]): Candidate | undefined {
+function closestWorkload(
+  service: ServiceModel,
+  selector: Record<string, string>,
+  workloads: readonly ObjectRef<WorkloadModel>[],
+  nearness: (ref: ObjectRef<WorkloadModel>) => number,
+): Candidate | undefined {
   let best: Candidate | undefined;
+  let bestNearness = -1;
   for (const ref of workloads) {
     const labels = podLabelsOf(ref.object);
     let score = 0;
@@ -186,9 +195,11 @@ function closestWorkload(service: ServiceModel, selector: Record<string, string>
     if (objectLabelsMatch) score = Math.min(score, 0.3);
     const namespaceDiffers = namespaceOf(ref.object) !== namespaceOf(service);
     if (namespaceDiffers) score += 0.5;
-    const qualifies = shared > 0 || nearMisses || objectLabelsMatch;
-    if (qualifies && (!best || score < best.score)) {
+    if (!(shared > 0 || nearMisses || objectLabelsMatch)) continue;
+    const near = nearness(ref);
+    if (!best || near > bestNearness || (near === bestNearness && score < best.score)) {
       best = { ref, score, differences, namespaceDiffers, onlyObjectLabelsMatch: objectLabelsMatch };
+      bestNearness = near;
     }
   }
   return best;

@@ -38,7 +38,7 @@ export const targetPortUndeclared = defineServiceRule<Data>({
   crossResource: true,
   partialSafe: false,
   check(service, ctx) {
-    const selected = selectionIndex(ctx.workspace).selectedBy(service);
+    const selected = selectionIndex(ctx.workspace).selectedBy(service, ctx.uri);
     if (selected.length === 0) return;
     for (const port of service.ports) {
       const target = port.targetPort;

@@ -36,8 +36,8 @@ ${extra}spec:
 const deployment = (labels: string, namespace?: string) => workload({ name: 'web', namespace, labels });
 
 const selectedNames = (files: Record<string, string>) => {
-  const { index, service } = workspace(files);
-  return selectedWorkloads(service, index.workloads()).map((ref) => `${ref.object.kind}/${ref.object.name}`);
+  const { index } = workspace(files);
+  return selectedWorkloads(index.services()[0], index).map((ref) => `${ref.object.kind}/${ref.object.name}`);
 };
 
 test('namespaceOf treats an unset namespace as default', () => {
@@ -70,7 +70,7 @@ for (const [name, service, workload, expected] of selectionCases) {
 test('servicesSelecting is the reverse lookup, for hovers on a workload', () => {
   const other = svc('{app: api}').replace('name: web', 'name: api');
   const { index } = workspace({ 'file:///s.yaml': `${svc('{app: web}')}---\n${other}`, 'file:///d.yaml': deployment('{app: web}') });
-  const names = servicesSelecting(index.workloads()[0].object, index.services()).map((ref) => ref.object.name);
+  const names = servicesSelecting(index.workloads()[0].object, index).map((ref) => ref.object.name);
   assert.deepEqual(names, ['web']);
 });
 

@@ -6,6 +6,7 @@ import { parseFile } from '../../../server/src/kubernetes/manifest';
 import { namespaceOf, podLabelsOf, selectedWorkloads, selectorMatchesPods, servicesSelecting } from '../../../server/src/kubernetes/selection';
 import { oneDefinitionEach, WorkspaceIndex } from '../../../server/src/kubernetes/workspace';
 import { workspace } from '../../kit/workspace';
+import { nearestApplication } from '../../../server/src/kubernetes/applications';
 
 /**
  * The index must answer exactly what the linear scans of kubernetes/selection.ts answer, in the same order, however the
@@ -43,19 +44,22 @@ function serviceText(s: { name: string; namespace?: string; selector: Record<str
 function assertSameAnswers(workspace: WorkspaceIndex): void {
   const index = selectionIndex(workspace);
   for (const service of workspace.services()) {
-    assert.deepEqual(index.selectedBy(service.object), selectedWorkloads(service.object, workspace.workloads()));
+    assert.deepEqual(index.selectedBy(service.object, service.uri), selectedWorkloads(service, workspace));
   }
   for (const workload of workspace.workloads()) {
-    assert.deepEqual(index.servicesSelecting(workload.object), servicesSelecting(workload.object, workspace.services()));
+    assert.deepEqual(index.servicesSelecting(workload.object), servicesSelecting(workload.object, workspace));
   }
   // What completion asks: any selector (even none) in any namespace, and the label inventory.
   const fresh = new SelectionIndex(workspace);
   for (const ns of ['default', 'prod']) {
     for (const selector of [{}, { app: 'web' }, { tier: 'api', app: 'web' }, { 'pod-template-hash': 'x' }] as Array<Record<string, string>>) {
-      const expected = oneDefinitionEach(
-        workspace.workloads().filter((ref) => namespaceOf(ref.object) === ns && selectorMatchesPods(selector, podLabelsOf(ref.object))),
-      );
-      assert.deepEqual(index.workloadsMatching(selector, ns), expected, `${ns} ${JSON.stringify(selector)}`);
+      const matches = workspace.workloads().filter((ref) => namespaceOf(ref.object) === ns && selectorMatchesPods(selector, podLabelsOf(ref.object)));
+      assert.deepEqual(index.workloadsMatching(selector, ns), oneDefinitionEach(matches), `${ns} ${JSON.stringify(selector)}`);
+      // As completion asks from a file: the matches of that file's nearest folder tree.
+      for (const near of FILES) {
+        const expected = oneDefinitionEach(nearestApplication(near, matches, workspace));
+        assert.deepEqual(index.workloadsMatching(selector, ns, near), expected, `${near} ${ns} ${JSON.stringify(selector)}`);
+      }
     }
     const inventory = (i: SelectionIndex) =>
       i
@@ -74,7 +78,10 @@ function assertSameAnswers(workspace: WorkspaceIndex): void {
   }
 }
 
-test('answers exactly like the linear scans, across files and after every kind of edit', () => {
+/** Folders nested, side by side, and outside the workspace folder, so every step of applications.ts's walk is taken. */
+const FILES = ['file:///w/a/f0.yaml', 'file:///w/a/b/f1.yaml', 'file:///w/c/f2.yaml', 'file:///x/f3.yaml'];
+
+test('answers exactly like the linear scans, across files and folders and after every kind of edit', () => {
   fc.assert(
     fc.property(
       fc.array(fc.oneof(workloadDoc.map(workloadText), serviceDoc.map(serviceText)), { minLength: 1, maxLength: 12 }),
@@ -84,17 +91,17 @@ test('answers exactly like the linear scans, across files and after every kind o
       }),
       (docs, edits) => {
         const workspace = new WorkspaceIndex();
-        // Two files, so edits of one leave the other's objects as they were.
-        const files = [docs.filter((_, i) => i % 2 === 0), docs.filter((_, i) => i % 2 === 1)];
-        const write = (i: number) => workspace.set(parseFile(`file:///w/f${i}.yaml`, files[i].join('---\n'), workspace.get(`file:///w/f${i}.yaml`)));
-        write(0);
-        write(1);
+        workspace.setRoots(['file:///w/']);
+        // Several files, so edits of one leave the others' objects as they were.
+        const files = FILES.map((_, n) => docs.filter((__, i) => i % FILES.length === n));
+        const write = (n: number) => workspace.set(parseFile(FILES[n], files[n].join('---\n'), workspace.get(FILES[n])));
+        FILES.forEach((_, n) => write(n));
         assertSameAnswers(workspace);
         for (const [at, replacement] of edits) {
-          const file = files[at % 2];
+          const file = files[at % FILES.length];
           if (file.length === 0) continue;
           file[at % file.length] = replacement;
-          write(at % 2);
+          write(at % FILES.length);
           assertSameAnswers(workspace);
         }
       },
@@ -110,15 +117,15 @@ test('an edit that leaves the workloads alone reuses the index; a label edit pat
   const files = workspace({ 'a.yaml': text });
   const service = () => files.index.services()[0].object;
   const index = selectionIndex(files.index);
-  assert.equal(index.selectedBy(service()).length, 1);
+  assert.equal(index.selectedBy(service(), files.file('a.yaml').uri).length, 1);
   text = text.replace('port: 80', 'port: 81');
   files.edit('a.yaml', text);
   assert.equal(selectionIndex(files.index), index, 'one index per workspace, kept up to date');
-  assert.equal(index.selectedBy(service()).length, 1);
+  assert.equal(index.selectedBy(service(), files.file('a.yaml').uri).length, 1);
   text = text.replace('app": "api"', 'app": "web"');
   files.edit('a.yaml', text);
   assert.deepEqual(
-    index.selectedBy(service()).map((ref) => ref.chunk.start),
+    index.selectedBy(service(), files.file('a.yaml').uri).map((ref) => ref.chunk.start),
     [0, text.indexOf('---\n')],
   );
 });
@@ -130,15 +137,15 @@ test('a workload defined in two files is selected once, as the file applied last
     'a.yaml': deploy,
     'c.yaml': serviceText({ name: 's0', selector: { app: 'web' }, type: 'ClusterIP' }),
   });
-  const service = files.index.services()[0].object;
+  const service = files.index.services()[0];
   assert.deepEqual(
     selectionIndex(files.index)
-      .selectedBy(service)
+      .selectedBy(service.object, service.uri)
       .map((ref) => ref.uri),
     ['file:///workspace/b.yaml'],
   );
   assert.deepEqual(
-    selectedWorkloads(service, files.index.workloads()).map((ref) => ref.uri),
+    selectedWorkloads(service, files.index).map((ref) => ref.uri),
     ['file:///workspace/b.yaml'],
   );
   assert.equal(selectionIndex(files.index).servicesSelecting(files.index.workloads()[0].object).length, 1);

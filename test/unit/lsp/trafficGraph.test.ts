@@ -31,7 +31,7 @@ function summary(text: string, others: string[] = []): string | undefined {
     .file('svc.yaml')
     .objects.map((o) => o.object)
     .find(isService) as ServiceModel;
-  return workloadSummary(service, { index: files.index });
+  return workloadSummary(service, { index: files.index, uri: files.file('svc.yaml').uri });
 }
 
 const pods = (name: string, replicas: number) => deployment({ name, labels: { app: 'web' }, matchLabels: true, replicas, ports: [{ containerPort: 80 }] });

@@ -145,6 +145,41 @@ metadata:
   ],
   invalid: [
     {
+      name: 'the closest workload is sought in the example folder of the Service first',
+      uri: 'file:///w/examples/b/svc.yaml',
+      code: service('{app: webs}'),
+      files: {
+        'file:///w/examples/a/deploy.yaml': deployment('{app: web}'),
+        'file:///w/examples/b/deploy.yaml': deployment('{app: web}'),
+      },
+      errors: [
+        {
+          at: 'selector',
+          message:
+            'Service `web` selects pods with `app=webs`, but no workload in the same namespace in this workspace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod) has pods with all of those labels. The closest is Deployment `web` (examples/b/deploy.yaml:11): its pods have `app=web` instead of `app=webs`.\n' +
+            'A Service whose selector matches no pod has no endpoints, so connections to it fail; make the selector and the pod labels (spec.template.metadata.labels, or metadata.labels of a Pod) agree.',
+          data: {
+            selector: { app: 'webs' },
+            namespace: 'default',
+            closest: {
+              kind: 'Deployment',
+              name: 'web',
+              namespace: 'default',
+              uri: 'file:///w/examples/b/deploy.yaml',
+              line: 11,
+              range: { start: { line: 10, character: 14 }, end: { line: 10, character: 24 } },
+              podLabels: { app: 'web' },
+              differences: [{ key: 'app', expected: 'webs', actual: 'web', actualKey: undefined }],
+              namespaceDiffers: false,
+              onlyObjectLabelsMatch: false,
+            },
+          },
+          related: [{ uri: 'file:///w/examples/b/deploy.yaml', start: 163, end: 173, message: 'Closest: Deployment web, pods labelled app=web' }],
+          fixes: [{ title: 'Change the selector to app=web (the pods of Deployment web)', output: service('{app: web}'), preferred: true }],
+        },
+      ],
+    },
+    {
       name: 'a selector written twice: the last one, which kubectl keeps, matches nothing → warning on it',
       code: `apiVersion: v1
 kind: Service

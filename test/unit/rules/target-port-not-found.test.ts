@@ -108,8 +108,52 @@ spec:
         'file:///w/v2.yaml': deployment('web-v2', containers('[{name: http, containerPort: 9090}]')),
       },
     },
+    // Two examples in one repository with the same labels: each Service is judged by its own example's pods.
+    {
+      name: "another example folder's Deployment with the same labels is not this Service's backend → no finding",
+      uri: 'file:///w/examples/a/svc.yaml',
+      code: service('http'),
+      files: {
+        'file:///w/examples/a/deploy.yaml': deployment('web-a', containers('[{name: http, containerPort: 8080}]')),
+        'file:///w/examples/b/deploy.yaml': deployment('web-b', containers('[{name: web, containerPort: 9090}]')),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'only the Deployment of the example folder is named, with its path',
+      uri: 'file:///w/examples/a/svc.yaml',
+      code: service('⟦http⟧'),
+      files: {
+        'file:///w/examples/a/deploy.yaml': deployment('web-a', containers('[{name: web, containerPort: 8080}]')),
+        'file:///w/examples/b/deploy.yaml': deployment('web-b', containers('[{name: http, containerPort: 9090}]')),
+      },
+      errors: [
+        {
+          message:
+            'Service `web` port 80 targets the container port named `http`, but Deployment `web-a` (examples/a/deploy.yaml:2) has no port with that name (it declares 8080 `web`).\n' +
+            'Pods without a port named `http` get no endpoint for port 80, so its traffic reaches no pod; set targetPort to a port the containers declare, or name the container port `http`.',
+          data: {
+            portIndex: 0,
+            targetPort: 'http',
+            protocol: 'TCP',
+            missingIn: [
+              {
+                kind: 'Deployment',
+                name: 'web-a',
+                namespace: 'default',
+                uri: 'file:///w/examples/a/deploy.yaml',
+                line: 2,
+                range: { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } },
+              },
+            ],
+            available: [{ name: 'web', containerPort: 8080, protocol: 'TCP' }],
+          },
+          related: [{ uri: 'file:///w/examples/a/deploy.yaml', start: 26, end: 36, message: 'Deployment web-a declares no port named http' }],
+          fixes: [{ title: 'Change targetPort to web (container port 8080)', output: service('web'), preferred: true }],
+        },
+      ],
+    },
     {
       name: 'name not declared → warning',
       code: service('⟦http⟧'),

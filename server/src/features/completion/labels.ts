@@ -69,7 +69,7 @@ export function selectorKeyCompletions(cursor: Cursor, env: CompletionEnv): Resu
       keys = index.labelKeys(ns);
     } else {
       const byKey = new Map<string, WorkloadRef[]>();
-      for (const ref of index.workloadsMatching(written, ns)) {
+      for (const ref of index.workloadsMatching(written, ns, env.uri)) {
         for (const key of Object.keys(ref.object.podLabels)) if (!(key in written)) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(ref);
       }
       keys = [...byKey].map(([key, refs]) => ({ key, count: refs.length, examples: refs.slice(0, 3) }));
@@ -125,7 +125,7 @@ function wholeSelectors(cursor: Cursor, env: CompletionEnv, own: string): Result
     if (!fuzzyIncludes(`${text} ${ref.object.name ?? ''}`, cursor.prefix)) continue;
     if (items.length >= LIMIT) return { items, isIncomplete: true };
     seen.add(text);
-    const selected = index.workloadsMatching(Object.fromEntries(entries), own);
+    const selected = index.workloadsMatching(Object.fromEntries(entries), own, env.uri);
     const indent = ' '.repeat(cursor.column);
     items.push({
       label: text,
@@ -174,7 +174,7 @@ export function selectorLabelValueCompletions(cursor: Cursor, env: CompletionEnv
       isIncomplete ||= found.truncated;
     } else {
       const byValue = new Map<string, WorkloadRef[]>();
-      for (const ref of index.workloadsMatching(written, ns)) {
+      for (const ref of index.workloadsMatching(written, ns, env.uri)) {
         const value = ref.object.podLabels[key];
         if (value !== undefined && accept(value)) (byValue.get(value) ?? byValue.set(value, []).get(value))?.push(ref);
       }

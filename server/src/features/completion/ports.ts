@@ -36,7 +36,7 @@ function selectedWorkloads(cursor: Cursor, env: CompletionEnv): ObjectRef<Worklo
   const selector = writtenSelector(cursor);
   if (!selector || Object.keys(selector).length === 0 || Object.entries(selector).some(([k, v]) => isTemplated(k) || isTemplated(v))) return [];
   const namespace = cursor.outline.valueAt([...cursor.objectPath, 'metadata', 'namespace']) || 'default';
-  return selectionIndex(env.workspace).workloadsMatching(selector, namespace);
+  return selectionIndex(env.workspace).workloadsMatching(selector, namespace, env.uri);
 }
 
 interface Offer {

@@ -98,7 +98,7 @@ function resolvedNumbers(service: ServiceModel, index: number, env: InlayEnv): A
   const port = service.ports.find((p) => p.index === index);
   if (!port) return [];
   const numbers: Array<{ workload: string; number: number }> = [];
-  for (const ref of selectionIndex(env.workspace).selectedBy(service)) {
+  for (const ref of selectionIndex(env.workspace).selectedBy(service, env.file.uri)) {
     const resolution = resolveTargetPort(port, ref.object);
     if (resolution?.resolved && resolution.podPort !== undefined)
       numbers.push({ workload: `${ref.object.kind} \`${ref.object.name ?? '(unnamed)'}\``, number: resolution.podPort });

@@ -37,7 +37,7 @@ function originOf({ chunk, span }: Located): NavigationResult['origin'] {
 function selectorTargets(service: ServiceModel, env: NavigationEnv, label: string | undefined): NavigationTarget[] {
   const wanted = label !== undefined ? [label] : Object.keys(service.selector ?? {});
   return selectionIndex(env.workspace)
-    .selectedBy(service)
+    .selectedBy(service, env.uri)
     .map((ref) => {
       const labels = ref.object.podLabelsMap;
       const whole = spanOf(labels) ?? ref.object.anchorSpan;
@@ -52,7 +52,7 @@ function targetPortTargets(service: ServiceModel, index: number, env: Navigation
   const port = service.ports.find((p) => p.index === index);
   if (!port) return [];
   const targets: NavigationTarget[] = [];
-  for (const ref of selectionIndex(env.workspace).selectedBy(service)) {
+  for (const ref of selectionIndex(env.workspace).selectedBy(service, env.uri)) {
     const resolution = resolveTargetPort(port, ref.object);
     const used = resolution?.matches[0];
     if (!used) continue;

@@ -84,7 +84,7 @@ function describe({ object: service, chunk }: PlacedService, id: string, input: 
   const loadBalancer = type === 'LoadBalancer' ? loadBalancerFacts(service, input.settings) : undefined;
   const externalTrafficPolicy = externallyAccessible ? service.externalTrafficPolicy || 'Cluster' : undefined;
 
-  const workloadRefs = selectionIndex(input.workspace).selectedBy(service);
+  const workloadRefs = selectionIndex(input.workspace).selectedBy(service, uri);
   const workloads = workloadRefs.map(({ uri: wUri, object, chunk: wChunk }) => ({
     kind: object.kind,
     name: object.name,

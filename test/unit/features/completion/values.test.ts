@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deployment } from '../../../kit/manifests';
 import { SERVICE_HEAD, applied, complete, item, labels } from './helpers';
+import { completeAt } from '../../../../server/src/features/completion';
+import { cursorOf, marked } from '../../../kit/markers';
+import { workspace } from '../../../kit/workspace';
 
 const WORKLOADS = {
   'file:///w/web.yaml': deployment({
@@ -127,4 +130,29 @@ test('enum values of port protocol, policies and ipFamilies items', () => {
   assert.deepEqual(labels(complete(`${SERVICE_HEAD}  ipFamilyPolicy: |\n`)), ['SingleStack', 'PreferDualStack', 'RequireDualStack']);
   assert.deepEqual(labels(complete(`${SERVICE_HEAD}  sessionAffinity: |\n`)), ['None', 'ClientIP']);
   assert.deepEqual(labels(complete(`${SERVICE_HEAD}  internalTrafficPolicy: |\n`)), ['Cluster', 'Local']);
+});
+
+test('in an example folder, targetPort and whole selectors come from that folder tree, not from a look-alike example', () => {
+  const service = (selector: string, port = '') => `${SERVICE_HEAD}  selector:\n${selector}  ports:\n    - port: 80\n${port}`;
+  const run = (text: string) => {
+    const fixture = marked(text, { cursor: '|' });
+    const files = workspace({
+      'file:///w/examples/a/service.yaml': fixture.text,
+      'file:///w/examples/a/deploy.yaml': deployment({
+        name: 'web-a',
+        labels: { app: 'web' },
+        matchLabels: true,
+        ports: [{ name: 'http', containerPort: 8080 }],
+      }),
+      'file:///w/examples/b/deploy.yaml': deployment({
+        name: 'web-b',
+        labels: { app: 'web' },
+        matchLabels: true,
+        ports: [{ name: 'admin', containerPort: 9000 }],
+      }),
+    });
+    return completeAt(files.env('file:///w/examples/a/service.yaml'), cursorOf(fixture));
+  };
+  assert.deepEqual(labels(run(service('    app: web\n', '      targetPort: |\n'))), ['http', '8080']);
+  assert.equal(item(run(service('    |\n')), 'app: web').detail, 'selects Deployment/web-a');
 });

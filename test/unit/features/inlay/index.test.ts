@@ -55,6 +55,19 @@ test('a named targetPort shows the container port it resolves to, every distinct
   assert.deepEqual(hints(text, {}, {}), [], 'no workload in the workspace');
 });
 
+test("a named targetPort resolves in the pods of the Service's own example folder, not in a look-alike example", () => {
+  const text = SERVICE('  type: ClusterIP\n  selector:\n    app: web\n  ports:\n    - port: 80\n      protocol: TCP\n      targetPort: http\n');
+  const files = workspace({
+    'file:///w/examples/a/svc.yaml': text,
+    'file:///w/examples/a/deploy.yaml': pods('web', 8080),
+    'file:///w/examples/b/deploy.yaml': pods('web-b', 9090),
+  });
+  assert.deepEqual(
+    inlayHintsIn(files.env('file:///w/examples/a/svc.yaml'), 0, text.length).map((hint) => hint.label),
+    ['→ 8080'],
+  );
+});
+
 test('ExternalName Services and template files get no hints; the setting turns them all off', () => {
   assert.deepEqual(hints(SERVICE('  type: ExternalName\n  externalName: db.example.com\n  ports:\n    - port: 5432\n')), []);
   assert.deepEqual(hints(SERVICE('  ports:\n    - port: {{ .Values.port }}\n')), []);
