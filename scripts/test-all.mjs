@@ -35,7 +35,7 @@ const tiers = [
   { name: 'webview', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/webview/'], tap: true, needs: BUNDLED },
   { name: 'grammar', cmd: process.execPath, args: ['test/grammar/run.mjs'], summary: true },
   { name: 'package', cmd: process.execPath, args: ['scripts/package.mjs', '--check'], summary: true },
-  { name: 'e2e', cmd: process.execPath, args: ['test/e2e/launch-code-server.mjs'], summary: true, needs: BUNDLED },
+  { name: 'e2e', cmd: process.execPath, args: ['test/e2e/run-all.mjs'], summary: true, needs: BUNDLED },
 ];
 
 const unknown = only.filter((name) => !tiers.some((tier) => tier.name === name));

@@ -21,13 +21,16 @@ import { createRequire } from 'node:module';
 import { ensureTools, node24Env, secs } from './lib/install.mjs';
 import { assembleRun } from './lib/assemble.mjs';
 import { delay, freePort, killGroupNow, spawnGroup, stopGroup, waitForHttp } from './lib/processes.mjs';
+import { pairRun } from './lib/redhatPair.mjs';
 
 const tStart = Date.now();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const cacheDir = path.join(repoRoot, '.cache', 'e2e');
-const suiteEntry = path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js');
-const screenshotFile = path.join(repoRoot, 'test-results', 'e2e-workbench.png');
+// `--with-redhat`: the pair run, another suite and workspace next to Red Hat's YAML extension (lib/redhatPair.mjs).
+const pair = pairRun(process.argv.slice(2), here, repoRoot);
+const suiteEntry = pair?.suiteEntry ?? path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js');
+const screenshotFile = pair?.screenshotFile ?? path.join(repoRoot, 'test-results', 'e2e-workbench.png');
 const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 240_000);
 const verbose = process.env.E2E_VERBOSE === '1';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,8 +78,9 @@ async function main() {
     repoRoot,
     cacheDir,
     driverSrc: path.join(here, 'driver', 'extension.js'),
-    workspaceSrc: path.join(here, 'workspace'),
+    workspaceSrc: pair?.workspaceSrc ?? path.join(here, 'workspace'),
   }));
+  const pairEnv = pair?.prepare(run) ?? {};
   log(`run dir ${rel(run.runDir)}; extension ${run.extId}@${run.extVersion}`);
 
   const port = await freePort();
@@ -111,6 +115,7 @@ async function main() {
         XDG_CONFIG_HOME: path.join(xdg, 'config'),
         XDG_DATA_HOME: path.join(xdg, 'data'),
         XDG_CACHE_HOME: path.join(xdg, 'cache'),
+        ...pairEnv,
       }),
     },
   );

@@ -22,15 +22,20 @@ export interface TestResult {
 export const results: TestResult[] = [];
 
 export function run(): Promise<void> {
+  return runSuiteIn(__dirname);
+}
+
+/** Runs every `*.test.js` of `dir`; another suite folder (`pair/`) reuses this runner and `results`. */
+export function runSuiteIn(dir: string): Promise<void> {
   results.length = 0;
   // Generous per-test budget: the first test also pays for the language server's start-up.
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000 });
   const files = fs
-    .readdirSync(__dirname)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.test.js'))
     .sort();
-  if (files.length === 0) return Promise.reject(new Error(`no *.test.js files in ${__dirname}`));
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  if (files.length === 0) return Promise.reject(new Error(`no *.test.js files in ${dir}`));
+  for (const f of files) mocha.addFile(path.join(dir, f));
 
   return new Promise((resolve, reject) => {
     const started = new Map<Mocha.Runnable, number>();
