@@ -139,6 +139,7 @@ async function main() {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(run.workspace)}`, { timeout: 60_000 });
 
   const out = await waitForResults(run.results, tLaunch + timeoutMs, () => pageCrashed);
+  if (pair) out.results.push(await pair.checkWorkbench(page));
   await screenshot();
   const tEnd = Date.now();
 

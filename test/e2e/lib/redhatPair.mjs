@@ -39,5 +39,37 @@ export function pairRun(argv, e2eDir, repoRoot) {
       // The suite installs the VSIX from here (the code-server environment reaches the extension host).
       return { E2E_REDHAT_VSIX: path.join(vendor, REDHAT_VSIX) };
     },
+    /**
+     * One more test result, read from the workbench page after the suite: the hover widget the last pair test left
+     * open over `type: NodePort` shows our hover above Red Hat's schema text. Only the page knows that order: the
+     * widget sorts hovers by provider (newest registration first), `vscode.executeHoverProvider` by arrival.
+     */
+    async checkWorkbench(page) {
+      const fullTitle = "next to Red Hat YAML (workbench) the hover widget shows our hover above Red Hat YAML's";
+      const startedAt = Date.now();
+      const result = (error) => ({
+        title: fullTitle,
+        fullTitle,
+        state: error ? 'failed' : 'passed',
+        startedAt,
+        durationMs: Date.now() - startedAt,
+        error: error ? { message: error } : undefined,
+      });
+      const ours = 'Service shop · type: NodePort';
+      const theirs = 'type determines how the Service is exposed';
+      let text = '';
+      while (Date.now() - startedAt < 15_000) {
+        text = (
+          await page
+            .locator('.monaco-hover:not(.hidden) .monaco-hover-content')
+            .allInnerTexts()
+            .catch(() => [])
+        ).join('\n---\n');
+        if (text.includes(ours) && text.includes(theirs)) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      if (!text.includes(ours) || !text.includes(theirs)) return result(`the hover widget does not show both hovers: ${JSON.stringify(text)}`);
+      return text.indexOf(ours) < text.indexOf(theirs) ? result() : result(`Red Hat's hover is above ours: ${JSON.stringify(text)}`);
+    },
   };
 }

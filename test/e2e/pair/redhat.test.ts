@@ -129,18 +129,25 @@ suite('next to Red Hat YAML', () => {
     for (const key of ourSpecKeys) assert.ok(labels.includes(key), `${key} is no longer offered: ${labels.join(' ')}`);
   });
 
-  test('hover: ours first, above Red Hat schema text', async () => {
+  test('hover: ours and Red Hat YAML both answer; the hover widget is left open for the launcher to read', async () => {
     const doc = await openFixture('pair-service.yaml');
     const value = doc.positionAt(doc.getText().indexOf('type: NodePort') + 'type: '.length + 2);
     const texts = await until(
       () => hoverTexts(doc, value),
       (all) => all.length >= 2,
     );
-    assert.ok(texts.length >= 2, `expected our hover and Red Hat's: ${texts.join('\n---\n')}`);
-    assert.match(texts[0], /\*\*Service `shop`\*\* · `type: NodePort`/, texts.join('\n---\n'));
+    // `vscode.executeHoverProvider` lists hovers in the order they arrive, not in the order the hover widget shows
+    // them (by provider, newest registration first): lib/redhatPair.mjs reads that order from the widget itself.
     assert.ok(
-      texts.slice(1).some((text) => text.includes('type determines how the Service is exposed')),
+      texts.some((text) => /\*\*Service `shop`\*\* · `type: NodePort`/.test(text)),
       texts.join('\n---\n'),
     );
+    assert.ok(
+      texts.some((text) => text.includes('type determines how the Service is exposed')),
+      texts.join('\n---\n'),
+    );
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(value, value);
+    await vscode.commands.executeCommand('editor.action.showHover');
   });
 });
