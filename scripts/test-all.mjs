@@ -56,7 +56,7 @@ const tiers = [
   { name: 'webview', cmd: process.execPath, args: nodeTest('webview', '--test-concurrency=1'), tap: true, needs: BUNDLED },
   { name: 'grammar', cmd: process.execPath, args: ['test/grammar/run.mjs'], summary: true },
   { name: 'package', cmd: process.execPath, args: ['scripts/package.mjs', '--check'], summary: true },
-  // The working-tree build, then the packaged VSIX as installed (test/e2e/run-all.mjs).
+  // The working-tree build, the packaged VSIX as installed, and the pair with Red Hat YAML (test/e2e/run-all.mjs).
   { name: 'e2e', cmd: process.execPath, args: ['test/e2e/run-all.mjs'], summary: true, needs: BUNDLED },
 ];
 

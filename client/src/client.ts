@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  DidChangeConfigurationNotification,
   ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
@@ -11,9 +12,8 @@ import {
 } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol/index';
 import { SETTINGS_SECTION, SHOW_SERVICE_TYPES_COMMAND, SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../server/src/protocol/index';
-
-/** Red Hat's YAML extension reports YAML syntax errors itself; we must not show them a second time. */
-const REDHAT_YAML = 'redhat.vscode-yaml';
+import { redHatMiddleware } from './redHatMiddleware';
+import { RedHatYaml } from './redHatYaml';
 const MAX_RESTARTS = 4;
 
 /**
@@ -25,10 +25,14 @@ export class LensClient implements vscode.Disposable {
   private readonly output = vscode.window.createOutputChannel('Kubernetes Service Lens', { log: true });
   private readonly status = vscode.languages.createLanguageStatusItem('kubeServiceLens.status', { language: 'yaml' });
   private crashes: number[] = [];
+  /** Red Hat's YAML extension reports syntax errors and schema problems itself; we follow what it does. */
+  private readonly redHat = new RedHatYaml();
+  private redHatEnabled = this.redHat.enabled;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.status.name = 'Kubernetes Service Lens';
     this.status.command = { title: 'Show Output', command: 'kubeServiceLens.showOutput' };
+    this.redHat.onDidChange(() => void this.followRedHat());
   }
 
   get languageClient(): LanguageClient | undefined {
@@ -36,13 +40,15 @@ export class LensClient implements vscode.Disposable {
   }
 
   async start(): Promise<void> {
+    // Our providers registered after Red Hat's are listed first: our hover above its schema text.
+    await this.redHat.ready();
     const serverModule = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
     };
     const initializationOptions: InitializationOptions = {
-      reportYamlSyntaxErrors: vscode.extensions.getExtension(REDHAT_YAML) === undefined,
+      reportYamlSyntaxErrors: !this.redHat.reportsSyntaxErrors,
       trafficPreviewCommand: true,
     };
     const clientOptions: LanguageClientOptions = {
@@ -54,6 +60,7 @@ export class LensClient implements vscode.Disposable {
       ],
       synchronize: { configurationSection: SETTINGS_SECTION },
       initializationOptions,
+      middleware: redHatMiddleware(this.redHat),
       // Hovers link to the traffic preview and the Service types page; trust exactly those commands, nothing else a
       // manifest could name.
       markdown: { isTrusted: { enabledCommands: [SHOW_TRAFFIC_PREVIEW_COMMAND, SHOW_SERVICE_TYPES_COMMAND] } },
@@ -77,6 +84,20 @@ export class LensClient implements vscode.Disposable {
       this.client = undefined;
     }
     await this.start();
+  }
+
+  /**
+   * Red Hat enabled later registers its providers above ours: a restart puts ours back on top. Any other change
+   * (disabled, `yaml.validate` toggled) only changes whether we report syntax errors: the server asks again.
+   */
+  private async followRedHat(): Promise<void> {
+    const newlyEnabled = this.redHat.enabled && !this.redHatEnabled;
+    this.redHatEnabled = this.redHat.enabled;
+    if (newlyEnabled && this.client) {
+      await this.restart();
+      return;
+    }
+    await this.client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
   }
 
   showOutput(): void {
@@ -117,6 +138,7 @@ export class LensClient implements vscode.Disposable {
 
   async dispose(): Promise<void> {
     await this.client?.stop().catch(() => undefined);
+    this.redHat.dispose();
     this.status.dispose();
     this.output.dispose();
   }

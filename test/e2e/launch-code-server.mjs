@@ -23,14 +23,17 @@ import { ensureTools, node24Env, secs } from './lib/install.mjs';
 import { assembleRun } from './lib/assemble.mjs';
 import { installPackagedExtension } from './lib/vsix.mjs';
 import { delay, freePort, killGroupNow, spawnGroup, stopGroup, waitForHttp } from './lib/processes.mjs';
+import { pairRun } from './lib/redhatPair.mjs';
 
 const tStart = Date.now();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const cacheDir = path.join(repoRoot, '.cache', 'e2e');
 const vsixMode = process.argv.includes('--vsix');
-const suiteEntry = path.join(repoRoot, 'out', 'test', 'e2e', vsixMode ? 'installed' : 'suite', 'index.js');
-const screenshotFile = path.join(repoRoot, 'test-results', vsixMode ? 'e2e-workbench-vsix.png' : 'e2e-workbench.png');
+// `--with-redhat`: the pair run, another suite and workspace next to Red Hat's YAML extension (lib/redhatPair.mjs).
+const pair = pairRun(process.argv.slice(2), here, repoRoot);
+const suiteEntry = pair?.suiteEntry ?? path.join(repoRoot, 'out', 'test', 'e2e', vsixMode ? 'installed' : 'suite', 'index.js');
+const screenshotFile = pair?.screenshotFile ?? path.join(repoRoot, 'test-results', vsixMode ? 'e2e-workbench-vsix.png' : 'e2e-workbench.png');
 const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 240_000);
 const verbose = process.env.E2E_VERBOSE === '1';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -78,9 +81,10 @@ async function main() {
     repoRoot,
     cacheDir,
     driverSrc: path.join(here, 'driver', 'extension.js'),
-    workspaceSrc: path.join(here, 'workspace'),
+    workspaceSrc: pair?.workspaceSrc ?? path.join(here, 'workspace'),
   }));
   if (vsixMode) await installPackagedExtension({ repoRoot, run, tools, log });
+  const pairEnv = pair?.prepare(run) ?? {};
   log(`run dir ${rel(run.runDir)}; extension ${run.extId}@${run.extVersion}${vsixMode ? ' from its VSIX' : ''}`);
 
   const port = await freePort();
@@ -115,6 +119,7 @@ async function main() {
         XDG_CONFIG_HOME: path.join(xdg, 'config'),
         XDG_DATA_HOME: path.join(xdg, 'data'),
         XDG_CACHE_HOME: path.join(xdg, 'cache'),
+        ...pairEnv,
       }),
     },
   );
@@ -138,6 +143,7 @@ async function main() {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(run.workspace)}`, { timeout: 60_000 });
 
   const out = await waitForResults(run.results, tLaunch + timeoutMs, () => pageCrashed);
+  if (pair) out.results.push(await pair.checkWorkbench(page));
   await screenshot();
   const tEnd = Date.now();
 

@@ -2,7 +2,8 @@
 // The e2e tier of `npm test`: the launcher once per way the extension reaches a user, one after the other (one
 // code-server at a time), and one `N passed, N failed` line summing them, last, as scripts/test-all.mjs reads it.
 // - the working-tree build with the full suite (test/e2e/suite/);
-// - the packaged VSIX as `code-server --install-extension` installs it, with test/e2e/installed/.
+// - the packaged VSIX as `code-server --install-extension` installs it, with test/e2e/installed/;
+// - `--with-redhat`: the pair suite (test/e2e/pair/) next to Red Hat's YAML extension.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ const launcher = path.join(path.dirname(fileURLToPath(import.meta.url)), 'launch
 const RUNS = [
   { name: 'working tree', args: [] },
   { name: 'installed VSIX', args: ['--vsix'] },
+  { name: 'next to Red Hat YAML', args: ['--with-redhat'] },
 ];
 
 let passed = 0;

@@ -19,7 +19,8 @@ export function toAnalysisSettings(raw: ServerSettings | null | undefined, init:
     clusterProfile: CLUSTER_PROFILES.includes(raw?.clusterProfile as ClusterProfile)
       ? (raw?.clusterProfile as ClusterProfile)
       : DEFAULT_SETTINGS.clusterProfile,
-    yamlSyntaxErrors: init?.reportYamlSyntaxErrors ?? DEFAULT_SETTINGS.yamlSyntaxErrors,
+    yamlSyntaxErrors:
+      typeof raw?.reportYamlSyntaxErrors === 'boolean' ? raw.reportYamlSyntaxErrors : (init?.reportYamlSyntaxErrors ?? DEFAULT_SETTINGS.yamlSyntaxErrors),
     inlayHints: typeof raw?.inlayHints?.enabled === 'boolean' ? raw.inlayHints.enabled : DEFAULT_SETTINGS.inlayHints,
     maxFileSize:
       typeof raw?.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize >= 0 ? raw.maxFileSize : DEFAULT_SETTINGS.maxFileSize,

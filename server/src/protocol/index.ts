@@ -8,7 +8,8 @@ import type { SourceLink, TrafficPath } from './trafficGraph';
 export interface InitializationOptions {
   /**
    * False when another extension (Red Hat's YAML) already reports YAML syntax errors, so they are not
-   * shown twice. Defaults to true for clients that say nothing.
+   * shown twice. Defaults to true for clients that say nothing. The settings' `reportYamlSyntaxErrors`, when
+   * present, overrides it, so a client can change its mind per folder without restarting the server.
    */
   reportYamlSyntaxErrors?: boolean;
   /**
@@ -29,6 +30,12 @@ export interface ServerSettings {
   inlayHints?: { enabled?: boolean };
   /** Megabytes of an open document that are analysed (default 5, 0 for no limit); beyond it, one Information diagnostic. */
   maxFileSize?: number;
+  /**
+   * Not a user setting: the VS Code client adds it to every answer, false while Red Hat's YAML extension reports YAML
+   * syntax errors itself (it is enabled and `yaml.validate` is not false), and tells the server when that changes.
+   * Other clients may send it too; absent, `initializationOptions.reportYamlSyntaxErrors` decides.
+   */
+  reportYamlSyntaxErrors?: boolean;
 }
 
 export const SETTINGS_SECTION = 'kubeServiceLens';
