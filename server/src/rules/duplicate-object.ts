@@ -12,7 +12,8 @@ type Data = { appliedLast: boolean; others: Array<{ uri: string; line: number }>
  * The API server knows an object by its kind (with API group), namespace and name: two manifests defining the same
  * one describe one object, and `kubectl apply -f` of both applies them one after the other, so the last one applied
  * (files in path order, documents in file order) is what the cluster keeps. Definitions that belong to different
- * Kustomize builds (a base and its overlays, two overlays) are rendered separately and are not counted; a patch is
+ * Kustomize builds (a base and its overlays, two overlays) are rendered separately and are not counted, nor are
+ * definitions in sibling folder trees, which are separate applications (sameFolderTree); a patch is
  * part of an object, not a definition (partial.ts); Helm templates are not judged.
  *
  * Sources: the order is cli-runtime's ExpandPathsToFileVisitors, which walks a folder with filepath.Walk (lexical
@@ -35,7 +36,9 @@ export const duplicateObject = defineRule<Data>({
     const self = same.find((ref) => ref.object === object);
     if (!self) return;
     const build = kustomizationFolderOf(self.uri, ctx.workspace);
-    const others = same.filter((ref) => ref !== self && isDefinition(ref, ctx.workspace) && kustomizationFolderOf(ref.uri, ctx.workspace) === build);
+    const others = same.filter(
+      (ref) => ref !== self && sameFolderTree(self.uri, ref.uri) && isDefinition(ref, ctx.workspace) && kustomizationFolderOf(ref.uri, ctx.workspace) === build,
+    );
     if (others.length === 0) return;
     const places = others.map((ref) => ({ ref, where: locate(ref, ctx.workspace) }));
     const named = places.map(({ ref, where }) => (ref.uri === self.uri ? `line ${where.line} of this file` : `${where.file}:${where.line}`));
@@ -52,6 +55,16 @@ export const duplicateObject = defineRule<Data>({
     });
   },
 });
+
+/**
+ * Whether one file's folder holds the other's: `apps/web/` and `apps/web/old/` are one application, applied together
+ * with `kubectl apply -R -f apps/web`; sibling folders such as `examples/a/` and `examples/b/` are applied one at a time,
+ * as kubernetes/applications.ts reads a workspace, so a name they share is two objects in two applications.
+ */
+function sameFolderTree(a: string, b: string): boolean {
+  const [left, right] = [a.slice(0, a.lastIndexOf('/') + 1), b.slice(0, b.lastIndexOf('/') + 1)];
+  return left.startsWith(right) || right.startsWith(left);
+}
 
 /** Not a patch, not an object with merge keys, not a Helm template: a whole object as the cluster would get it. */
 function isDefinition(ref: ObjectRef, workspace: WorkspaceIndex): boolean {

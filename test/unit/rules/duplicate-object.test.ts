@@ -63,6 +63,12 @@ ruleTester.run(duplicateObject, {
       files: { 'file:///chart/templates/web.yaml': deployment('web', '  labels: {chart: "{{ .Chart.Name }}"}\n') },
     },
     {
+      name: 'the same name in two sibling example folders: two applications, applied one at a time → no finding',
+      code: deployment('web'),
+      uri: 'file:///w/examples/a/web.yaml',
+      files: { 'file:///w/examples/b/web.yaml': deployment('web') },
+    },
+    {
       name: 'objects without a name → no finding',
       code: 'apiVersion: v1\nkind: ConfigMap\ndata: {a: b}\n',
       uri: 'file:///w/cm.yaml',
@@ -86,15 +92,15 @@ ruleTester.run(duplicateObject, {
     {
       name: 'the copy applied last is the one the cluster keeps',
       code: deployment('⟦web⟧', '  namespace: default\n'),
-      uri: 'file:///w/a/web.yaml',
-      files: { 'file:///w/b/web.yaml': deployment('web') },
+      uri: 'file:///w/web.yaml',
+      files: { 'file:///w/z/web.yaml': deployment('web') },
       errors: [
         {
           message:
-            'Deployment `default/web` is also defined at b/web.yaml:2. To the cluster both are one object: applied together, the last one applied (the other one) replaces the other, ' +
+            'Deployment `default/web` is also defined at z/web.yaml:2. To the cluster both are one object: applied together, the last one applied (the other one) replaces the other, ' +
             'so only one of them is drawn and counted. Keep one definition, or give them different names or namespaces.',
-          data: { appliedLast: false, others: [{ uri: 'file:///w/b/web.yaml', line: 2 }] },
-          related: [{ uri: 'file:///w/b/web.yaml', start: 26, end: 36, message: 'Deployment `default/web` is also defined here' }],
+          data: { appliedLast: false, others: [{ uri: 'file:///w/z/web.yaml', line: 2 }] },
+          related: [{ uri: 'file:///w/z/web.yaml', start: 26, end: 36, message: 'Deployment `default/web` is also defined here' }],
         },
       ],
     },
