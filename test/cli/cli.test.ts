@@ -237,3 +237,13 @@ test('explain: the Service path in words with its own numbers, and Mermaid for a
   assert.equal(run(['explain', 'svc.yaml', '--service', 'nope'], { cwd: dir }).code, 2);
   assert.equal(run(['explain', 'web.yaml'], { cwd: dir }).code, 2);
 });
+
+test('explain: a Service that does not parse is not explained from what the parser recovered', () => {
+  // `nodePort` one column short: the parser recovers it as a second port item.
+  const broken = BAD_SERVICE.replace('      nodePort: 80', '     nodePort: 30007');
+  const dir = workspace({ 'svc.yaml': broken, 'web.yaml': DEPLOYMENT });
+  const result = run(['explain', 'svc.yaml'], { cwd: dir });
+  assert.equal(result.code, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /svc\.yaml: the YAML does not parse; `check` shows where/);
+});

@@ -36,6 +36,8 @@ export async function runExplain(options: ExplainOptions, cwd: string): Promise<
 
   const services = model.objects.filter(({ object }) => isService(object) && (options.service === undefined || object.name === options.service));
   if (services.length === 0) {
+    // A document with syntax errors has no objects (manifest.ts): its Service is not explained from a guess.
+    if (model.chunks.some((chunk) => chunk.parsed.recovered)) throw new UsageError(`${options.file}: the YAML does not parse; \`check\` shows where`);
     throw new UsageError(options.service ? `${options.file}: no Service named "${options.service}"` : `${options.file}: no Service in this file`);
   }
   const parts: string[] = [];

@@ -5,7 +5,7 @@ import { objectMeta } from './meta';
 import { nearMiss } from './nearMiss';
 import { jsonView } from '../../document/jsonView';
 import { service, servicePort, serviceSpec } from './service';
-import { convertsToJson, isPatch, walkObject, type UnknownKey } from './walk';
+import { isPatch, walkObject, type UnknownKey } from './walk';
 
 /**
  * Sorts the unknown keys of a Service into plain typos and keys that are valid somewhere else in the manifest,
@@ -186,7 +186,7 @@ const SPEC_VALUES: Readonly<Record<string, readonly string[]>> = {
 export function selectorMisplacements(object: K8sObject): SelectorMisplacement[] {
   const spec = fieldOf(object.root, 'spec')?.node;
   const selector = isMap(spec) ? fieldOf(spec, 'selector')?.node : undefined;
-  if (!isMap(spec) || !isMap(selector) || isPatch(object.root) || !convertsToJson(object.doc)) return [];
+  if (!isMap(spec) || !isMap(selector) || isPatch(object.root)) return [];
   const found: SelectorMisplacement[] = [];
   for (const field of fieldsOf(selector)) {
     const value = jsonView(field.node, object.doc);
