@@ -247,3 +247,12 @@ test('explain: a Service that does not parse is not explained from what the pars
   assert.equal(result.stdout, '');
   assert.match(result.stderr, /svc\.yaml: the YAML does not parse; `check` shows where/);
 });
+
+test('explain: a Service whose selector labels are mis-indented is called so, not a Service without a selector', () => {
+  const misindented = BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30007').replace('  selector: {app: web}\n', '  selector:\n  app: web\n');
+  const dir = workspace({ 'svc.yaml': misindented, 'web.yaml': DEPLOYMENT });
+  const words = run(['explain', 'svc.yaml'], { cwd: dir });
+  assert.equal(words.code, 0, words.stderr);
+  assert.equal(words.stdout, 'Service `web`: its selector is mis-indented (`check` shows where), so it selects no pods as written.\n');
+  assert.doesNotMatch(run(['explain', 'svc.yaml', '--mermaid'], { cwd: dir }).stdout, /No selector/);
+});

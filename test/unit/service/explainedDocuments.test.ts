@@ -1,11 +1,13 @@
 // What the editor features say about a file is said only about what parses as written: a `---` document with YAML
 // syntax errors gets no CodeLens (lsp/trafficGraph.ts reads the same objects), inlay hint, hover, definition or port
-// outline, while the valid documents of the same file keep theirs.
+// outline, while the valid documents of the same file keep theirs; and a Service whose selector is mis-indented is
+// never described as one without a selector.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
 import { isService } from '../../../server/src/kubernetes/model';
 import { workloadSummary } from '../../../server/src/lsp/trafficGraph';
+import { toMermaid } from '../../../server/src/features/traffic/mermaid';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { deployment, documents } from '../../kit/manifests';
 
@@ -108,4 +110,42 @@ test('completion still works while the document is broken: typing through broken
   const offset = typing.indexOf('  typ\n') + 5;
   const labels = service.completion(file, offset).items.map((item) => item.label);
   assert.ok(labels.includes('type'), labels.join(', '));
+});
+
+const MISINDENTED = `apiVersion: v1
+kind: Service
+metadata:
+  name: shop
+spec:
+  selector:
+  app: shop
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
+
+test('a Service whose selector is mis-indented is not described as one without a selector', () => {
+  const service = open(documents(MISINDENTED, deployment({ name: 'shop', labels: { app: 'shop' }, matchLabels: true, ports: [{ containerPort: 8080 }] })));
+  const file = service.file(URI)!;
+  const shop = file.objects.map(({ object }) => object).find(isService)!;
+  assert.equal(workloadSummary(shop, { index: service.index }), 'Selector mis-indented: as written it selects no pods');
+  assert.equal(service.hover(file, file.text.indexOf('type') + 1), undefined);
+  assert.equal(service.hover(file, file.text.indexOf('port: 80') + 1), undefined);
+  const { paths } = service.trafficPaths(file);
+  assert.equal(paths[0].selectorMisindented, true);
+  const mermaid = toMermaid(paths).text;
+  assert.match(mermaid, /Selector mis-indented/);
+  assert.doesNotMatch(mermaid, /No selector|managed outside/);
+  assert.deepEqual(
+    service.findings(file).map((finding) => finding.ruleId),
+    ['misindented-field'],
+  );
+
+  // Without the stray label it is a Service without a selector, and every feature says so.
+  const plain = open(MISINDENTED.replace('  app: shop\n', ''));
+  const alone = plain.file(URI)!;
+  const lonely = alone.objects.map(({ object }) => object).find(isService)!;
+  assert.equal(workloadSummary(lonely, { index: plain.index }), 'No selector: endpoints are managed outside this Service');
+  assert.ok(plain.hover(alone, alone.text.indexOf('port: 80') + 1));
+  assert.match(toMermaid(plain.trafficPaths(alone).paths).text, /No selector/);
 });

@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
-import type { K8sObject } from '../model';
+import type { K8sObject, ServiceModel } from '../model';
 import { fieldOf, fieldsOf, spanOf, type Field } from '../../document/yamlNodes';
 import { objectMeta } from './meta';
 import { nearMiss } from './nearMiss';
@@ -162,6 +162,17 @@ export function classifyUnknownKeys(object: K8sObject): ClassifiedKey[] {
     cache.set(object.root, result);
   }
   return result;
+}
+
+/**
+ * Whether a Service has no selector only because its selector is mis-indented: a label meant for it sits beside
+ * `selector:` (`app: web` at `spec` level), or `selector:` itself is outside `spec`. misindentedField reports that as
+ * an error, and kubectl rejects it (strict decoding, see the rule); nothing may describe this Service as one whose
+ * endpoints are managed outside Kubernetes, which a Service without a selector is.
+ */
+export function misindentedSelector(service: ServiceModel): boolean {
+  if (service.selector) return false;
+  return classifyUnknownKeys(service).some((entry) => entry.misplaced?.moveTo === 'spec.selector' || (entry.key === 'selector' && entry.misplaced));
 }
 
 /** A Service field written one level too deep, inside `selector:`: accepted, but it becomes a Pod label to match. */
