@@ -257,3 +257,22 @@ test('explain: the Service path in words with its own numbers, and Mermaid for a
   assert.equal(run(['explain', 'svc.yaml', '--service', 'nope'], { cwd: dir }).code, 2);
   assert.equal(run(['explain', 'web.yaml'], { cwd: dir }).code, 2);
 });
+
+test('explain: a Service that does not parse is not explained from what the parser recovered', () => {
+  // `nodePort` one column short: the parser recovers it as a second port item.
+  const broken = BAD_SERVICE.replace('      nodePort: 80', '     nodePort: 30007');
+  const dir = workspace({ 'svc.yaml': broken, 'web.yaml': DEPLOYMENT });
+  const result = run(['explain', 'svc.yaml'], { cwd: dir });
+  assert.equal(result.code, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /svc\.yaml: the YAML does not parse; `check` shows where/);
+});
+
+test('explain: a Service whose selector labels are mis-indented is called so, not a Service without a selector', () => {
+  const misindented = BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30007').replace('  selector: {app: web}\n', '  selector:\n  app: web\n');
+  const dir = workspace({ 'svc.yaml': misindented, 'web.yaml': DEPLOYMENT });
+  const words = run(['explain', 'svc.yaml'], { cwd: dir });
+  assert.equal(words.code, 0, words.stderr);
+  assert.equal(words.stdout, 'Service `web`: its selector is mis-indented (`check` shows where), so it selects no pods as written.\n');
+  assert.doesNotMatch(run(['explain', 'svc.yaml', '--mermaid'], { cwd: dir }).stdout, /No selector/);
+});

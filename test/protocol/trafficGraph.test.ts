@@ -109,3 +109,29 @@ test('CodeLenses over each Service: open the preview, and count the workloads fo
   );
   assert.deepEqual(lenses[0].command?.arguments, [uri, { line: 1, character: 0 }]);
 });
+
+test('CodeLenses: none over a document that does not parse, and a mis-indented selector is called so, not "No selector"', async (t) => {
+  const client = new LspTestClient({ initializationOptions: { trafficPreviewCommand: true } });
+  t.after(() => client.shutdown());
+  await client.initialize();
+  const uri = 'file:///virtual/lenses.yaml';
+  const service = (name: string, spec: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
+  const text = [
+    service('valid', '  selector:\n    app: valid\n  ports:\n    - port: 80\n'),
+    // `targetPort` one column short: YAML syntax error; the parser's recovered tree must not be explained.
+    service('broken', '  selector:\n    app: valid\n  ports:\n    - port: 80\n     targetPort: 8080\n'),
+    service('misindented', '  selector:\n  app: shop\n  ports:\n    - port: 80\n'),
+  ].join('---\n');
+  client.open(uri, text);
+  const lenses = await withTimeout(client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }), 5000);
+  const lines = text.split('\n');
+  assert.deepEqual(
+    lenses.map((l) => [lines[l.range.start.line + 3], l.command?.title]),
+    [
+      ['  name: valid', 'Preview traffic path'],
+      ['  name: valid', 'No matching workloads in the workspace'],
+      ['  name: misindented', 'Preview traffic path'],
+      ['  name: misindented', 'Selector mis-indented: as written it selects no pods'],
+    ],
+  );
+});

@@ -119,7 +119,7 @@ function startAnalysis(file: FileModel, workspace: WorkspaceIndex, settings: Ana
         const ctx = contextFor(file.uri, workspace, settings, (report) => reports.push({ ruleId: rule.id, report, object }));
         guarded(rule, () => {
           rule.checkChunk?.(chunk.parsed, ctx);
-          if (rule.check) for (object of chunk.parsed.objects) if (isCheckable(object)) rule.check(object, ctx);
+          if (rule.check) for (object of chunk.parsed.objects) rule.check(object, ctx);
         });
       }
       cached = { key, reports };
@@ -134,8 +134,6 @@ function startAnalysis(file: FileModel, workspace: WorkspaceIndex, settings: Ana
       if (crossRules.length === 0) return false;
       let cached = crossCache.get(object);
       const reuse = mode === 'reuse' && cached !== undefined && cached.key === key;
-      // Only checkable objects are ever cached, so a reused entry needs no second look.
-      if (!reuse && !isCheckable(object)) return false;
       if (!reuse || !cached) {
         const reports: CrossCache['reports'] = [];
         for (const rule of crossRules) {
@@ -152,16 +150,6 @@ function startAnalysis(file: FileModel, workspace: WorkspaceIndex, settings: Ana
       return findings.sort((a, b) => a.start - b.start || a.end - b.end);
     },
   };
-}
-
-/**
- * A document with YAML syntax errors is only a guess of what the user meant; judging it would turn one
- * typo into a cascade of bogus findings. Duplicate keys are the exception: the rest of the document is
- * intact, and strict decoding reports them itself.
- */
-function isCheckable(object: K8sObject): boolean {
-  const errors = object.doc.errors;
-  return errors.length === 0 || errors.every((error) => error.code === 'DUPLICATE_KEY');
 }
 
 function contextFor(uri: string, workspace: WorkspaceIndex, settings: AnalysisSettings, report: (report: Report) => void): RuleContext {

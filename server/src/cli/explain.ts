@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isService } from '../kubernetes/model';
+import { misindentedSelector } from '../kubernetes/schema/classify';
 import { toMermaid } from '../features/traffic/mermaid';
 import { readManifest } from '../node/files';
 import { LanguageService } from '../service/languageService';
@@ -36,6 +37,8 @@ export async function runExplain(options: ExplainOptions, cwd: string): Promise<
 
   const services = model.objects.filter(({ object }) => isService(object) && (options.service === undefined || object.name === options.service));
   if (services.length === 0) {
+    // A document with syntax errors has no objects (manifest.ts): its Service is not explained from a guess.
+    if (model.chunks.some((chunk) => chunk.parsed.recovered)) throw new UsageError(`${options.file}: the YAML does not parse; \`check\` shows where`);
     throw new UsageError(options.service ? `${options.file}: no Service named "${options.service}"` : `${options.file}: no Service in this file`);
   }
   const parts: string[] = [];
@@ -47,6 +50,9 @@ export async function runExplain(options: ExplainOptions, cwd: string): Promise<
     } else {
       const hover = service.hover(model, offset);
       if (hover) parts.push(forTerminal(hover.markdown).trim());
+      // The hover says nothing rather than call the Service selector-less (LanguageService.hover).
+      else if (isService(object) && misindentedSelector(object))
+        parts.push(`Service \`${object.name ?? '(unnamed)'}\`: its selector is mis-indented (\`check\` shows where), so it selects no pods as written.`);
     }
   }
   return { exitCode: 0, stdout: parts.join('\n\n') + '\n', stderr: notes.map((note) => `kube-service-lens: ${note}\n`).join('') };

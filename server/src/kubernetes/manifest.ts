@@ -17,8 +17,15 @@ export interface YamlSyntaxError {
 export interface ParsedChunk {
   readonly text: string;
   readonly docs: Document[];
+  /**
+   * The objects of the chunk's documents that parse. A document with YAML syntax errors contributes none: the parser
+   * recovers it into a guess of what the user meant (a mis-indented line can turn one port into two), so no rule
+   * judges it, no feature explains it and no Service selects it (see `recovered`).
+   */
   readonly objects: K8sObject[];
   readonly syntaxErrors: YamlSyntaxError[];
+  /** Set when a document of the chunk has syntax errors and its objects were left out of `objects`. */
+  readonly recovered?: true;
   /**
    * Set when a line scan showed the chunk is one object of a kind nothing here looks at (a CRD, a ConfigMap):
    * it is not composed at all, which is most of the work on real install manifests. `parseChunk(text, true)`
@@ -105,13 +112,26 @@ export function parseChunk(text: string, compose = false): ParsedChunk {
   const list = Array.isArray(docs) ? docs : [];
   const syntaxErrors: YamlSyntaxError[] = [];
   const objects: K8sObject[] = [];
+  let recovered = false;
   for (const doc of list) {
     for (const error of doc.errors) {
       syntaxErrors.push({ span: errorSpan(text, error.pos), message: error.message, code: error.code });
     }
-    objects.push(...extractObjects(doc));
+    if (parses(doc)) objects.push(...extractObjects(doc));
+    else recovered = true;
   }
-  return { text, docs: list, objects, syntaxErrors };
+  return recovered ? { text, docs: list, objects, syntaxErrors, recovered } : { text, docs: list, objects, syntaxErrors };
+}
+
+/**
+ * Whether a document parsed as written. With any other error kubectl fails on the YAML before the API server decodes
+ * a thing, and the parser's recovered tree is only a guess: judging it turns one typo into a cascade of bogus
+ * findings, and rewriting it could delete the user's text (a mis-indented line can make `type` swallow the rest of
+ * the document; fuzz-found). Duplicate keys are the exception: go-yaml accepts them and keeps the last value (see
+ * yamlNodes.ts), the rest of the document is intact, and duplicateField says what happens.
+ */
+function parses(doc: Document): boolean {
+  return doc.errors.every((error) => error.code === 'DUPLICATE_KEY');
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

@@ -151,9 +151,6 @@ export function serviceRefactors(text: string, chunk: PlacedChunk, service: Serv
   const current = service.type;
   // ExternalName is a DNS alias with no ports or selector to keep, and an invalid type has its own quick fix.
   if (!spec || !(CONVERTIBLE_TYPES as readonly string[]).includes(current)) return [];
-  // A document with YAML errors is only a guess (a misindented line can make `type` swallow the rest of the
-  // document): rewriting it could delete the user's text (fuzz-found). Duplicate keys leave the rest intact.
-  if (service.doc.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return [];
   const refactors: Refactor[] = [];
   // Asked per node port the Service writes, not by listing every port of the workspace: most Services write none.
   const taken = workspace && { has: (port: number) => nodePortTaken(workspace, port, service) };

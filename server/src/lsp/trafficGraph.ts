@@ -2,6 +2,7 @@ import type { CodeLens } from 'vscode-languageserver/node';
 import { isService, type ServiceModel, type WorkloadModel } from '../kubernetes/model';
 import { selectionIndex } from '../kubernetes/selectionIndex';
 import { usableSelector } from '../kubernetes/selection';
+import { misindentedSelector } from '../kubernetes/schema/classify';
 import type { WorkspaceIndex } from '../kubernetes/workspace';
 import { toMermaid } from '../features/traffic/mermaid';
 import { spanOf } from '../document/yamlNodes';
@@ -63,6 +64,8 @@ function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
 /** "2 workloads, 5 replicas": what the selector of the Service in file `uri` reaches in the workspace. */
 export function workloadSummary(service: ServiceModel, ctx: { index: WorkspaceIndex; uri: string }): string | undefined {
   if (service.type === 'ExternalName') return undefined;
+  // The Service is then rejected (misindentedField), not one whose endpoints come from elsewhere.
+  if (misindentedSelector(service)) return 'Selector mis-indented: as written it selects no pods';
   if (!service.selector) return 'No selector: endpoints are managed outside this Service';
   // A templated selector (Helm) has no value yet: say nothing rather than "no match".
   if (!usableSelector(service)) return undefined;

@@ -38,6 +38,11 @@ export interface TrafficPath {
   sessionAffinity?: { timeoutSeconds: number };
   /** Undefined when the Service has no selector: its endpoints are managed outside the Service. */
   selector?: Record<string, string>;
+  /**
+   * Set when the Service has no selector only because the selector's labels are mis-indented (an error on the
+   * Service): then it is not a Service whose endpoints are managed elsewhere, and must not be drawn as one.
+   */
+  selectorMisindented?: true;
   workloads: SelectedWorkload[];
   upstream: UpstreamRef[];
   diagnostics: PathDiagnostic[];

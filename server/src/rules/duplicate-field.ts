@@ -3,7 +3,6 @@ import { defineRule } from '../analysis/rule';
 import { fixOf, removeEntryAtFinding } from '../analysis/fixHelpers';
 import { jsonView, resolvePlain } from '../document/jsonView';
 import { resolveAlias } from '../document/aliases';
-import { convertsToJson } from '../kubernetes/schema/walk';
 import { allFieldsOf, duplicateKey, fieldsOf, type Field } from '../document/yamlNodes';
 
 type Data = { path: string; key: string; occurrences: number; kept: string; dropped: string; same: boolean };
@@ -63,8 +62,7 @@ export const duplicateField = defineRule<Data>({
         }
       }
     };
-    // A document kubectl cannot parse fails before duplicates matter; yamlSyntax reports it.
-    if (convertsToJson(object.doc)) visit(object.root, '');
+    visit(object.root, '');
   },
   /**
    * kubectl keeps only the last occurrence of a key and silently drops this one, so removing it changes nothing in the

@@ -1,31 +1,7 @@
-import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { defineServiceRule } from '../analysis/rule';
 import { joinAnd } from '../kubernetes/selection';
-import { fieldsOf, scalarValue } from '../document/yamlNodes';
-
-/** Every field of core/v1 ServiceSpec; a scalar key outside this list under `spec` is most likely a misplaced label. */
-const SERVICE_SPEC_FIELDS = new Set([
-  'ports',
-  'selector',
-  'clusterIP',
-  'clusterIPs',
-  'type',
-  'externalIPs',
-  'sessionAffinity',
-  'loadBalancerIP',
-  'loadBalancerSourceRanges',
-  'externalName',
-  'externalTrafficPolicy',
-  'healthCheckNodePort',
-  'publishNotReadyAddresses',
-  'sessionAffinityConfig',
-  'ipFamilies',
-  'ipFamilyPolicy',
-  'allocateLoadBalancerNodePorts',
-  'loadBalancerClass',
-  'internalTrafficPolicy',
-  'trafficDistribution',
-]);
+import { misindentedSelector } from '../kubernetes/schema/classify';
 
 /**
  * Without a selector the EndpointSlice controller leaves the Service alone (it only syncs Services with a selector,
@@ -47,7 +23,7 @@ export const serviceWithoutSelector = defineServiceRule<{ headless: boolean }>({
     if (!empty) return;
     // `app: MyApp` beside an empty `selector:` is an indentation slip that misindentedField reports (with a fix);
     // explaining selector-less Services there would only mislead.
-    if (hasStrayScalar(service.spec, service.doc)) return;
+    if (misindentedSelector(service)) return;
 
     const name = service.name ?? '(unnamed)';
     const headless = service.clusterIP === 'None';
@@ -68,12 +44,3 @@ export const serviceWithoutSelector = defineServiceRule<{ headless: boolean }>({
     });
   },
 });
-
-/** A scalar key under `spec` that is no ServiceSpec field: `app: MyApp` written beside `selector:` instead of under it. */
-function hasStrayScalar(spec: YAMLMap, doc: Document): boolean {
-  return fieldsOf(spec).some((field) => {
-    if (SERVICE_SPEC_FIELDS.has(field.key)) return false;
-    const value = scalarValue(field.node, doc);
-    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-  });
-}

@@ -6,6 +6,9 @@ import { positionMapper, type PositionMapper } from '../document/positions';
 import type { Position } from '../document/text';
 import { parseFile, type FileModel } from '../kubernetes/manifest';
 import { WorkspaceIndex } from '../kubernetes/workspace';
+import { locate } from '../kubernetes/locate';
+import { isService } from '../kubernetes/model';
+import { misindentedSelector } from '../kubernetes/schema/classify';
 import type { Refactor } from '../kubernetes/serviceEdits';
 import { ALL_RULES } from '../rules';
 import { completeAt, type CompletionResult } from '../features/completion';
@@ -218,6 +221,10 @@ export class LanguageService {
 
   /** `commandLinks`: the client runs our commands, so the Markdown may link to the traffic preview. */
   hover(file: FileModel, offset: number, options: { commandLinks?: boolean } = {}): HoverResult | undefined {
+    // The hovers would explain a Service whose selector is mis-indented as one without a selector; its error says
+    // what it is (misindentedSelector).
+    const hovered = locate(file, offset)?.object;
+    if (hovered && isService(hovered) && misindentedSelector(hovered)) return undefined;
     const positions = this.positions(file);
     const positionAt = (at: number): Position => positions.positionAt(at);
     return hoverAt(

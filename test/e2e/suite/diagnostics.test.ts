@@ -26,7 +26,7 @@ suite('diagnostics', () => {
   });
 
   test('the most common real bug, a selector label one level too far left, shows in Problems as what it is', async () => {
-    // A copy of examples/misindented-selector.yaml.
+    // The Service of examples/misindented-selector.yaml, alone.
     const doc = await openFixture('misindented-selector.yaml');
     const isTheOne = (d: vscode.Diagnostic) => codeOf(d) === 'misindented-field';
     const diagnostics = await waitForDiagnostics(doc.uri, (ds) => ds.some(isTheOne));

@@ -35,6 +35,12 @@ suite('quick fixes', () => {
     assert.ok(doc.getText().includes('  selector:\n    app: cart\n  ports:\n'), doc.getText());
   });
 
+  test('the mis-indented example is clean once its fix is applied: no warning about a missing workload remains', async () => {
+    const doc = await applyQuickFix('quickfix-misindented-example.yaml', 'misindented-field', 'Move app under selector:');
+    assert.ok(doc.getText().includes('  selector:\n    app: example-shop\n  ports:\n'), doc.getText());
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0);
+  });
+
   test('the Service under the cursor offers its type conversions as refactorings', async () => {
     const doc = await openFixture('quickfix-selector.yaml');
     const cursor = new vscode.Range(6, 4, 6, 4);

@@ -58,7 +58,8 @@ test('List items, CRLF line endings and astral characters keep offsets right', (
 
 test('non-Kubernetes YAML and broken documents give no hover', () => {
   assert.equal(hoverResult('services:\n  web:\n    ports: ["80:80"]\n', 'ports'), undefined);
-  assert.equal(pathAt('apiVersion: v1\nkind: Service\nspec: {type: [\n', 'type'), 'spec.type (key)');
+  // The parser recovers `spec: {type: [` into a tree, but that tree is a guess: nothing in it is located.
+  assert.equal(pathAt('apiVersion: v1\nkind: Service\nspec: {type: [\n', 'type'), undefined);
 });
 
 // What locate costs on a large file (only the hovered document is walked) is measured by `npm run bench`.

@@ -87,3 +87,28 @@ test('a Helm template is flagged in the head already', async () => {
   await parseFileInSlices('file:///w/a.yaml', text, undefined, { headChars: 10, isStale: () => false, onHead: (h) => (head = h) });
   assert.equal(head?.template, true);
 });
+
+test('a document with YAML syntax errors holds no objects; the valid documents around it keep theirs', () => {
+  // `targetPort` one column short: the parser recovers it as a second port item, a tree the user never wrote.
+  const broken = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: broken\nspec:\n  ports:\n    - port: 80\n     targetPort: 8080\n';
+  const model = parseFile('file:///w/a.yaml', `${service(1)}---\n${broken}---\n${service(2)}`);
+  assert.deepEqual(
+    model.objects.map(({ object }) => object.name),
+    ['svc-1', 'svc-2'],
+  );
+  assert.deepEqual(
+    model.chunks.map((c) => [c.parsed.recovered === true, c.parsed.syntaxErrors.length > 0]),
+    [
+      [false, false],
+      [true, true],
+      [false, false],
+    ],
+  );
+  // A key written twice is no syntax error to kubectl (the last value wins): the object stays.
+  const twice = parseFile('file:///w/b.yaml', service(3).replace('spec:\n', 'spec:\n  type: NodePort\n  type: ClusterIP\n'));
+  assert.deepEqual(
+    twice.objects.map(({ object }) => object.name),
+    ['svc-3'],
+  );
+  assert.equal(twice.chunks[0].parsed.recovered, undefined);
+});

@@ -1,7 +1,7 @@
 /**
  * The outline of a manifest file: one symbol per Kubernetes object (`Service/web`, `Deployment/web`, the items of a
- * `kind: List` too), Services with their ports as children. Objects of kinds parse.ts skips are found by a line
- * scan (scan.ts). Symbols are computed once per parsed chunk, so an edit re-outlines only the document it touched.
+ * `kind: List` too), Services with their ports as children. Objects of kinds parse.ts skips, and documents that do not
+ * parse, are found by a line scan (scan.ts). Symbols are computed once per parsed chunk, so an edit re-outlines only the document it touched.
  */
 import { isService, type K8sObject } from '../../kubernetes/model';
 import type { FileModel, ParsedChunk } from '../../kubernetes/manifest';
@@ -68,9 +68,13 @@ function move(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
-/** Symbols of one chunk, relative to it. */
+/**
+ * Symbols of one chunk, relative to it. A document with syntax errors has no objects (manifest.ts), but it keeps its
+ * line in the outline, found by the line scan: the outline must not jump while the user types through a broken
+ * state, and the scan reads only `kind` and `metadata.name`, never the ports of a recovered tree.
+ */
 function symbolsOf(parsed: ParsedChunk): ObjectSymbol[] {
-  if (parsed.skippedKind !== undefined) {
+  if (parsed.skippedKind !== undefined || (parsed.recovered && parsed.objects.length === 0)) {
     const scanned = scanObject(parsed.text);
     if (!scanned) return [];
     return [

@@ -7,6 +7,7 @@ import { formatPortRange, type AnalysisSettings } from '../../analysis/settings'
 import { LineIndex } from '../../document/text';
 import { oneDefinitionEach, type WorkspaceIndex } from '../../kubernetes/workspace';
 import { resolveTargetPort } from '../../kubernetes/selection';
+import { misindentedSelector } from '../../kubernetes/schema/classify';
 import { asMap, asSeq, fieldOf, numberValue, scalarValue, spanOf, stringMap, stringValue, type Span } from '../../document/yamlNodes';
 import { pathDiagnostics, type WorkloadArea } from './findings';
 import type { LoadBalancerFacts, SourceLink, TrafficLane, TrafficPath, UpstreamRef } from '../../protocol/trafficGraph';
@@ -141,6 +142,7 @@ function describe({ object: service, chunk }: PlacedService, id: string, input: 
     // Headless Services ignore sessionAffinity (kube-apiserver warns so): nothing proxies them.
     ...(affinity === 'ClientIP' && !headless ? { sessionAffinity: { timeoutSeconds: timeout ?? DEFAULT_AFFINITY_TIMEOUT } } : {}),
     ...(service.selector ? { selector: service.selector } : {}),
+    ...(misindentedSelector(service) ? { selectorMisindented: true as const } : {}),
     workloads,
     upstream: upstreamRefs(service, input.workspace, lanes, link),
     diagnostics: pathDiagnostics(input.findings, service, chunk.start, serviceSpan, workloadAreas, (span) => link(uri, span)),

@@ -153,6 +153,11 @@ function drawWorkloads(chart: Flowchart, path: TrafficPath, marks: Marks): void 
   const id = path.id;
   const attach = (node: string) => path.lanes.forEach((lane) => chart.edge(`${id}_l${lane.index}_pod`, node, 'link'));
   const selector = marks.take('selector');
+  if (path.selectorMisindented) {
+    const lines = [words('Selector mis-indented'), words('as written it selects no pods'), ...selector.lines];
+    attach(chart.node(`${id}_misindented`, 'rect', lines, selector.source ?? path.source, selector.cls ?? 'warning'));
+    return;
+  }
   if (!path.selector) {
     const lines = [words('No selector'), words('endpoints come from EndpointSlices'), words('managed outside this Service'), ...selector.lines];
     attach(chart.node(`${id}_manual`, 'rect', lines, selector.source ?? path.source, selector.cls ?? 'muted'));

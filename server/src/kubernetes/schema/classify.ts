@@ -1,11 +1,11 @@
 import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
-import type { K8sObject } from '../model';
+import type { K8sObject, ServiceModel } from '../model';
 import { fieldOf, fieldsOf, spanOf, type Field } from '../../document/yamlNodes';
 import { objectMeta } from './meta';
 import { nearMiss } from './nearMiss';
 import { jsonView } from '../../document/jsonView';
 import { service, servicePort, serviceSpec } from './service';
-import { convertsToJson, isPatch, walkObject, type UnknownKey } from './walk';
+import { isPatch, walkObject, type UnknownKey } from './walk';
 
 /**
  * Sorts the unknown keys of a Service into plain typos and keys that are valid somewhere else in the manifest,
@@ -164,6 +164,17 @@ export function classifyUnknownKeys(object: K8sObject): ClassifiedKey[] {
   return result;
 }
 
+/**
+ * Whether a Service has no selector only because its selector is mis-indented: a label meant for it sits beside
+ * `selector:` (`app: web` at `spec` level), or `selector:` itself is outside `spec`. misindentedField reports that as
+ * an error, and kubectl rejects it (strict decoding, see the rule); nothing may describe this Service as one whose
+ * endpoints are managed outside Kubernetes, which a Service without a selector is.
+ */
+export function misindentedSelector(service: ServiceModel): boolean {
+  if (service.selector) return false;
+  return classifyUnknownKeys(service).some((entry) => entry.misplaced?.moveTo === 'spec.selector' || (entry.key === 'selector' && entry.misplaced));
+}
+
 /** A Service field written one level too deep, inside `selector:`: accepted, but it becomes a Pod label to match. */
 export interface SelectorMisplacement {
   key: string;
@@ -186,7 +197,7 @@ const SPEC_VALUES: Readonly<Record<string, readonly string[]>> = {
 export function selectorMisplacements(object: K8sObject): SelectorMisplacement[] {
   const spec = fieldOf(object.root, 'spec')?.node;
   const selector = isMap(spec) ? fieldOf(spec, 'selector')?.node : undefined;
-  if (!isMap(spec) || !isMap(selector) || isPatch(object.root) || !convertsToJson(object.doc)) return [];
+  if (!isMap(spec) || !isMap(selector) || isPatch(object.root)) return [];
   const found: SelectorMisplacement[] = [];
   for (const field of fieldsOf(selector)) {
     const value = jsonView(field.node, object.doc);

@@ -154,14 +154,6 @@ export function isPatch(node: unknown): boolean {
 
 const caches = new WeakMap<StructType, WeakMap<YAMLMap, SchemaWalk>>();
 
-/**
- * Whether kubectl could turn the document into JSON at all. Our parser flags duplicate keys as errors, but
- * go-yaml v2 accepts them; any other error means kubectl fails on the YAML before the API server decodes a thing.
- */
-export function convertsToJson(doc: Document): boolean {
-  return doc.errors.every((error) => error.code === 'DUPLICATE_KEY');
-}
-
 /** Decodes an object against its schema the way kube-apiserver would; the result is memoised per object node. */
 export function walkObject(object: K8sObject, schema: StructType): SchemaWalk {
   let cache = caches.get(schema);
@@ -169,7 +161,7 @@ export function walkObject(object: K8sObject, schema: StructType): SchemaWalk {
   let result = cache.get(object.root);
   if (!result) {
     const walker = new Walker(object.doc);
-    if (!isPatch(object.root) && convertsToJson(object.doc)) walker.struct(object.root, schema, { path: '', goPath: '' });
+    if (!isPatch(object.root)) walker.struct(object.root, schema, { path: '', goPath: '' });
     result = walker.result;
     cache.set(object.root, result);
   }
