@@ -4,7 +4,7 @@ import { resplitChunks } from '../document/resplit';
 import { extractObjects } from './extract';
 import { isGoTemplate } from '../document/templates';
 import { nestsTooDeep } from '../document/nesting';
-import type { K8sObject } from './model';
+import { isWorkload, type K8sObject } from './model';
 import type { Span } from '../document/yamlNodes';
 
 export interface YamlSyntaxError {
@@ -26,6 +26,12 @@ export interface ParsedChunk {
   readonly syntaxErrors: YamlSyntaxError[];
   /** Set when a document of the chunk has syntax errors and its objects were left out of `objects`. */
   readonly recovered?: true;
+  /**
+   * The workloads of the documents left out of `objects`, as the parser guessed them. Nothing judges or explains them;
+   * only Services in other documents still select them (workspace.ts), so typing through a broken moment in a
+   * Deployment's file does not tell every Service that selects it that it matches nothing.
+   */
+  readonly guessedWorkloads?: K8sObject[];
   /**
    * Set when a line scan showed the chunk is one object of a kind nothing here looks at (a CRD, a ConfigMap):
    * it is not composed at all, which is most of the work on real install manifests. `parseChunk(text, true)`
@@ -112,15 +118,16 @@ export function parseChunk(text: string, compose = false): ParsedChunk {
   const list = Array.isArray(docs) ? docs : [];
   const syntaxErrors: YamlSyntaxError[] = [];
   const objects: K8sObject[] = [];
-  let recovered = false;
+  const guessedWorkloads: K8sObject[] = [];
   for (const doc of list) {
     for (const error of doc.errors) {
       syntaxErrors.push({ span: errorSpan(text, error.pos), message: error.message, code: error.code });
     }
     if (parses(doc)) objects.push(...extractObjects(doc));
-    else recovered = true;
+    else guessedWorkloads.push(...extractObjects(doc).filter(isWorkload));
   }
-  return recovered ? { text, docs: list, objects, syntaxErrors, recovered } : { text, docs: list, objects, syntaxErrors };
+  const recovered = list.some((doc) => !parses(doc));
+  return recovered ? { text, docs: list, objects, syntaxErrors, recovered, guessedWorkloads } : { text, docs: list, objects, syntaxErrors };
 }
 
 /**

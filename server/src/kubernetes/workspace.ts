@@ -106,6 +106,8 @@ export class WorkspaceIndex {
         if (isService(object)) services.push({ uri, object, chunk });
         else if (isWorkload(object)) workloads.push({ uri, object, chunk });
       }
+      // A document that does not parse is not explained, but what it most likely deploys stays selectable (manifest.ts).
+      for (const chunk of file.chunks) for (const object of chunk.parsed.guessedWorkloads ?? []) if (isWorkload(object)) workloads.push({ uri, object, chunk });
     }
     this.cachedServices = services;
     this.cachedWorkloads = workloads;

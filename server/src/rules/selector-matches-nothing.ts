@@ -75,6 +75,10 @@ export const selectorMatchesNothing = defineServiceRule<Data>({
     // No workload anywhere: the pods are defined outside this workspace (another repo, a chart), so say nothing.
     if (workloads.length === 0 || selectionIndex(ctx.workspace).selectedBy(service, ctx.uri).length > 0) return;
     if (operatorOwned(service, selector, ctx.workspace)) return;
+    // A workload whose document does not parse right now (being typed) may be the one it selects: its labels are only
+    // the parser's guess, so wait until it parses rather than raise an alarm that the next keystroke takes back.
+    const namespace = service.namespace || 'default';
+    if (workloads.some((ref) => ref.chunk.parsed.recovered && (ref.object.namespace || 'default') === namespace)) return;
 
     const closest = closestWorkload(service, selector, workloads, (ref) => sharedFolderDepth(ctx.uri, ref.uri, workspaceFloor(ctx.uri, ctx.workspace)));
     const where = service.namespace ? `in namespace \`${service.namespace}\`` : 'in the same namespace';

@@ -85,7 +85,7 @@ test('the traffic graph and the CodeLens counts leave the document that does not
   );
   const lensed = file.objects.map(({ object }) => object).filter(isService);
   assert.deepEqual(
-    lensed.map((object) => [object.name, workloadSummary(object, { index: service.index })]),
+    lensed.map((object) => [object.name, workloadSummary(object, { index: service.index, uri: URI })]),
     [['web', '1 workload, 2 replicas']],
   );
 });
@@ -128,7 +128,7 @@ test('a Service whose selector is mis-indented is not described as one without a
   const service = open(documents(MISINDENTED, deployment({ name: 'shop', labels: { app: 'shop' }, matchLabels: true, ports: [{ containerPort: 8080 }] })));
   const file = service.file(URI)!;
   const shop = file.objects.map(({ object }) => object).find(isService)!;
-  assert.equal(workloadSummary(shop, { index: service.index }), 'Selector mis-indented: as written it selects no pods');
+  assert.equal(workloadSummary(shop, { index: service.index, uri: URI }), 'Selector mis-indented: as written it selects no pods');
   assert.equal(service.hover(file, file.text.indexOf('type') + 1), undefined);
   assert.equal(service.hover(file, file.text.indexOf('port: 80') + 1), undefined);
   const { paths } = service.trafficPaths(file);
@@ -145,7 +145,21 @@ test('a Service whose selector is mis-indented is not described as one without a
   const plain = open(MISINDENTED.replace('  app: shop\n', ''));
   const alone = plain.file(URI)!;
   const lonely = alone.objects.map(({ object }) => object).find(isService)!;
-  assert.equal(workloadSummary(lonely, { index: plain.index }), 'No selector: endpoints are managed outside this Service');
+  assert.equal(workloadSummary(lonely, { index: plain.index, uri: URI }), 'No selector: endpoints are managed outside this Service');
   assert.ok(plain.hover(alone, alone.text.indexOf('port: 80') + 1));
   assert.match(toMermaid(plain.trafficPaths(alone).paths).text, /No selector/);
+});
+
+test('a Deployment whose file is broken while being typed still counts for the Services of other files', () => {
+  const service = new LanguageService();
+  service.configure(DEFAULT_SETTINGS);
+  service.openDocument(URI, 'yaml', 1, VALID);
+  // A stray unindented line in the middle of the Deployment: its document no longer parses.
+  const broken = WORKLOAD.replace('spec:\n', 'spec:\n  replicas: 2\n oops: [\n');
+  service.openDocument('file:///workspace/deploy.yaml', 'yaml', 1, broken);
+  assert.ok(service.file('file:///workspace/deploy.yaml')!.chunks.some((chunk) => chunk.parsed.recovered));
+  assert.deepEqual(
+    service.findings(service.file(URI)!).map((finding) => finding.ruleId),
+    [],
+  );
 });
