@@ -113,10 +113,8 @@ export class RenderScheduler {
     if (file === undefined || !this.started) return;
     if (this.host.kinds.some((kind) => kind.isRootFile(path.basename(file)))) this.discover([uri]);
     for (const source of this.sources.values()) {
-      if (source.inputs.has(file) || file.startsWith(source.rootDir + path.sep)) {
-        source.key = undefined;
-        this.schedule(source);
-      }
+      // Its cache key (the content of its inputs) tells whether the change changed anything the render reads.
+      if (source.inputs.has(file) || file.startsWith(source.rootDir + path.sep)) this.schedule(source);
     }
   }
 
