@@ -12,7 +12,7 @@ import type { Span } from '../../document/yamlNodes';
 import { chartRelative, keyOf, nodeAt, sourceOf } from './renderedOutput';
 import { findField, lineAround } from './templateText';
 import { traceLeaf, type SentinelRenders } from './trace';
-import { pathKey, type Leaf, type ValuesLayer } from './values';
+import { leafAt, pathKey, type Leaf, type ValuesLayer } from './values';
 
 export interface OriginContext {
   rootDir: string;
@@ -25,31 +25,43 @@ export interface OriginContext {
 
 export const fileUri = (file: string) => pathToFileURL(file).href;
 
+/**
+ * A template value that is one `.Values` reference and nothing else: Helm prints exactly that value there, so the
+ * reference names the leaf without a sentinel render (inside `range`/`with` only `$.Values` reaches the values, and a
+ * bare `.Values` that rendered at all is the root's).
+ */
+const DIRECT_REFERENCE = /^\{\{-?\s*\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*-?\}\}$/;
+
 /** The origin of rendered characters `start`..`end`; see `Rendered.originOf`. */
 export async function originOf(ctx: OriginContext, start: number, signal: AbortSignal): Promise<Origin | undefined> {
   const located = locate(ctx.file, start);
   if (!located) return templateStart(ctx, sourceAt(ctx.file, start));
   const source = sourceOf(located.chunk);
-  const key = keyOf(ctx.file, located.object);
-  // A finding on a key (a mis-indented label) is about where the template writes it, not about any value.
-  const node = located.onKey ? undefined : nodeAt(located.object.root, located.path);
-  if (key && isScalar(node) && node.value !== null && typeof node.value !== 'object') {
-    const leaf = await traceLeaf(ctx.layers, { object: key, path: located.path, rendered: String(node.value) }, ctx.renders, signal);
-    if (signal.aborted) return undefined;
-    const origin = leaf && leafOrigin(ctx, leaf);
-    if (origin) return origin;
-  }
   const template = source === undefined ? undefined : templatePath(ctx.rootDir, source);
   const text = template === undefined ? undefined : ctx.read(template);
-  if (template !== undefined && text !== undefined) {
-    const match = findField(text, located.path, located.object.kind);
-    if (match) {
-      const span = !located.onKey && match.depth === located.path.length && match.value ? match.value : match.key;
-      return { uri: fileUri(template), ...span, via: ctx.variant.label };
-    }
-  }
-  return templateStart(ctx, source);
+  const match = text === undefined ? undefined : findField(text, located.path, located.object.kind);
+  const written = match?.depth === located.path.length && match.value && text !== undefined ? text.slice(match.value.start, match.value.end) : undefined;
+  const templateLine = () => {
+    if (template === undefined || !match) return templateStart(ctx, source);
+    const span = !located.onKey && written !== undefined && match.value ? match.value : match.key;
+    return { uri: fileUri(template), ...span, via: ctx.variant.label };
+  };
+  // A finding on a key (a mis-indented label) is about where the template writes it, not about any value.
+  const node = located.onKey ? undefined : nodeAt(located.object.root, located.path);
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object') return templateLine();
+  const rendered = String(node.value);
+  // A literal of the template that reads as the rendered value is where it came from: nothing to trace.
+  if (written !== undefined && !written.includes('{{') && unquote(written) === rendered) return templateLine();
+  const reference = written === undefined ? undefined : DIRECT_REFERENCE.exec(written);
+  const direct = reference ? leafAt(ctx.layers, reference[1].slice(1).split('.')) : undefined;
+  if (direct && String(direct.value) === rendered) return leafOrigin(ctx, direct) ?? templateLine();
+  const key = keyOf(ctx.file, located.object);
+  const leaf = key && (await traceLeaf(ctx.layers, { object: key, path: located.path, rendered }, ctx.renders, signal));
+  if (signal.aborted) return undefined;
+  return (leaf && leafOrigin(ctx, leaf)) || templateLine();
 }
+
+const unquote = (text: string) => (/^(["']).*\1$/.test(text) ? text.slice(1, -1) : text);
 
 /** Where the layer that set a leaf says so: its line in a values file, or the value set (see `valueSetOrigin`). */
 export function leafOrigin(ctx: Pick<OriginContext, 'rootDir' | 'read'>, leaf: Leaf): Origin | undefined {

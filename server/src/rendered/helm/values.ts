@@ -116,6 +116,14 @@ export function effectiveLeaves(layers: readonly ValuesLayer[], limit = 20_000):
   return leaves;
 }
 
+/** The merged leaf at a path with the layer that set it; undefined for a path that holds no scalar. */
+export function leafAt(layers: readonly ValuesLayer[], path: ValuesPath): Leaf | undefined {
+  const value = valueAt(mergeLayers(layers), path);
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  const layer = definingLayer(layers, path);
+  return layer && { path, value, layer };
+}
+
 function definingLayer(layers: readonly ValuesLayer[], path: ValuesPath): ValuesLayer | undefined {
   for (let i = layers.length - 1; i >= 0; i--) if (layers[i].leaves.has(pathKey(path))) return layers[i];
   return undefined;
