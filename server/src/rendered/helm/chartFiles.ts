@@ -48,16 +48,22 @@ export function chartVariants(rootDir: string, names: readonly string[], options
 
 /**
  * The values layers of a variant, lowest first, read back from its command so that a variant passed around by the
- * service needs nothing else: values.yaml, then each `--values` file, then each `--set`. A file that cannot be read
+ * service needs nothing else: the subchart's own values.yaml when `scope` names one (Helm coalesces the parent's
+ * `<sub>:` values over them), values.yaml, then each `--values` file, then each `--set`. A file that cannot be read
  * as a mapping is left out (Helm fails on it, so nothing is traced through it anyway).
  */
-export function layersOf(rootDir: string, variant: Variant, read: ReadText): ValuesLayer[] {
+export function layersOf(rootDir: string, variant: Variant, read: ReadText, scope: ValuesScope = []): ValuesLayer[] {
   const layers: ValuesLayer[] = [];
-  const addFile = (file: string) => {
+  const addFile = (file: string, at: ValuesScope = []) => {
     const text = read(file);
-    const layer = text === undefined ? undefined : fileLayer(chartLabel(rootDir, file), file, text);
+    const layer = text === undefined ? undefined : fileLayer(chartLabel(rootDir, file), file, text, at);
     if (layer) layers.push(layer);
   };
+  // The deepest subchart's defaults lie lowest: each chart's values override those of the charts it contains.
+  for (let depth = scope.length; depth > 0; depth--) {
+    const at = scope.slice(0, depth);
+    addFile(path.join(rootDir, ...at.flatMap((name) => ['charts', name]), 'values.yaml'), at);
+  }
   addFile(path.join(rootDir, 'values.yaml'));
   for (const arg of variant.command.args) {
     if (arg.startsWith('--values=')) addFile(arg.slice('--values='.length));
@@ -67,6 +73,24 @@ export function layersOf(rootDir: string, variant: Variant, read: ReadText): Val
     }
   }
   return layers;
+}
+
+/** The subcharts a template sits in, outermost first: `charts/a/charts/b/templates/x.yaml` → `['a', 'b']`. */
+export type ValuesScope = readonly string[];
+
+export function valuesScope(chartRelativePath: string): ValuesScope {
+  const parts = chartRelativePath.split('/');
+  const scope: string[] = [];
+  for (let i = 0; i + 1 < parts.length && parts[i] === 'charts'; i += 2) scope.push(parts[i + 1]);
+  return scope;
+}
+
+/**
+ * A template's `.Values.a.b` as a path of the parent's merged values: a subchart sees its own section of them, and
+ * `global` is shared by every chart (Helm copies the parent's globals down, pkg/chart/common/util/coalesce.go).
+ */
+export function scopedPath(scope: ValuesScope, reference: readonly string[]): string[] {
+  return reference[0] === 'global' ? [...reference] : [...scope, ...reference];
 }
 
 /** A file's name for messages: relative to the chart with `/`, or absolute when outside it. */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { PathSegment } from '../../kubernetes/locate';
 import type { Span } from '../../document/yamlNodes';
 import type { ReadText, Rendered } from '../source';
-import { layersOf } from './chartFiles';
+import { chartLabel, layersOf, scopedPath, valuesScope } from './chartFiles';
 import { templatePath } from './origin';
 import { nodeAt, scalarTextAt, sourceOf } from './renderedOutput';
 import { fieldPathAt, lineAround, valuesReferences } from './templateText';
@@ -56,9 +56,10 @@ export function renderedValues(
   for (const render of renders) {
     const value = fieldValue(render, rootDir, wanted, fieldPath);
     if (value === undefined) continue;
-    const layers = layersOf(rootDir, render.variant, read);
+    const scope = valuesScope(chartLabel(rootDir, wanted));
+    const layers = layersOf(rootDir, render.variant, read, scope);
     const merged = mergeLayers(layers);
-    const key = valuesKeys.find((candidate) => String(valueAt(merged, candidate)) === value);
+    const key = valuesKeys.map((reference) => scopedPath(scope, reference)).find((candidate) => String(valueAt(merged, candidate)) === value);
     const layer = key && [...layers].reverse().find((candidate) => candidate.leaves.has(pathKey(key)));
     values.push({ variant: render.variant.label, value, ...(key && layer ? { from: { key: key.join('.'), layer: layer.label } } : {}) });
   }

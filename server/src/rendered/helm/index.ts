@@ -4,7 +4,8 @@
  */
 import { parseFile } from '../../kubernetes/manifest';
 import { renderedUri, type SourceKind } from '../source';
-import { chartInputs, chartVariants, isChartRoot, layersOf } from './chartFiles';
+import { chartInputs, chartVariants, isChartRoot, layersOf, type ValuesScope } from './chartFiles';
+import type { ValuesLayer } from './values';
 import { originOf } from './origin';
 import { chartProblem } from './problem';
 import { SentinelRenders } from './trace';
@@ -15,15 +16,20 @@ export const helmSource: SourceKind = {
   variants: chartVariants,
   interpret(rootDir, variant, stdout, io) {
     const file = parseFile(renderedUri(rootDir, variant), stdout);
-    // Values are read once per render, when the first finding asks: a render without findings never reads them.
-    let layers: ReturnType<typeof layersOf> | undefined;
+    // Values are read once per render and subchart, when the first finding asks: a render without findings reads none.
+    const layers = new Map<string, ValuesLayer[]>();
+    const layersFor = (scope: ValuesScope) => {
+      const key = scope.join('/');
+      let known = layers.get(key);
+      if (!known) layers.set(key, (known = layersOf(rootDir, variant, io.read, scope)));
+      return known;
+    };
     const renders = new SentinelRenders(rootDir, variant, io.run);
     return {
       variant,
       file,
       originOf(start, _end, signal) {
-        layers ??= layersOf(rootDir, variant, io.read);
-        return originOf({ rootDir, variant, file, layers, read: io.read, renders }, start, signal);
+        return originOf({ rootDir, variant, file, layersFor, read: io.read, renders }, start, signal);
       },
     };
   },

@@ -13,12 +13,14 @@ import { chartRelative, keyOf, nodeAt, sourceOf } from './renderedOutput';
 import { findField, lineAround } from './templateText';
 import { traceLeaf, type SentinelRenders } from './trace';
 import { leafAt, pathKey, type Leaf, type ValuesLayer } from './values';
+import { scopedPath, valuesScope, type ValuesScope } from './chartFiles';
 
 export interface OriginContext {
   rootDir: string;
   variant: Variant;
   file: FileModel;
-  layers: readonly ValuesLayer[];
+  /** The values a template in this subchart scope sees, layer by layer (see chartFiles.layersOf). */
+  layersFor(scope: ValuesScope): readonly ValuesLayer[];
   read: ReadText;
   renders: SentinelRenders;
 }
@@ -52,11 +54,13 @@ export async function originOf(ctx: OriginContext, start: number, signal: AbortS
   const rendered = String(node.value);
   // A literal of the template that reads as the rendered value is where it came from: nothing to trace.
   if (written !== undefined && !written.includes('{{') && unquote(written) === rendered) return templateLine();
-  const reference = written === undefined ? undefined : DIRECT_REFERENCE.exec(written);
-  const direct = reference ? leafAt(ctx.layers, reference[1].slice(1).split('.')) : undefined;
+  const relative = source === undefined ? undefined : chartRelative(source);
+  const layers = ctx.layersFor(relative === undefined ? [] : valuesScope(relative));
+  const reference = written === undefined || relative === undefined ? undefined : DIRECT_REFERENCE.exec(written);
+  const direct = reference ? leafAt(layers, scopedPath(valuesScope(relative!), reference[1].slice(1).split('.'))) : undefined;
   if (direct && String(direct.value) === rendered) return leafOrigin(ctx, direct) ?? templateLine();
   const key = keyOf(ctx.file, located.object);
-  const leaf = key && (await traceLeaf(ctx.layers, { object: key, path: located.path, rendered }, ctx.renders, signal));
+  const leaf = key && (await traceLeaf(layers, { object: key, path: located.path, rendered }, ctx.renders, signal));
   if (signal.aborted) return undefined;
   return (leaf && leafOrigin(ctx, leaf)) || templateLine();
 }

@@ -27,16 +27,19 @@ export interface Leaf {
 
 export const pathKey = (path: ValuesPath) => JSON.stringify(path);
 
-/** A values file's layer; undefined when it is not a YAML mapping (Helm itself refuses it then). */
-export function fileLayer(label: string, path: string, text: string): ValuesLayer | undefined {
+/**
+ * A values file's layer; undefined when it is not a YAML mapping (Helm itself refuses it then). `scope` places a
+ * subchart's own values.yaml under its name (`['redis']`), where the parent's values see it.
+ */
+export function fileLayer(label: string, path: string, text: string, scope: ValuesPath = []): ValuesLayer | undefined {
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) return undefined;
   const contents = doc.contents as Node | null;
-  if (contents === null) return { label, path, tree: {}, leaves: new Map() };
-  if (!isMap(contents)) return undefined;
+  if (contents !== null && !isMap(contents)) return undefined;
   const leaves = new Map<string, { span?: Span }>();
-  const tree = readNode(contents, [], leaves);
-  return { label, path, tree: tree as Record<string, unknown>, leaves };
+  let tree = (contents === null ? {} : readNode(contents, [...scope], leaves)) as Record<string, unknown>;
+  for (const segment of [...scope].reverse()) tree = { [segment]: tree };
+  return { label, path, tree, leaves };
 }
 
 function readNode(node: Node | null, path: Array<string | number>, leaves: Map<string, { span?: Span }>): unknown {

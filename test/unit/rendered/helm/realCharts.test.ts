@@ -169,3 +169,18 @@ test('a cancelled trace gives no origin and leaves nothing cached that would sta
   const origin = await rendered.originOf(finding.start, finding.end, signal());
   assert.equal(describeOrigin(dir, origin)?.file, 'values.yaml');
 });
+
+test('in a subchart, .Values is its own section: the parent’s override and the subchart’s default each land on their line', async () => {
+  const dir = path.join(CHARTS, 'umbrella');
+  const rendered = renderedOf(await renderChart(dir), 'values.yaml');
+  const places = [];
+  for (const finding of findingsOf(rendered).filter((f) => f.ruleId === 'nodeport-out-of-range')) {
+    const origin = await rendered.originOf(finding.start, finding.end, signal());
+    places.push({ ...describeOrigin(dir, origin), line: lineOf(origin!) });
+  }
+  assert.deepEqual(places, [
+    { file: 'values.yaml', text: '9090', via: 'values.yaml', line: 5 },
+    { file: 'charts/backend/values.yaml', text: '8080', via: 'charts/backend/values.yaml', line: 3 },
+    { file: 'values.yaml', text: '9090', via: 'values.yaml', line: 2 },
+  ]);
+});
