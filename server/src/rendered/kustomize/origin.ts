@@ -138,7 +138,8 @@ function navigate(root: Node | null | undefined, path: readonly Segment[]): Foun
         ? items.find((candidate) => scalarText(fieldOf(asMap(candidate), segment.mergeKey!)?.node) === segment.mergeValue)
         : items[segment.index];
     if (!item) return undefined;
-    found = { node: item, valueSpan: spanOf(item) };
+    // A list item has no key: its first key (`- name: web`) stands for it.
+    found = { node: item, keySpan: spanOf(asMap(item)?.items[0]?.key as Node | undefined), valueSpan: spanOf(item) };
   }
   return found;
 }
@@ -244,6 +245,7 @@ function patchWriters(
   for (const root of patch.roots) {
     if (isMap(root)) {
       if (!entry.target && !patchNames(root, resource, identity)) continue;
+      if (identifiesTarget(path)) continue;
       const found = navigate(root, path);
       const writer = found && place(patch.uri, found, onKey, patch.toSource, patch.fallback);
       if (writer) writers.push(writer);
@@ -255,6 +257,12 @@ function patchWriters(
     }
   }
   return writers;
+}
+
+/** A strategic-merge patch's kind, apiVersion, name and namespace say which object it patches; they write nothing. */
+function identifiesTarget(path: readonly Segment[]): boolean {
+  const keys = path.map((segment) => ('key' in segment ? segment.key : ''));
+  return sameKeys(keys, ['kind']) || sameKeys(keys, ['apiVersion']) || sameKeys(keys, ['metadata', 'name']) || sameKeys(keys, ['metadata', 'namespace']);
 }
 
 /** Whether a strategic-merge patch without a target names this resource: by kind and by its current or original name. */

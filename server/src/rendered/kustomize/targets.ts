@@ -31,7 +31,8 @@ export function identityAfter(resource: SourceResource, steps: readonly Step[], 
 
 /**
  * Whether a patch with this target selects the resource. Name, namespace, kind, group and version are anchored
- * regular expressions (kustomize's types.SelectorRegex); a label selector is read for equality, inequality and
+ * regular expressions (kustomize's types.SelectorRegex), and name and namespace match the original or the current
+ * one (resWrangler.Select in api/resmap/reswrangler.go); a label selector is read for equality, inequality and
  * existence, and a selector this reader cannot judge (set-based, annotations) is taken to match: the origin map then
  * checks that the patch's value is the rendered one before naming it.
  */
@@ -40,8 +41,8 @@ export function selects(selector: Selector, identity: Identity, resource: Source
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
   return (
     matchesPattern(selector.kind, identity.kind) &&
-    matchesPattern(selector.name, identity.name ?? '') &&
-    matchesPattern(selector.namespace, identity.namespace ?? '') &&
+    (matchesPattern(selector.name, resource.name ?? '') || matchesPattern(selector.name, identity.name ?? '')) &&
+    (matchesPattern(selector.namespace, resource.namespace ?? '') || matchesPattern(selector.namespace, identity.namespace ?? '')) &&
     matchesPattern(selector.group, group) &&
     matchesPattern(selector.version, version) &&
     (selector.labelSelector === undefined || labelsMatch(selector.labelSelector, identity.labels))
