@@ -10,7 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol/index';
-import { SETTINGS_SECTION, SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../server/src/protocol/index';
+import { SETTINGS_SECTION, SHOW_TRAFFIC_PREVIEW_COMMAND, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol/index';
 
 /** Red Hat's YAML extension reports YAML syntax errors itself; we must not show them a second time. */
 const REDHAT_YAML = 'redhat.vscode-yaml';
@@ -29,6 +29,10 @@ export class LensClient implements vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext) {
     this.status.name = 'Kubernetes Service Lens';
     this.status.command = { title: 'Show Output', command: 'kubeServiceLens.showOutput' };
+    // Trust is granted once and never revoked while the window lives: a restart after revoking starts untrusted.
+    context.subscriptions.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION).catch(() => undefined)),
+    );
   }
 
   get languageClient(): LanguageClient | undefined {
@@ -44,6 +48,8 @@ export class LensClient implements vscode.Disposable {
     const initializationOptions: InitializationOptions = {
       reportYamlSyntaxErrors: vscode.extensions.getExtension(REDHAT_YAML) === undefined,
       trafficPreviewCommand: true,
+      // The server renders charts and overlays (running helm, kustomize) only in a trusted workspace.
+      workspaceTrusted: vscode.workspace.isTrusted,
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

@@ -1,0 +1,4 @@
+import type { SourceKind } from './source';
+
+/** Every kind of rendered source the service looks for, in the order their root files are tried. */
+export const SOURCE_KINDS: readonly SourceKind[] = [];
