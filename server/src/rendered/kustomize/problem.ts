@@ -12,10 +12,16 @@ import type { Origin, ReadText } from '../source';
 import { readKustomization, type Entry, type Kustomization } from './kustomization';
 import { fileUri, kustomizationFileIn } from './tree';
 
-/** The renderer's message without its warnings (`# Warning: 'commonLabels' is deprecated...` goes to stderr too). */
+/**
+ * The renderer's message without its warnings (`# Warning: 'commonLabels' is deprecated...` goes to stderr too) and
+ * without the `error: ` / `Error: ` that kubectl and kustomize put before it, which the diagnostic says already.
+ */
 export function errorText(message: string): string {
   const lines = message.split(/\r?\n/).filter((line) => line.trim() !== '' && !/^# Warning:/.test(line));
-  return (lines.length > 0 ? lines : [message]).join('\n').trim();
+  return (lines.length > 0 ? lines : [message])
+    .join('\n')
+    .trim()
+    .replace(/^error: /i, '');
 }
 
 export function problemOrigin(rootDir: string, message: string, read: ReadText, via: string): Origin {

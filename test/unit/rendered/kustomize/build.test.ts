@@ -104,7 +104,7 @@ test('a remote base is refused with kustomize’s own message, on its resource e
 test('a missing resource file: kustomize’s message on the entry that names it', async () => {
   const outcome = await renderAndCheck(fixture('missing'));
   assert.ok('problem' in outcome, 'the build must fail');
-  assert.match(outcome.problem.message, /^error: accumulating resources: .*'deployment\.yaml'.*no such file or directory/);
+  assert.match(outcome.problem.message, /^accumulating resources: .*'deployment\.yaml'.*no such file or directory/);
   assert.equal(outcome.problem.origin.uri, uriOf('missing', 'kustomization.yaml'));
   assert.equal(originText(outcome.problem.origin), 'deployment.yaml');
   assert.equal(originLine(outcome.problem.origin), lineOf(fixture('missing', 'kustomization.yaml'), '- deployment.yaml'));
