@@ -182,8 +182,6 @@ export class RenderScheduler {
       source.timer = undefined;
       this.start(source);
     }, this.debounceMs);
-    // A pending render never keeps a process alive on its own (a CLI run or a test ending).
-    source.timer.unref?.();
   }
 
   private start(source: Source): void {
