@@ -98,8 +98,7 @@ test('unchanged inputs are not rendered again; a changed input is', async () => 
   assert.equal(runner.calls.length, 1, 'cache hit on the same content');
   disk.files.set(VALUES, 'service:\n  nodePort: 9091\n');
   scheduler.fileChanged(valuesUri);
-  await wait(40);
-  await scheduler.settle();
+  await wait(60);
   assert.equal(runner.calls.length, 2);
 });
 
@@ -192,4 +191,36 @@ test('render.enabled: false renders nothing in that folder', async () => {
   const { scheduler } = setup(disk, runner, { ...DEFAULT_SETTINGS, render: { ...DEFAULT_SETTINGS.render, enabled: false } });
   await scheduler.settle();
   assert.equal(runner.calls.length, 0);
+});
+
+test('a render under way when trust is withdrawn is cancelled and publishes nothing', async () => {
+  const disk = new MemoryDisk({ [CHART]: 'name: web\n', [VALUES]: 'service:\n  nodePort: 9090\n' });
+  const runner = new FakeRunner(
+    (_args, signal) =>
+      new Promise<RunOutcome>((resolve) => {
+        const timer = setTimeout(() => resolve(ok(serviceYaml(9090))), 200);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve({ ok: false, reason: 'cancelled', message: 'cancelled' });
+        });
+      }),
+  );
+  const { scheduler } = setup(disk, runner);
+  const settled = scheduler.settle();
+  await wait(20);
+  scheduler.setAllowed(false);
+  await settled;
+  assert.equal(runner.calls[0].signal.aborted, true);
+  assert.deepEqual(scheduler.findings(valuesUri, disk.read(VALUES) as string), []);
+});
+
+test('a render stopped for time is tried again at the next save, even without a change', async () => {
+  const disk = new MemoryDisk({ [CHART]: 'name: web\n', [VALUES]: 'a: 1\n' });
+  const runner = new FakeRunner(() => ({ ok: false, reason: 'timeout', message: 'helm did not finish within 15 s and was stopped.' }));
+  const { scheduler } = setup(disk, runner);
+  await scheduler.settle();
+  assert.deepEqual(rules(scheduler.findings(chartUri, disk.read(CHART) as string)), ['render-failed']);
+  scheduler.fileChanged(valuesUri);
+  await wait(60);
+  assert.equal(runner.calls.length, 2);
 });
