@@ -145,3 +145,21 @@ test('an untrusted workspace runs no renderer until the client says it is truste
   assert.deepEqual(codes(after), ['nodeport-out-of-range']);
   assert.equal(existsSync(marker), true);
 });
+
+test('saving a values file renders the chart again, and the new verdict is published', async (t) => {
+  const fine = 'service:\n  type: NodePort\n  nodePort: 30080\n';
+  const dir = workspace(t, { ...CHART, 'chart/values.yaml': fine });
+  const client = await start(t, { workspaceFolders: [dir], configuration: withTools() });
+  const uri = fileUri(path.join(dir, 'chart/values.yaml'));
+  client.open(uri, fine);
+  // The chart's first render covers its values file: no heuristic, no finding.
+  const template = fileUri(path.join(dir, 'chart/templates/service.yaml'));
+  client.open(template, CHART['chart/templates/service.yaml']);
+  await client.waitForDiagnostics(template, (p) => p.diagnostics.length === 0, RENDER_WAIT_MS);
+  // The user types 9090 and saves.
+  client.change(uri, 2, [{ text: CHART['chart/values.yaml'] }]);
+  writeFileSync(path.join(dir, 'chart/values.yaml'), CHART['chart/values.yaml']);
+  await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  const published = await client.waitForDiagnostics(uri, (p) => !!byCode(p, 'nodeport-out-of-range'), RENDER_WAIT_MS);
+  assert.equal(byCode(published, 'nodeport-out-of-range')?.range.start.line, lineOf(CHART['chart/values.yaml'], 'nodePort: 9090'));
+});
