@@ -28,7 +28,7 @@ export interface OriginContext {
 export const fileUri = (file: string) => pathToFileURL(file).href;
 
 /**
- * A template value that is one `.Values` reference and nothing else: Helm prints exactly that value there, so the
+ * A template value that is one `.Values` reference and nothing else (quoted or not): Helm prints exactly that value there, so the
  * reference names the leaf without a sentinel render (inside `range`/`with` only `$.Values` reaches the values, and a
  * bare `.Values` that rendered at all is the root's).
  */
@@ -56,7 +56,7 @@ export async function originOf(ctx: OriginContext, start: number, signal: AbortS
   if (written !== undefined && !written.includes('{{') && unquote(written) === rendered) return templateLine();
   const relative = source === undefined ? undefined : chartRelative(source);
   const layers = ctx.layersFor(relative === undefined ? [] : valuesScope(relative));
-  const reference = written === undefined || relative === undefined ? undefined : DIRECT_REFERENCE.exec(written);
+  const reference = written === undefined || relative === undefined ? undefined : DIRECT_REFERENCE.exec(unquote(written));
   const direct = reference ? leafAt(layers, scopedPath(valuesScope(relative!), reference[1].slice(1).split('.'))) : undefined;
   if (direct && String(direct.value) === rendered) return leafOrigin(ctx, direct) ?? templateLine();
   const key = keyOf(ctx.file, located.object);

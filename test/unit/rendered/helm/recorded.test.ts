@@ -16,7 +16,7 @@ const FILES: Record<string, string> = {
   '/charts/web/templates/service.yaml':
     'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-web\nspec:\n  type: {{ .Values.service.type }}\n  ports:\n    - port: 80\n      nodePort: {{ .Values.service.nodePort | int }}\n',
   '/charts/web/templates/direct.yaml':
-    'apiVersion: v1\nkind: Service\nmetadata:\n  name: direct\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: {{ .Values.service.nodePort }}\n      targetPort: 8080\n',
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: direct\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: "{{ .Values.service.nodePort }}"\n      targetPort: 8080\n',
 };
 const read = (file: string) => FILES[file];
 
@@ -143,7 +143,7 @@ test('origin: when sentinel renders fail, single tries are bounded and the templ
   assert.ok(commands.length <= 5, `at most one batch and four single renders, got ${commands.length}`);
 });
 
-test('origin: a field written as one .Values reference, or as a literal, needs no sentinel render', async () => {
+test('origin: a field written as one .Values reference (quoted here), or as a literal, needs no sentinel render', async () => {
   const commands: RenderCommand[] = [];
   const direct = output(30007).replace('web/templates/service.yaml', 'web/templates/direct.yaml') + '      targetPort: 8080\n';
   const rendered = helmSource.interpret(ROOT, variants()[0], direct, { read, run: fakeHelm(commands) });
