@@ -1,6 +1,7 @@
 /**
- * From a rendered field back to the line the user must change: the values line that supplied its value (confirmed by
- * a sentinel render), else the template line that wrote the field, else the template's first line.
+ * From a rendered field back to the line the user must change: the values line that supplied its value (named by the
+ * template when it prints one `.Values` reference alone, else confirmed by a sentinel render), else the template line
+ * that wrote the field (a literal, a key, anything no values leaf was confirmed for), else the template's first line.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
