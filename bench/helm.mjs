@@ -169,8 +169,7 @@ export function helmSection(rows) {
   return [
     '## Helm: save of a values file → diagnostics',
     '',
-    `A save of values.yaml with one value out of range, through the Helm kind with the real helm (bench/helm.mjs): \`helm template\` of every variant, parse, every rule, and each finding traced back to its line (a sentinel render where the template does not print the value straight from `
-      .Values`). Median of ${SAVES} saves, ms.`,
+    `A save of values.yaml with one value out of range, through the Helm kind with the real helm (bench/helm.mjs): \`helm template\` of every variant, parse, every rule, and each finding traced back to its line (a sentinel render where the template does not print the value straight from \`.Values\`). Median of ${SAVES} saves, ms.`,
     '',
     '| chart | render | parse + analyse | map to lines | total | findings |',
     '|---|---|---|---|---|---|',
