@@ -29,11 +29,14 @@ export interface OriginContext {
 export const fileUri = (file: string) => pathToFileURL(file).href;
 
 /**
- * A template value that is one `.Values` reference and nothing else (quoted or not): Helm prints exactly that value there, so the
- * reference names the leaf without a sentinel render (inside `range`/`with` only `$.Values` reaches the values, and a
- * bare `.Values` that rendered at all is the root's).
+ * A template value that is one `.Values` reference and nothing else (quoted or not), or piped only through functions
+ * that print the same text (`quote`, `squote`, `int`, `int64`, `toString`, `trim`, `default <literal>`): Helm prints
+ * that leaf's value there, so when the leaf reads as the rendered text the reference names it without a sentinel
+ * render (inside `range`/`with` only `$.Values` reaches the values, and a bare `.Values` that rendered at all is the
+ * root's). `default` returns the literal only for an empty leaf, which never reads as the rendered text.
  */
-const DIRECT_REFERENCE = /^\{\{-?\s*\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*-?\}\}$/;
+const DIRECT_REFERENCE =
+  /^\{\{-?\s*\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)(?:\s*\|\s*(?:quote|squote|int|int64|toString|trim|default\s+(?:"[^"]*"|'[^']*'|[-\w.]+)))*\s*-?\}\}$/;
 
 /** The origin of rendered characters `start`..`end`; see `Rendered.originOf`. */
 export async function originOf(ctx: OriginContext, start: number, signal: AbortSignal): Promise<Origin | undefined> {
