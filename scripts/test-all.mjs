@@ -5,6 +5,7 @@
 // node:test tier, the bundles for those that start dist/server.js, dist/cli.js or load dist/webview.js).
 import { spawn } from 'node:child_process';
 import { pruneOut } from './prune-out.mjs';
+import { ensureRenderTools } from './render-tools.mjs';
 
 const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const only = process.argv.slice(2);
@@ -20,6 +21,9 @@ function reportPruned() {
  * production itself; the grammar tier reads syntaxes/ only.
  */
 const BUILT = ['typecheck'];
+/** Tiers whose tests render charts and overlays with real helm and kubectl: installed into .cache/ first, once. */
+let renderTools;
+const withRenderTools = () => (renderTools ??= ensureRenderTools());
 const BUNDLED = ['typecheck', 'build'];
 const tiers = [
   // tsc never deletes the output of a moved or deleted test, which node --test would still run.
@@ -27,15 +31,22 @@ const tiers = [
   // ESLint with the layering and import-cycle rules, and the tests of those rules.
   { name: 'lint', cmd: process.execPath, args: ['scripts/lint.mjs'], summary: true },
   { name: 'build', cmd: npmCmd, args: ['run', '--silent', 'build'] },
-  { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/unit/'], tap: true, needs: BUILT },
-  { name: 'protocol', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/protocol/'], tap: true, needs: BUNDLED },
-  { name: 'cli', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/cli/'], tap: true, needs: BUNDLED },
+  { name: 'unit', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/unit/'], tap: true, needs: BUILT, before: withRenderTools },
+  {
+    name: 'protocol',
+    cmd: process.execPath,
+    args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/protocol/'],
+    tap: true,
+    needs: BUNDLED,
+    before: withRenderTools,
+  },
+  { name: 'cli', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/cli/'], tap: true, needs: BUNDLED, before: withRenderTools },
   // Skips itself, with the reason printed, where nvim is not installed.
   { name: 'nvim', cmd: process.execPath, args: ['--test', '--test-reporter=tap', 'out/test/nvim/'], tap: true, needs: BUNDLED },
   { name: 'webview', cmd: process.execPath, args: ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/webview/'], tap: true, needs: BUNDLED },
   { name: 'grammar', cmd: process.execPath, args: ['test/grammar/run.mjs'], summary: true },
   { name: 'package', cmd: process.execPath, args: ['scripts/package.mjs', '--check'], summary: true },
-  { name: 'e2e', cmd: process.execPath, args: ['test/e2e/launch-code-server.mjs'], summary: true, needs: BUNDLED },
+  { name: 'e2e', cmd: process.execPath, args: ['test/e2e/launch-code-server.mjs'], summary: true, needs: BUNDLED, before: withRenderTools },
 ];
 
 const unknown = only.filter((name) => !tiers.some((tier) => tier.name === name));

@@ -56,13 +56,23 @@ function runFound(command: RenderCommand, lookup: BinaryLookup, signal: AbortSig
         shell: false,
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
+        // Its own process group, so that stopping it stops what it started too (kustomize runs git).
+        detached: process.platform !== 'win32',
       });
     } catch (error) {
       finish({ ok: false, reason: 'not-found', message: `${lookup.found.path} could not be started: ${(error as Error).message}` });
       return;
     }
     const kill = (outcome: RunOutcome) => {
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        child.kill('SIGKILL'); // the group is gone already
+      }
+      // A grandchild that outlived the group kill must not keep us reading its output.
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       finish(outcome);
     };
     const onAbort = () => kill({ ok: false, reason: 'cancelled', message: 'cancelled' });

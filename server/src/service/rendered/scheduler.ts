@@ -84,8 +84,17 @@ export class RenderScheduler {
   setAllowed(allowed: boolean): void {
     if (this.allowed === allowed) return;
     this.allowed = allowed;
-    if (allowed) this.refresh();
-    else for (const source of this.sources.values()) this.clear(source);
+    if (allowed) {
+      this.refresh();
+      return;
+    }
+    // A render under way must not publish after trust is withdrawn (a restart of an untrusted window).
+    for (const source of this.sources.values()) {
+      if (source.timer) clearTimeout(source.timer);
+      source.timer = undefined;
+      source.controller?.abort();
+      this.clear(source);
+    }
   }
 
   /** The binaries changed: every source is rendered again, since one that found none may find one now. */
@@ -113,10 +122,8 @@ export class RenderScheduler {
     if (file === undefined || !this.started) return;
     if (this.host.kinds.some((kind) => kind.isRootFile(path.basename(file)))) this.discover([uri]);
     for (const source of this.sources.values()) {
-      if (source.inputs.has(file) || file.startsWith(source.rootDir + path.sep)) {
-        source.key = undefined;
-        this.schedule(source);
-      }
+      // Its cache key (the content of its inputs) tells whether the change changed anything the render reads.
+      if (source.inputs.has(file) || file.startsWith(source.rootDir + path.sep)) this.schedule(source);
     }
   }
 
@@ -184,8 +191,6 @@ export class RenderScheduler {
       source.timer = undefined;
       this.start(source);
     }, this.debounceMs);
-    // A pending render never keeps a process alive on its own (a CLI run or a test ending).
-    source.timer.unref?.();
   }
 
   private start(source: Source): void {
@@ -232,8 +237,9 @@ export class RenderScheduler {
       }
     }
     if (signal.aborted) return;
-    // Only a render whose every input was readable may be skipped next time; a missing binary is looked for again.
-    source.key = missing ? undefined : key;
+    // A missing binary is looked for again, and a render stopped for time (on a busy machine) is tried again, at
+    // the next change; any other result stands until the inputs change.
+    source.key = missing || outcomes.some(({ outcome }) => !outcome.ok && outcome.reason === 'timeout') ? undefined : key;
     this.publish(source, entries, new Set(inputs), rendered);
   }
 
