@@ -1,21 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { SOURCE_KINDS } from '../../server/src/rendered/index';
+import { renderTools } from '../kit/renderTools';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(root, 'dist', 'cli.js');
 const FIXTURES = path.join(root, 'test', 'fixtures', 'kustomize');
 
-/** The real tools as the test setup installs them; a missing one fails the test with what to do. */
-function tool(name: 'helm' | 'kubectl'): string {
-  const file = path.join(root, '.cache', 'render-tools', name, name);
-  if (!existsSync(file)) throw new Error(`${file} is missing: the test setup installs it (node scripts/test-all.mjs cli)`);
-  return file;
-}
+/** The real helm or kubectl (test/kit/renderTools.ts): a missing one fails the test with what to do. */
+const tool = (name: 'helm' | 'kubectl'): string => renderTools()[name];
 
 function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
@@ -142,10 +138,7 @@ function chart(prod = true): string {
   return dir;
 }
 
-const helmRegistered = SOURCE_KINDS.some((kind) => kind.tool === 'helm');
-const helmSkip = helmRegistered ? false : 'the Helm source kind is not registered in rendered/index.ts on this branch';
-
-test('--set flags together are one more render of every chart, as one helm install, and the finding names them', { skip: helmSkip }, () => {
+test('--set flags together are one more render of every chart, as one helm install, and the finding names them', () => {
   const dir = chart(false);
   const plain = run(['check', '.', '--helm', tool('helm')], { cwd: dir });
   assert.equal(plain.code, 0, plain.stdout);
@@ -161,7 +154,7 @@ test('--set flags together are one more render of every chart, as one helm insta
   assert.doesNotMatch(stdout, /nodeport-on-clusterip/);
 });
 
-test('--values from the working folder or from the chart: the finding goes on the values file line', { skip: helmSkip }, () => {
+test('--values from the working folder or from the chart: the finding goes on the values file line', () => {
   const dir = chart();
   // values-prod.yaml is rendered anyway (a values-*.yaml beside values.yaml); an extra one is named with --values.
   writeFileSync(path.join(dir, 'web', 'staging.yaml'), 'server:\n  service:\n    type: NodePort\n    nodePort: 8080\n');
