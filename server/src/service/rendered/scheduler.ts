@@ -290,7 +290,9 @@ export class RenderScheduler {
   private rebuild(): void {
     const entries = new Map<string, RenderedEntry[]>();
     const coverage = new Map<string, RenderCoverage>();
+    const bases = this.kustomizeBases();
     for (const source of this.sources.values()) {
+      if (bases.has(source)) continue;
       for (const entry of source.entries) entries.set(entry.uri, [...(entries.get(entry.uri) ?? []), entry]);
       if (!source.rendered) continue;
       for (const file of source.inputs) {
@@ -302,6 +304,22 @@ export class RenderScheduler {
     }
     this.byUri = new Map([...entries].map(([uri, list]) => [uri, { findings: mergeEntries(list), text: this.host.read(filePath(uri) ?? '') }]));
     this.coverageByPath = coverage;
+  }
+
+  /**
+   * Kustomizations that another rendered kustomization builds on (a base under `overlays/*`). A base is not applied
+   * on its own: what it creates is what its overlays build from it (their labels may add its Services' selectors), so
+   * its verdicts come from the overlays' builds, which place them on the base's lines, and its own build says nothing.
+   */
+  private kustomizeBases(): Set<Source> {
+    const bases = new Set<Source>();
+    const overlays = [...this.sources.values()].filter((source) => source.kind.tool === 'kustomize' && source.rendered);
+    for (const source of this.sources.values()) {
+      if (source.kind.tool !== 'kustomize') continue;
+      const root = filePath(source.rootUri);
+      if (root !== undefined && overlays.some((overlay) => overlay !== source && overlay.inputs.has(root))) bases.add(source);
+    }
+    return bases;
   }
 }
 
