@@ -29,7 +29,7 @@ import { SOURCE_KINDS } from '../rendered/index';
 import type { RunRenderer, SourceKind } from '../rendered/source';
 import { RenderScheduler } from './rendered/scheduler';
 import { withRendered } from './rendered/merge';
-import { renderedHover, renderedTrafficPaths } from './rendered/views';
+import { renderedExplanations, renderedHover, renderedTrafficPaths } from './rendered/views';
 
 const LOCAL_RULES = ALL_RULES.filter((rule) => !rule.crossResource);
 
@@ -349,6 +349,13 @@ export class LanguageService {
     const filePath = filePathOf(file.uri);
     const source = filePath === undefined ? undefined : this.renders.rendersOf(file.uri);
     return renderedTrafficPaths(source, filePath ?? '', this.settingsFor(file.uri), ALL_RULES, readDiskText, signal, plain);
+  }
+
+  /** What `explain` says of the Services a template, a values file or a kustomization renders; undefined elsewhere. */
+  renderedExplanations(file: FileModel, plain: TrafficPaths): ReturnType<typeof renderedExplanations> {
+    const filePath = filePathOf(file.uri);
+    const source = filePath === undefined ? undefined : this.renders.rendersOf(file.uri);
+    return renderedExplanations(source, filePath ?? '', this.settingsFor(file.uri), ALL_RULES, plain);
   }
 
   /** The file's plain findings with what the last renders found in it (service/rendered/merge.ts). */

@@ -9,7 +9,9 @@ import { analyzeFile } from '../../analysis/analyze';
 import type { AnalysisSettings } from '../../analysis/settings';
 import type { Rule } from '../../analysis/rule';
 import { LineIndex } from '../../document/text';
-import { isService } from '../../kubernetes/model';
+import { isService, type ServiceModel } from '../../kubernetes/model';
+import type { PlacedChunk } from '../../kubernetes/manifest';
+import { hoverAt } from '../../features/hover/index';
 import { WorkspaceIndex } from '../../kubernetes/workspace';
 import type { SourceLink, TrafficPath } from '../../protocol/trafficGraph';
 import { templatePath } from '../../rendered/helm/origin';
@@ -64,16 +66,46 @@ export async function renderedTrafficPaths(
   signal: AbortSignal,
   plain: TrafficPaths,
 ): Promise<TrafficPaths | undefined> {
-  if (!source || !drawsRendered(source, file, plain)) return undefined;
+  const shown = source && drawsRendered(source, file, plain) ? renderedServices(source, file, settings, rules) : undefined;
+  if (!source || !shown) return undefined;
+  const { rendered, index, render, services } = shown;
+  const { paths } = buildTrafficPaths({ file: rendered.file, workspace: index, settings, findings: render.findings });
+  const drawn = paths.filter((entry) => services.some(({ object }) => object.name === entry.name && object.namespace === entry.namespace));
+  await pointAtUserFiles(drawn, rendered, source, file, read, signal);
+  return { scope: 'document', paths: drawn };
+}
+
+/**
+ * What `explain` says of each Service `file` renders: the plain hover's summary of the Service, computed on the
+ * render with the render's own workloads. Links into the render are left for the caller to strip (a terminal has none).
+ */
+export function renderedExplanations(
+  source: RenderedSource | undefined,
+  file: string,
+  settings: AnalysisSettings,
+  rules: readonly Rule[],
+  plain: TrafficPaths,
+): Array<{ name: string; variant: string; markdown: string }> | undefined {
+  const shown = source && drawsRendered(source, file, plain) ? renderedServices(source, file, settings, rules) : undefined;
+  if (!shown) return undefined;
+  const { rendered, index, services } = shown;
+  return services.flatMap(({ object, chunk }) => {
+    const hover = hoverAt({ uri: rendered.file.uri, file: rendered.file, workspace: index, settings }, chunk.start + object.anchorSpan.start);
+    return hover ? [{ name: object.name ?? '', variant: rendered.variant.label, markdown: hover.markdown }] : [];
+  });
+}
+
+/**
+ * The render that shows `file` (the one its values file makes, else the chart's default render or the overlay's
+ * build) and the Services to show from it: those the template writes, else every Service of the render.
+ */
+function renderedServices(source: RenderedSource, file: string, settings: AnalysisSettings, rules: readonly Rule[]) {
   const relative = path.relative(source.rootDir, file).split(path.sep).join('/');
   const rendered = source.renders.find((candidate) => candidate.variant.id === relative) ?? source.renders[0];
   if (!rendered) return undefined;
-  const { index, render } = analysis(rendered, settings, rules);
-  const { paths } = buildTrafficPaths({ file: rendered.file, workspace: index, settings, findings: render.findings });
-  const written = source.tool === 'helm' ? servicesWrittenBy(rendered, source.rootDir, file) : [];
-  const shown = written.length > 0 ? paths.filter((entry) => written.some((name) => name === `${entry.namespace ?? ''}/${entry.name ?? ''}`)) : paths;
-  await pointAtUserFiles(shown, rendered, source, file, read, signal);
-  return { scope: 'document', paths: shown };
+  const all = rendered.file.objects.filter((entry): entry is { object: ServiceModel; chunk: PlacedChunk } => isService(entry.object));
+  const written = source.tool === 'helm' ? all.filter(({ chunk }) => writtenBy(chunk, source.rootDir, file)) : [];
+  return { rendered, ...analysis(rendered, settings, rules), services: written.length > 0 ? written : all };
 }
 
 /**
@@ -91,16 +123,10 @@ function isTemplate(rootDir: string, file: string): boolean {
   return !parts.includes('..') && parts.slice(0, -1).includes('templates');
 }
 
-/** `namespace/name` of the Services whose `# Source:` is this template. */
-function servicesWrittenBy(rendered: Rendered, rootDir: string, template: string): string[] {
-  const wanted = path.resolve(template);
-  return rendered.file.objects
-    .filter(({ object, chunk }) => {
-      const source = sourceOf(chunk);
-      const written = source === undefined ? undefined : templatePath(rootDir, source);
-      return isService(object) && written !== undefined && path.resolve(written) === wanted;
-    })
-    .map(({ object }) => `${object.namespace ?? ''}/${object.name ?? ''}`);
+function writtenBy(chunk: PlacedChunk, rootDir: string, template: string): boolean {
+  const source = sourceOf(chunk);
+  const written = source === undefined ? undefined : templatePath(rootDir, source);
+  return written !== undefined && path.resolve(written) === path.resolve(template);
 }
 
 /**
