@@ -99,8 +99,11 @@ function expectOnValues(rootDir, ruleId, value) {
   };
 }
 
-/** A chart of `count` templates, each a NodePort Service reading its own values (and a Deployment for every tenth). */
-function generateChart(dir, count) {
+/**
+ * A chart of `count` templates, each a NodePort Service reading its own values (and a Deployment for every tenth).
+ * Service `indirect` takes its nodePort through a variable, so only a sentinel render can tell where it came from.
+ */
+function generateChart(dir, count, indirect) {
   mkdirSync(path.join(dir, 'templates'), { recursive: true });
   writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: large\nversion: 0.1.0\n');
   for (let i = 0; i < count; i++) {
@@ -108,8 +111,9 @@ function generateChart(dir, count) {
     const template =
       i % 10 === 0
         ? `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-${app}\nspec:\n  selector:\n    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          ports:\n            - name: http\n              containerPort: 8080\n`
-        : `apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-svc${i}\n  labels:\n    app: ${app}\nspec:\n  type: {{ .Values.services.svc${i}.type }}\n  selector:\n    app: ${app}\n  ports:\n    - name: http\n      port: {{ .Values.services.svc${i}.port }}\n      targetPort: http\n      nodePort: {{ .Values.services.svc${i}.nodePort }}\n`;
-    writeFileSync(path.join(dir, 'templates', `t${i}.yaml`), template);
+        : `apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-svc${i}\n  labels:\n    app: ${app}\nspec:\n  type: {{ .Values.services.svc${i}.type }}\n  selector:\n    app: ${app}\n  ports:\n    - name: http\n      port: {{ .Values.services.svc${i}.port }}\n      targetPort: http\n      nodePort: ${i === indirect ? '{{ $nodePort }}' : `{{ .Values.services.svc${i}.nodePort }}`}\n`;
+    const head = i === indirect ? `{{- $nodePort := .Values.services.svc${i}.nodePort }}\n` : '';
+    writeFileSync(path.join(dir, 'templates', `t${i}.yaml`), head + template);
   }
 }
 
@@ -149,7 +153,15 @@ export async function measureHelm() {
       (i) => largeValues(count, 57, nodePort(i)),
       (mapped, i) => expectOnValues(large, 'nodeport-out-of-range', nodePort(i))(mapped),
     );
-    return [small, big];
+    const traced = path.join(parent, 'traced');
+    generateChart(traced, count, 57);
+    const sentinel = await measureSaves(
+      'the same, the broken nodePort through a variable (one sentinel render)',
+      traced,
+      (i) => largeValues(count, 57, nodePort(i)),
+      (mapped, i) => expectOnValues(traced, 'nodeport-out-of-range', nodePort(i))(mapped),
+    );
+    return [small, big, sentinel];
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }
@@ -169,8 +181,7 @@ export function helmSection(rows) {
   return [
     '## Helm: save of a values file → diagnostics',
     '',
-    `A save of values.yaml with one value out of range, through the Helm kind with the real helm (bench/helm.mjs): \`helm template\` of every variant, parse, every rule, and each finding traced back to its line (a sentinel render where the template does not print the value straight from `
-      .Values`). Median of ${SAVES} saves, ms.`,
+    `A save of values.yaml with one value out of range, through the Helm kind with the real helm (bench/helm.mjs): \`helm template\` of every variant, parse, every rule, and each finding traced back to its line (a sentinel render where the template does not print the value straight from \`.Values\`). Median of ${SAVES} saves, ms.`,
     '',
     '| chart | render | parse + analyse | map to lines | total | findings |',
     '|---|---|---|---|---|---|',

@@ -163,3 +163,20 @@ test('saving a values file renders the chart again, and the new verdict is publi
   const published = await client.waitForDiagnostics(uri, (p) => !!byCode(p, 'nodeport-out-of-range'), RENDER_WAIT_MS);
   assert.equal(byCode(published, 'nodeport-out-of-range')?.range.start.line, lineOf(CHART['chart/values.yaml'], 'nodePort: 9090'));
 });
+
+test("Kustomize labels with includeSelectors give the Service its selector: the build's verdict replaces the file's", async (t) => {
+  const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n      targetPort: 8080\n';
+  const dir = workspace(t, {
+    'app/kustomization.yaml': 'resources:\n  - service.yaml\n  - deployment.yaml\nlabels:\n  - pairs:\n      app: web\n    includeSelectors: true\n',
+    'app/service.yaml': service,
+    'app/deployment.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          ports:\n            - containerPort: 8080\n',
+  });
+  const client = await start(t, { workspaceFolders: [dir], configuration: withTools() });
+  const uri = fileUri(path.join(dir, 'app/service.yaml'));
+  client.open(uri, service);
+  // As a plain file the Service has no selector; `kubectl apply -k app` creates it with `app: web`.
+  await client.waitForDiagnostics(uri, (p) => codes(p).includes('service-without-selector'), RENDER_WAIT_MS);
+  const built = await client.waitForDiagnostics(uri, (p) => !codes(p).includes('service-without-selector'), RENDER_WAIT_MS);
+  assert.deepEqual(codes(built), []);
+});

@@ -199,8 +199,8 @@ Usage:
                                         (default: kustomize, else kubectl, on PATH)
       --values FILE                     render every chart once more with this values file over its
                                         values.yaml (relative to the chart folder; repeatable)
-      --set KEY=VALUE                   render every chart once more with this value set, as helm's --set
-                                        (repeatable)
+      --set KEY=VALUE                   render every chart once more with these values, as helm's --set
+                                        (repeatable: all --set flags together are one more render)
       --no-render                       do not run helm or kustomize: check templates, values files and
                                         patches as plain files
 

@@ -40,7 +40,9 @@ export function cliSettings(options: CheckOptions, cwd: string, notes: string[])
     ...settings,
     render: {
       enabled: settings.render.enabled && !options.noRender,
-      helmValueSets: [...new Set([...settings.render.helmValueSets, ...options.valueSets])],
+      // Several --set flags are one install's values, as `helm install --set a=1 --set b=2` reads them (helm splits
+      // each at commas anyway): one more variant with all of them, not one per flag.
+      helmValueSets: [...new Set([...settings.render.helmValueSets, ...(options.valueSets.length > 0 ? [options.valueSets.join(',')] : [])])],
       helmValuesFiles: [...new Set([...settings.render.helmValuesFiles, ...options.valuesFiles.map((file) => chartRelative(file, cwd))])],
     },
   };

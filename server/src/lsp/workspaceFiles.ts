@@ -50,8 +50,10 @@ export class WorkspaceFiles {
             { globPattern: '**/*.{yaml,yml}' },
             { globPattern: `**/${CONFIG_FILE_NAME}` },
             { globPattern: `**/${GITIGNORE}` },
-            // What charts and overlays read besides YAML: Helm's named templates, a kustomization without extension.
+            // What charts and overlays read besides YAML: Helm's named templates and values schema, a kustomization
+            // without extension.
             { globPattern: '**/*.tpl' },
+            { globPattern: '**/values.schema.json' },
             { globPattern: '**/Kustomization' },
           ],
         })

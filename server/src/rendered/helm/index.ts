@@ -10,6 +10,11 @@ import { originOf } from './origin';
 import { chartProblem } from './problem';
 import { SentinelRenders } from './trace';
 
+/**
+ * The Helm kind: `Chart.yaml` roots a chart; its variants are `helm template release-name <chart> --skip-tests`, then
+ * with `--values=<file>` per other values file, then with `--set=<value set>` per value set; `originOf` may render
+ * again with sentinels (at most five renders per finding, cached per render, cancelled with the signal).
+ */
 export const helmSource: SourceKind = {
   tool: 'helm',
   isRootFile: isChartRoot,

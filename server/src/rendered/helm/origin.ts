@@ -1,6 +1,7 @@
 /**
- * From a rendered field back to the line the user must change: the values line that supplied its value (confirmed by
- * a sentinel render), else the template line that wrote the field, else the template's first line.
+ * From a rendered field back to the line the user must change: the values line that supplied its value (named by the
+ * template when it prints one `.Values` reference alone, else confirmed by a sentinel render), else the template line
+ * that wrote the field (a literal, a key, anything no values leaf was confirmed for), else the template's first line.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,11 +29,14 @@ export interface OriginContext {
 export const fileUri = (file: string) => pathToFileURL(file).href;
 
 /**
- * A template value that is one `.Values` reference and nothing else: Helm prints exactly that value there, so the
- * reference names the leaf without a sentinel render (inside `range`/`with` only `$.Values` reaches the values, and a
- * bare `.Values` that rendered at all is the root's).
+ * A template value that is one `.Values` reference and nothing else (quoted or not), or piped only through functions
+ * that print the same text (`quote`, `squote`, `int`, `int64`, `toString`, `trim`, `default <literal>`): Helm prints
+ * that leaf's value there, so when the leaf reads as the rendered text the reference names it without a sentinel
+ * render (inside `range`/`with` only `$.Values` reaches the values, and a bare `.Values` that rendered at all is the
+ * root's). `default` returns the literal only for an empty leaf, which never reads as the rendered text.
  */
-const DIRECT_REFERENCE = /^\{\{-?\s*\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*-?\}\}$/;
+const DIRECT_REFERENCE =
+  /^\{\{-?\s*\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)(?:\s*\|\s*(?:quote|squote|int|int64|toString|trim|default\s+(?:"[^"]*"|'[^']*'|[-\w.]+)))*\s*-?\}\}$/;
 
 /** The origin of rendered characters `start`..`end`; see `Rendered.originOf`. */
 export async function originOf(ctx: OriginContext, start: number, signal: AbortSignal): Promise<Origin | undefined> {
@@ -56,7 +60,7 @@ export async function originOf(ctx: OriginContext, start: number, signal: AbortS
   if (written !== undefined && !written.includes('{{') && unquote(written) === rendered) return templateLine();
   const relative = source === undefined ? undefined : chartRelative(source);
   const layers = ctx.layersFor(relative === undefined ? [] : valuesScope(relative));
-  const reference = written === undefined || relative === undefined ? undefined : DIRECT_REFERENCE.exec(written);
+  const reference = written === undefined || relative === undefined ? undefined : DIRECT_REFERENCE.exec(unquote(written));
   const direct = reference ? leafAt(layers, scopedPath(valuesScope(relative!), reference[1].slice(1).split('.'))) : undefined;
   if (direct && String(direct.value) === rendered) return leafOrigin(ctx, direct) ?? templateLine();
   const key = keyOf(ctx.file, located.object);

@@ -26,7 +26,11 @@ const YAML_PARSE_ERROR = /YAML parse error on ([^\s:]+): .*?\byaml: line (\d+):/
 const MISSING_DEPENDENCY = /found in Chart\.yaml, but missing in charts\/ directory: (.+)$/m;
 const VALUES_FILE_ERROR = /(?:cannot load|failed to parse) ([^\s:]+\.ya?ml): .*?\byaml: line (\d+):/;
 
-export function placeOf(rootDir: string, message: string): Place | undefined {
+/** Helm's messages are a few lines; a longer stderr is not searched past this, so a runaway one costs nothing. */
+const MAX_SEARCHED = 16_384;
+
+export function placeOf(rootDir: string, stderr: string): Place | undefined {
+  const message = stderr.slice(0, MAX_SEARCHED);
   // Checked first: its line is not a template line, and its file name would match TEMPLATE_LOCATION's path part.
   const yaml = YAML_PARSE_ERROR.exec(message);
   if (yaml) {

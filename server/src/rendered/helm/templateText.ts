@@ -21,7 +21,8 @@ interface Entry {
 }
 
 const ACTION = /\{\{.*?\}\}/g;
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#{'"\-?:,[\]][^#]*?|-[^\s#]*?)[ \t]*:(?=[ \t]|$)/;
+// A plain key ends on a non-blank, so the blanks before `:` are matched one way only: linear in the line.
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#{'"\-?:,[\]](?:[^#]*?[^\s#])?|-[^\s#]*?)[ \t]*:(?=[ \t]|$)/;
 
 /** Template text as entries, in order. Lines with an action anywhere but after the key keep only what lies before it. */
 function entriesOf(text: string): Entry[] {
@@ -39,7 +40,15 @@ function entriesOf(text: string): Entry[] {
   return entries;
 }
 
+/** Longer lines are data (an embedded certificate, a minified blob), never a key worth finding. */
+const MAX_KEY_LINE = 4096;
+
 function readLine(line: string, lineStart: number, doc: number, entries: Entry[]): void {
+  if (line.length > MAX_KEY_LINE) {
+    const indent = line.length - line.trimStart().length;
+    entries.push({ kind: 'text', indent, span: { start: lineStart + indent, end: lineStart + line.length }, doc });
+    return;
+  }
   const bare = line.replace(ACTION, (action) => ' '.repeat(action.length));
   if (bare.trim() === '' || bare.trimStart().startsWith('#')) return;
   let column = bare.length - bare.trimStart().length;

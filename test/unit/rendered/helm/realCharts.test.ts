@@ -5,7 +5,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { RenderCommand } from '../../../../server/src/rendered/source';
-import { CHARTS, describeOrigin, findingsOf, lineOf, NO_OPTIONS, renderChart, renderedOf, requireHelm } from './realHelm';
+import { describeRenderedValues, renderedValues, templateFieldAt } from '../../../../server/src/rendered/helm/index';
+import { CHARTS, read, describeOrigin, findingsOf, lineOf, NO_OPTIONS, renderChart, renderedOf, requireHelm } from './realHelm';
 
 const signal = () => new AbortController().signal;
 
@@ -183,4 +184,15 @@ test('in a subchart, .Values is its own section: the parent’s override and the
     { file: 'charts/backend/values.yaml', text: '8080', via: 'charts/backend/values.yaml', line: 3 },
     { file: 'values.yaml', text: '9090', via: 'values.yaml', line: 2 },
   ]);
+});
+
+test('hover on a templated field: what each render makes of it and which values file supplied it', async () => {
+  const dir = path.join(CHARTS, 'webapp');
+  const template = path.join(dir, 'templates', 'service.yaml');
+  const text = read(template)!;
+  const field = templateFieldAt(text, text.indexOf('nodePort:'));
+  assert.deepEqual(field?.path, ['spec', 'ports', 0, 'nodePort']);
+  const renders = (await renderChart(dir)).flatMap((result) => ('rendered' in result ? [result.rendered] : []));
+  const values = renderedValues(dir, template, field!.path, field!.valuesKeys, renders, read);
+  assert.equal(describeRenderedValues(values), 'renders to 30007 from values.yaml `service.nodePort`; values-prod.yaml makes it 9090');
 });

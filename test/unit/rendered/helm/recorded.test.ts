@@ -14,9 +14,9 @@ const FILES: Record<string, string> = {
   '/charts/web/values.yaml': 'service:\n  type: NodePort\n  nodePort: 30007\nmetrics:\n  port: 30007\n',
   '/charts/web/values-prod.yaml': 'service:\n  nodePort: 9090\n',
   '/charts/web/templates/service.yaml':
-    'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-web\nspec:\n  type: {{ .Values.service.type }}\n  ports:\n    - port: 80\n      nodePort: {{ .Values.service.nodePort | int }}\n',
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-web\nspec:\n  type: {{ .Values.service.type }}\n  ports:\n    - port: 80\n      nodePort: {{ add .Values.service.nodePort 0 }}\n',
   '/charts/web/templates/direct.yaml':
-    'apiVersion: v1\nkind: Service\nmetadata:\n  name: direct\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: {{ .Values.service.nodePort }}\n      targetPort: 8080\n',
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: direct\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: "{{ .Values.service.nodePort }}"\n      targetPort: 8080\n',
 };
 const read = (file: string) => FILES[file];
 
@@ -126,7 +126,7 @@ test('origin: no leaf confirmed, the template line that writes the field; bounde
   const origin = await rendered.originOf(start, end, signal());
   const template = FILES['/charts/web/templates/service.yaml'];
   assert.equal(origin?.uri, 'file:///charts/web/templates/service.yaml');
-  assert.equal(template.slice(origin!.start, origin!.end), '{{ .Values.service.nodePort | int }}');
+  assert.equal(template.slice(origin!.start, origin!.end), '{{ add .Values.service.nodePort 0 }}');
   assert.equal(origin?.via, 'values.yaml');
   assert.equal(commands.length, 1, 'an unchanged field under every sentinel at once settles it');
 });
@@ -143,7 +143,7 @@ test('origin: when sentinel renders fail, single tries are bounded and the templ
   assert.ok(commands.length <= 5, `at most one batch and four single renders, got ${commands.length}`);
 });
 
-test('origin: a field written as one .Values reference, or as a literal, needs no sentinel render', async () => {
+test('origin: a field written as one .Values reference (quoted here), or as a literal, needs no sentinel render', async () => {
   const commands: RenderCommand[] = [];
   const direct = output(30007).replace('web/templates/service.yaml', 'web/templates/direct.yaml') + '      targetPort: 8080\n';
   const rendered = helmSource.interpret(ROOT, variants()[0], direct, { read, run: fakeHelm(commands) });
@@ -155,6 +155,27 @@ test('origin: a field written as one .Values reference, or as a literal, needs n
   const onTemplate = await rendered.originOf(literal, literal + 4, signal());
   assert.equal(FILES['/charts/web/templates/direct.yaml'].slice(onTemplate!.start, onTemplate!.end), '8080');
   assert.equal(commands.length, 0);
+});
+
+test('origin: a reference piped through functions that keep its text is direct too; one that changes it is traced', async () => {
+  const piped = (value: string) => {
+    const files: Record<string, string> = {
+      ...FILES,
+      '/charts/web/templates/service.yaml': FILES['/charts/web/templates/service.yaml'].replace('{{ add .Values.service.nodePort 0 }}', value),
+    };
+    const commands: RenderCommand[] = [];
+    const rendered = helmSource.interpret(ROOT, variants()[0], output(30007), { read: (file) => files[file], run: fakeHelm(commands) });
+    return { rendered, commands };
+  };
+  for (const value of ['{{ .Values.service.nodePort | default 30000 | quote }}', '{{- $.Values.service.nodePort | toString -}}']) {
+    const { rendered, commands } = piped(value);
+    const origin = await rendered.originOf(finding(rendered.file.text).start, 0, signal());
+    assert.equal(origin?.uri, 'file:///charts/web/values.yaml', value);
+    assert.equal(commands.length, 0, value);
+  }
+  const { rendered, commands } = piped('{{ add .Values.service.nodePort 0 }}');
+  await rendered.originOf(finding(rendered.file.text).start, 0, signal());
+  assert.equal(commands.length, 1, 'arithmetic is confirmed by a render');
 });
 
 test('origin: a key finding (not a value) goes to the template without rendering anything', async () => {
@@ -191,7 +212,7 @@ test('problem: Helm 4 and Helm 3 template errors go to the innermost template:li
   );
   assert.equal(helm4.origin.uri, 'file:///charts/web/templates/service.yaml');
   assert.equal(lineOf(helm4.origin.uri, helm4.origin.start), 9);
-  assert.equal(FILES['/charts/web/templates/service.yaml'].slice(helm4.origin.start, helm4.origin.end), 'nodePort: {{ .Values.service.nodePort | int }}');
+  assert.equal(FILES['/charts/web/templates/service.yaml'].slice(helm4.origin.start, helm4.origin.end), 'nodePort: {{ add .Values.service.nodePort 0 }}');
   assert.doesNotMatch(helm4.message, /^Error:|--debug/);
   const helm3 = problem('Error: template: web/templates/service.yaml:6:20: executing "web/templates/service.yaml" at <.Values.x>: nil pointer');
   assert.equal(lineOf(helm3.origin.uri, helm3.origin.start), 6);

@@ -70,3 +70,10 @@ test('the field path at an offset and the values the line reads', () => {
     ['a', 'b'],
   ]);
 });
+
+test('long lines of blanks are read in linear time', () => {
+  const text = `spec:\n${`  a${' '.repeat(4000)}\n`.repeat(300)}${`  b${' '.repeat(200_000)}\n`}  type: NodePort\n`;
+  const started = performance.now();
+  assert.equal(findField(text, ['spec', 'type'])?.depth, 2);
+  assert.ok(performance.now() - started < 500, 'linear in the line length');
+});

@@ -13,17 +13,9 @@ import { kustomizeSource } from '../../../../server/src/rendered/kustomize';
 import type { Origin, Rendered, RenderProblem, RunRenderer, Variant } from '../../../../server/src/rendered/source';
 import { ALL_RULES } from '../../../../server/src/rules';
 import { REPO_ROOT } from '../../../kit/corpus';
+import { renderTools } from '../../../kit/renderTools';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'kustomize');
-
-/** kubectl as the test setup installs it (`.cache/render-tools/`); a missing one fails the test with what to do. */
-export function kubectlPath(): string {
-  const kubectl = path.join(REPO_ROOT, '.cache', 'render-tools', 'kubectl', 'kubectl');
-  if (!existsSync(kubectl)) {
-    throw new Error(`${kubectl} is missing: the test setup installs it (node scripts/test-all.mjs unit installs the render tools first)`);
-  }
-  return kubectl;
-}
 
 export const readText = (file: string): string | undefined => {
   try {
@@ -62,7 +54,7 @@ export async function renderAndCheck(dir: string): Promise<Outcome> {
 
 function build(variant: Variant): { ok: true; stdout: string } | { ok: false; message: string } {
   try {
-    const stdout = execFileSync(kubectlPath(), ['kustomize', ...variant.command.args], {
+    const stdout = execFileSync(renderTools().kubectl, ['kustomize', ...variant.command.args], {
       cwd: variant.command.cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
