@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { KubeServiceLensApi } from '../../../client/src/extension';
 import type { RenderAck } from '../../../client/src/preview/panel';
-import { openFixture, rangeAfter } from './helpers';
+import { openFixture, rangeAfter, workspaceRoot } from './helpers';
 
 const EXTENSION_ID = 'kube-service-lens.kube-service-lens';
 
@@ -66,5 +66,20 @@ suite('rendered views', () => {
       ack.labels.some((label) => label === 'Deployment release-name-views 2 replicas'),
       JSON.stringify(ack.labels),
     );
+
+    // Another program changes values.yaml: the chart renders again and the open preview follows.
+    const redrawn = new Promise<RenderAck>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the preview was not redrawn; last: ${JSON.stringify(api.preview.lastRender(doc.uri))}`)), 60_000);
+      const sub = api.preview.onDidRender((ack) => {
+        if (ack.uri !== doc.uri.toString() || !ack.labels.some((label) => label.startsWith('Every node NodeIP:30008'))) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(ack);
+      });
+    });
+    const values = vscode.Uri.joinPath(workspaceRoot(), 'helm-views', 'values.yaml');
+    const before = Buffer.from(await vscode.workspace.fs.readFile(values)).toString('utf8');
+    await vscode.workspace.fs.writeFile(values, Buffer.from(before.replace('nodePort: 30007', 'nodePort: 30008'), 'utf8'));
+    await redrawn;
   });
 });
