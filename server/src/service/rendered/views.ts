@@ -20,6 +20,7 @@ import { KUSTOMIZATION_NAMES } from '../../rendered/kustomize/kustomization';
 import type { ReadText, Rendered } from '../../rendered/source';
 import { buildTrafficPaths, type TrafficPaths } from '../../features/traffic/buildPaths';
 import { templateHoverAt, type AnalysedRender, type RenderedHover } from '../../features/renderedHover/index';
+import { valuesKeyHoverAt } from '../../features/renderedHover/valuesKey';
 import type { RenderedSource } from './scheduler';
 import { filePathOf } from '../settings';
 
@@ -37,7 +38,7 @@ function analysis(rendered: Rendered, settings: AnalysisSettings, rules: readonl
   return known;
 }
 
-/** The hover on a field of a Helm template of a chart that rendered; undefined anywhere else. */
+/** The hover on a field of a Helm template, or a key of a values file, of a chart that rendered; undefined elsewhere. */
 export function renderedHover(
   source: RenderedSource | undefined,
   file: { path: string; text: string },
@@ -46,7 +47,13 @@ export function renderedHover(
   rules: readonly Rule[],
   read: ReadText,
 ): RenderedHover | undefined {
-  if (source?.tool !== 'helm' || !isTemplate(source.rootDir, file.path)) return undefined;
+  if (source?.tool !== 'helm') return undefined;
+  const name = path.basename(file.path);
+  const valuesFile = name === 'values.yaml' || source.renders.some((rendered) => rendered.variant.id === name);
+  if (valuesFile && path.dirname(file.path) === source.rootDir) {
+    return valuesKeyHoverAt({ rootDir: source.rootDir, file: file.path, text: file.text, offset, renders: source.renders, read });
+  }
+  if (!isTemplate(source.rootDir, file.path)) return undefined;
   const renders = source.renders.map((rendered) => analysis(rendered, settings, rules).render);
   return templateHoverAt({ rootDir: source.rootDir, template: file.path, text: file.text, offset, renders, read });
 }

@@ -50,6 +50,17 @@ test('hover on a templated nodePort: its value per render, the values key that s
   assert.ok(!service.hover(template, text.indexOf('apiVersion') + 1)?.markdown.includes('renders to'));
 });
 
+test('hover on a values key names the template fields that read it; a key no template reads has none', async (t) => {
+  const { service, uri } = await renderedChart(t);
+  const values = service.file(uri('chart/values-prod.yaml'));
+  assert.ok(values);
+  const text = CHART['chart/values-prod.yaml'];
+  const hover = service.hover(values, text.indexOf('nodePort') + 1);
+  assert.equal(hover?.markdown, '`server.service.nodePort` flows into `spec.ports[0].nodePort` (templates/service.yaml:12).');
+  assert.equal(text.slice(hover.start, hover.end), 'nodePort: 9090');
+  assert.equal(service.hover(values, text.indexOf('service') + 1), undefined, 'a mapping key is no leaf');
+});
+
 test('the traffic preview of a template draws its rendered Service matched to the render’s workloads, linking to real files', async (t) => {
   const { service, uri } = await renderedChart(t);
   const template = service.file(uri('chart/templates/service.yaml'));
