@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LanguageService } from '../../../../server/src/service/languageService';
 import { helmRunner } from '../../rendered/helm/realHelm';
+import { renderTools } from '../../../kit/renderTools';
 
 // The hover and the traffic preview on what the real helm renders, through the language service.
 
@@ -85,4 +86,41 @@ test('the traffic preview of a template draws its rendered Service matched to th
   const prodPaths = await service.renderedTrafficPaths(prod, service.trafficPaths(prod), new AbortController().signal);
   assert.equal(prodPaths?.paths[0].lanes[0].nodePort, 9090);
   assert.ok(prodPaths?.paths[0].diagnostics.some((d) => d.severity === 'error' && /9090/.test(d.message)));
+});
+
+test('the traffic preview of a kustomization draws the overlay’s build, its boxes linking into the user’s files', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ksl-rendered-views-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const files = {
+    'base/kustomization.yaml': 'resources:\n  - service.yaml\n  - deployment.yaml\n',
+    'base/service.yaml':
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n      targetPort: 8080\n',
+    'base/deployment.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          ports:\n            - containerPort: 8080\n',
+    'overlay/kustomization.yaml': 'resources:\n  - ../base\nnamePrefix: prod-\npatches:\n  - path: type.yaml\n',
+    'overlay/type.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n',
+  };
+  const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+  const service = new LanguageService({ root: pathToFileURL(dir).href, render: { debounceMs: 0 } });
+  service.configureRenderers({ kustomizePath: renderTools().kubectl });
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+    service.setFile(uri(name), text, { announce: false });
+  }
+  await service.renderAndCheck();
+  const kustomization = service.file(uri('overlay/kustomization.yaml'));
+  assert.ok(kustomization);
+  const rendered = await service.renderedTrafficPaths(kustomization, service.trafficPaths(kustomization), new AbortController().signal);
+  assert.deepEqual(
+    rendered?.paths.map((p) => [p.name, p.type, p.workloads.map((w) => w.name)]),
+    [['prod-web', 'NodePort', ['prod-web']]],
+  );
+  for (const link of JSON.stringify(rendered).match(/"uri":"[^"]*"/g) ?? []) assert.match(link, /^"uri":"file:/);
+  assert.equal(rendered?.paths[0].lanes[0].source.uri, uri('base/service.yaml'), 'the port box opens the base line');
+
+  // A plain resource file keeps its plain preview.
+  const base = service.file(uri('base/service.yaml'));
+  assert.ok(base);
+  assert.equal(await service.renderedTrafficPaths(base, service.trafficPaths(base), new AbortController().signal), undefined);
 });
