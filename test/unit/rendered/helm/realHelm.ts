@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../../../kit/corpus';
+import { renderTools } from '../../../kit/renderTools';
 import { analyzeFile, type Finding } from '../../../../server/src/analysis/analyze';
 import { DEFAULT_SETTINGS } from '../../../../server/src/analysis/settings';
 import { WorkspaceIndex } from '../../../../server/src/kubernetes/workspace';
@@ -10,19 +11,12 @@ import { ALL_RULES } from '../../../../server/src/rules/index';
 import { helmSource } from '../../../../server/src/rendered/helm/index';
 import type { Origin, ReadText, RenderCommand, RenderOptions, RenderProblem, Rendered, RunRenderer } from '../../../../server/src/rendered/source';
 
-/** The helm the test setup unpacks (scripts install it into .cache/, as they do the offline VS Code). */
-export const HELM = path.join(REPO_ROOT, '.cache', 'render-tools', 'helm', 'helm');
-
 /** The charts these tests render: written for them, MIT like the rest of the repository. */
 export const CHARTS = path.join(REPO_ROOT, 'test', 'fixtures', 'helm');
 
+/** The helm the test setup unpacks, found through the shared test kit (which says how to install it when missing). */
 export function requireHelm(): string {
-  if (!existsSync(HELM)) {
-    throw new Error(
-      `helm is missing at ${HELM}: run \`npm test\` (or \`node scripts/test-all.mjs unit\`), whose setup installs helm and kubectl into .cache/render-tools/`,
-    );
-  }
-  return HELM;
+  return renderTools().helm;
 }
 
 export const read: ReadText = (file) => {
