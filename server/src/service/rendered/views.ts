@@ -24,7 +24,11 @@ import { valuesKeyHoverAt } from '../../features/renderedHover/valuesKey';
 import type { RenderedSource } from './scheduler';
 import { filePathOf } from '../settings';
 
-/** A render's own analysis, as the scheduler ran it: one render, one application, judged in an index of its own. */
+/**
+ * A render's own analysis, the same the scheduler ran (one render, one application, judged in an index of its own),
+ * run again once per render when a view first asks: the scheduler keeps only the findings moved to the user's files,
+ * and the views need them where they are in the render.
+ */
 const analysed = new WeakMap<Rendered, { index: WorkspaceIndex; render: AnalysedRender }>();
 
 function analysis(rendered: Rendered, settings: AnalysisSettings, rules: readonly Rule[]) {
