@@ -10,6 +10,8 @@ import { binary, cliSettings } from './check';
 import { existsSync } from 'node:fs';
 import type { FileModel } from '../kubernetes/manifest';
 import { KUSTOMIZATION_NAMES } from '../rendered/kustomize/kustomization';
+import { renderFailed } from '../rules/render-failed';
+import { rendererNotFound } from '../rules/renderer-not-found';
 import type { CheckOutcome } from './check';
 
 /**
@@ -67,9 +69,13 @@ export async function runExplain(options: ExplainOptions, cwd: string): Promise<
   }
   const model = service.setFile(pathToFileURL(file).href, read.text, { announce: false });
   if (root !== undefined) {
-    await service.renderAndCheck();
+    const findings = await service.renderAndCheck();
     const rendered = await explainRendered(service, model, options);
     if (rendered !== undefined) return { exitCode: 0, stdout: rendered, stderr: notes.map((note) => `kube-service-lens: ${note}\n`).join('') };
+    // The file is explained as written: say why it was not rendered (no helm found, a failed render).
+    for (const list of findings.values()) {
+      for (const finding of list) if (finding.ruleId === rendererNotFound.id || finding.ruleId === renderFailed.id) notes.push(finding.message);
+    }
   }
 
   const services = model.objects.filter(({ object }) => isService(object) && (options.service === undefined || object.name === options.service));
