@@ -61,14 +61,14 @@ test('explain chart/templates/service.yaml: the rendered Service, its node port 
   assert.match(prod.stdout, /9090/);
 });
 
-test('explain on a template without helm: the template as written, and a note saying why it was not rendered', (t) => {
+test('explain on a template without helm: a usage error saying why it was not rendered', (t) => {
   const dir = chart(t);
   const result = spawnSync(process.execPath, [CLI, 'explain', 'chart/templates/service.yaml'], {
     cwd: dir,
     encoding: 'utf8',
     env: { NO_COLOR: '1', PATH: path.join(dir, 'no-tools-here') },
   });
-  assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stderr, /helm was not found/);
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /is a Helm template, explained from its render, and it was not rendered: .*helm was not found/);
   assert.doesNotMatch(result.stdout, /^Rendered with/);
 });

@@ -81,6 +81,9 @@ export async function runExplain(options: ExplainOptions, cwd: string): Promise<
 
   const services = model.objects.filter(({ object }) => isService(object) && (options.service === undefined || object.name === options.service));
   if (services.length === 0) {
+    // A Helm template is Go text, not YAML: only its render can be explained, and why there is none is the answer.
+    if (model.template && root !== undefined && notes.length > 0)
+      throw new UsageError(`${options.file} is a Helm template, explained from its render, and it was not rendered: ${notes.join(' ')}`);
     // A document with syntax errors has no objects (manifest.ts): its Service is not explained from a guess.
     if (model.chunks.some((chunk) => chunk.parsed.recovered)) throw new UsageError(`${options.file}: the YAML does not parse; \`check\` shows where`);
     throw new UsageError(options.service ? `${options.file}: no Service named "${options.service}"` : `${options.file}: no Service in this file`);
