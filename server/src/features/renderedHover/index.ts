@@ -64,7 +64,8 @@ function refusalsAt(render: AnalysedRender, rootDir: string, template: string, f
     const end = chunk.start + node.range[1];
     for (const finding of render.findings) {
       if (finding.severity !== 'error' || finding.start < start || finding.end > end) continue;
-      const line = `**${render.rendered.variant.label}**: ${finding.message}`;
+      // The first line is the API server's verdict; the advice below it is in the Problems view, one click away.
+      const line = `**${render.rendered.variant.label}**: ${finding.message.split('\n')[0]}`;
       if (!lines.includes(line)) lines.push(line);
     }
   }

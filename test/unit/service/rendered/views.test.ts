@@ -44,7 +44,7 @@ test('hover on a templated nodePort: its value per render, the values key that s
   assert.equal(text.slice(hover.start, hover.end), 'nodePort');
   const [first, ...rest] = hover.markdown.split('\n\n');
   assert.equal(first, '`spec.ports[0].nodePort` renders to 30007 from values.yaml `server.service.nodePort`; values-prod.yaml makes it 9090.');
-  assert.match(rest[0], /^\*\*values-prod\.yaml\*\*: .*9090/);
+  assert.match(rest[0], /^\*\*values-prod\.yaml\*\*: .*9090.*The range of valid ports is 30000-32767$/);
   assert.doesNotMatch(hover.markdown, /\*\*values\.yaml\*\*/, 'the default render is not refused');
 
   // A field the template writes literally: nothing rendered to tell.
