@@ -15,6 +15,7 @@ import { buildVsix } from './vsix.mjs';
 import { developmentBundles, shippedBundles, extensionComposition, footprintSection } from './footprint.mjs';
 import { measureActivation, activationSection } from './activation.mjs';
 import { measureCoreInChild, coreSection } from './core.mjs';
+import { measureHelm, helmSection } from './helm.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -267,6 +268,9 @@ async function main() {
   console.log('core in-process (bench/core.mjs) ...');
   const core = measureCoreInChild();
   console.log(coreSection(core).join('\n'));
+  console.log('helm: save of a values file → diagnostics (bench/helm.mjs) ...');
+  const helm = await measureHelm();
+  console.log(helmSection(helm).join('\n'));
   const shippedLines = skipActivation ? [] : await measureShipped();
   const yls = skipPeer ? undefined : ensureYamlLanguageServer(path.join(root, '.cache', 'bench'));
   const schemaUri = pathToFileURL(path.join(here, 'service.schema.json')).href;
@@ -338,6 +342,7 @@ async function main() {
     ...shippedLines,
     '',
     ...coreSection(core),
+    ...helmSection(helm),
   );
   writeFileSync(path.join(here, 'results.md'), lines.join('\n'));
   console.log(lines.join('\n'));

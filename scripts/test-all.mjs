@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pruneOut } from './prune-out.mjs';
+import { ensureRenderTools } from './render-tools.mjs';
 
 const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const only = process.argv.slice(2);
@@ -41,6 +42,9 @@ function nodeTest(folder, ...flags) {
  * production itself; the grammar tier reads syntaxes/ only.
  */
 const BUILT = ['typecheck'];
+/** Tiers whose tests render charts and overlays with real helm and kubectl: installed into .cache/ first, once. */
+let renderTools;
+const withRenderTools = () => (renderTools ??= ensureRenderTools());
 const BUNDLED = ['typecheck', 'build'];
 const tiers = [
   // tsc never deletes the output of a moved or deleted test, which node --test would still run.
@@ -48,16 +52,16 @@ const tiers = [
   // ESLint with the layering and import-cycle rules, and the tests of those rules.
   { name: 'lint', cmd: process.execPath, args: ['scripts/lint.mjs'], summary: true },
   { name: 'build', cmd: npmCmd, args: ['run', '--silent', 'build'] },
-  { name: 'unit', cmd: process.execPath, args: nodeTest('unit'), tap: true, needs: BUILT },
-  { name: 'protocol', cmd: process.execPath, args: nodeTest('protocol', '--test-concurrency=1'), tap: true, needs: BUNDLED },
-  { name: 'cli', cmd: process.execPath, args: nodeTest('cli'), tap: true, needs: BUNDLED },
+  { name: 'unit', cmd: process.execPath, args: nodeTest('unit'), tap: true, needs: BUILT, before: withRenderTools },
+  { name: 'protocol', cmd: process.execPath, args: nodeTest('protocol', '--test-concurrency=1'), tap: true, needs: BUNDLED, before: withRenderTools },
+  { name: 'cli', cmd: process.execPath, args: nodeTest('cli'), tap: true, needs: BUNDLED, before: withRenderTools },
   // Skips itself, with the reason printed, where nvim is not installed.
   { name: 'nvim', cmd: process.execPath, args: nodeTest('nvim'), tap: true, needs: BUNDLED },
   { name: 'webview', cmd: process.execPath, args: nodeTest('webview', '--test-concurrency=1'), tap: true, needs: BUNDLED },
   { name: 'grammar', cmd: process.execPath, args: ['test/grammar/run.mjs'], summary: true },
   { name: 'package', cmd: process.execPath, args: ['scripts/package.mjs', '--check'], summary: true },
   // The working-tree build, the packaged VSIX as installed, and the pair with Red Hat YAML (test/e2e/run-all.mjs).
-  { name: 'e2e', cmd: process.execPath, args: ['test/e2e/run-all.mjs'], summary: true, needs: BUNDLED },
+  { name: 'e2e', cmd: process.execPath, args: ['test/e2e/run-all.mjs'], summary: true, needs: BUNDLED, before: withRenderTools },
 ];
 
 const unknown = only.filter((name) => !tiers.some((tier) => tier.name === name));

@@ -11,7 +11,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol/index';
-import { SETTINGS_SECTION, SHOW_SERVICE_TYPES_COMMAND, SHOW_TRAFFIC_PREVIEW_COMMAND } from '../../server/src/protocol/index';
+import { SETTINGS_SECTION, SHOW_SERVICE_TYPES_COMMAND, SHOW_TRAFFIC_PREVIEW_COMMAND, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol/index';
 import { redHatMiddleware } from './redHatMiddleware';
 import { RedHatYaml } from './redHatYaml';
 const MAX_RESTARTS = 4;
@@ -33,6 +33,10 @@ export class LensClient implements vscode.Disposable {
     this.status.name = 'Kubernetes Service Lens';
     this.status.command = { title: 'Show Output', command: 'kubeServiceLens.showOutput' };
     this.redHat.onDidChange(() => void this.followRedHat());
+    // Trust is granted once and never revoked while the window lives: a restart after revoking starts untrusted.
+    context.subscriptions.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION).catch(() => undefined)),
+    );
   }
 
   get languageClient(): LanguageClient | undefined {
@@ -50,6 +54,8 @@ export class LensClient implements vscode.Disposable {
     const initializationOptions: InitializationOptions = {
       reportYamlSyntaxErrors: !this.redHat.reportsSyntaxErrors,
       trafficPreviewCommand: true,
+      // The server renders charts and overlays (running helm, kustomize) only in a trusted workspace.
+      workspaceTrusted: vscode.workspace.isTrusted,
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

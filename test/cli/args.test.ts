@@ -25,6 +25,16 @@ test('every option of check, long and short, with its value separate or after ='
     '--no-config',
     '--no-ignore',
     '--color',
+    '--helm',
+    '/opt/helm',
+    '--kustomize=bin/kubectl',
+    '--values',
+    'values-prod.yaml',
+    '--set=server.service.type=LoadBalancer',
+    '--values=values-eu.yaml',
+    '--set',
+    'server.service.nodePort=9090',
+    '--no-render',
     'k8s',
     '-',
   ]);
@@ -38,11 +48,21 @@ test('every option of check, long and short, with its value separate or after ='
     noConfig: true,
     noIgnore: true,
     color: true,
+    helmPath: '/opt/helm',
+    kustomizePath: 'bin/kubectl',
+    valuesFiles: ['values-prod.yaml', 'values-eu.yaml'],
+    valueSets: ['server.service.type=LoadBalancer', 'server.service.nodePort=9090'],
+    noRender: true,
   });
   assert.equal(check(['-f', 'json']).format, 'json');
   assert.equal(check(['-fgithub']).format, 'github');
   assert.deepEqual(check([]).inputs, ['.'], 'the current folder by default');
   assert.equal(check([]).noIgnore, false);
+  assert.deepEqual(
+    [check([]).valuesFiles, check([]).valueSets, check([]).noRender, check([]).helmPath, check([]).kustomizePath],
+    [[], [], false, undefined, undefined],
+    'renders with what PATH has by default',
+  );
 });
 
 test('the last of --color and --no-color wins; a repeated option keeps its last value', () => {
@@ -89,6 +109,13 @@ test('bad usage gets a message in the words of this CLI, never parseArgs’ own'
     [['check', '--no-config=yes'], '--no-config takes no value'],
     [['check', '--no-ignore=false'], '--no-ignore takes no value'],
     [['check', '--color=always'], '--color takes no value'],
+    [['check', '--helm'], '--helm needs a value'],
+    [['check', '--kustomize', '--no-render'], '--kustomize needs a value'],
+    [['check', '--values'], '--values needs a value'],
+    [['check', '--set'], '--set needs a value'],
+    [['check', '--set', 'nodePort'], '--set "nodePort" is not key=value (for example server.service.nodePort=9090)'],
+    [['check', '--set', '=9090'], '--set "=9090" is not key=value (for example server.service.nodePort=9090)'],
+    [['check', '--no-render=yes'], '--no-render takes no value'],
     [['explain'], 'explain needs a file'],
     [['explain', 'a.yaml', 'b.yaml'], 'explain takes one file'],
     [['explain', 'a.yaml', '--service'], '--service needs a value'],
@@ -111,6 +138,11 @@ test('the help lists every option of check', () => {
     '--color',
     '--service',
     '--mermaid',
+    '--helm',
+    '--kustomize',
+    '--values',
+    '--set',
+    '--no-render',
   ]) {
     assert.match(HELP, new RegExp(`${option}\\b`), option);
   }

@@ -25,6 +25,8 @@ export interface ClientOptions {
    */
   scopedConfiguration?: Record<string, Record<string, unknown>>;
   initializationOptions?: Record<string, unknown>;
+  /** The server's environment (default: this process's), e.g. a PATH without helm. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -39,7 +41,7 @@ export class LspTestClient {
   stderr = '';
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
+    this.child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe', env: options.env ?? process.env });
     this.child.stderr.on('data', (chunk) => (this.stderr += String(chunk)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

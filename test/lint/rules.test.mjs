@@ -9,7 +9,7 @@ import ksl from '../../lint/plugin.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const fixtures = path.join(import.meta.dirname, 'fixtures');
-const ORDER = 'protocol < document < kubernetes < analysis < rules < features, node < service < lsp, cli < server.ts';
+const ORDER = 'protocol < document < kubernetes < analysis < rules < rendered < features, node < service < lsp, cli < server.ts';
 const DOWNWARD = `layers import only downward (${ORDER}); see ARCHITECTURE.md`;
 const SIDE_BY_SIDE = `they sit side by side on one layer and stay independent (${ORDER}); see ARCHITECTURE.md`;
 const LEAF = 'it is the leaf shared by client and server and imports nothing outside protocol/ (see ARCHITECTURE.md)';

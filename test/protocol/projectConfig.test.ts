@@ -130,7 +130,7 @@ test('problems in the project file: one message while closed, diagnostics on it 
     String(problems.diagnostics[1].message),
     'rules.selector-matches-nothing: "loud" is not error, warning, information, hint or off.\nThis entry is ignored; the rest of the file applies.',
   );
-  assert.match(String(problems.diagnostics[2].message), /^unknown setting "foo" \(known: nodePortRange, clusterProfile, rules\)\./);
+  assert.match(String(problems.diagnostics[2].message), /^unknown setting "foo" \(known: nodePortRange, clusterProfile, rules, helm\)\./);
 
   // Unsaved edits apply at once, as a manifest's do: clients without a file watcher still see them.
   client.change(configUri, 2, [{ text: 'nodePortRange: 1-1000\n' }]);

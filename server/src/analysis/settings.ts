@@ -26,6 +26,17 @@ export interface AnalysisSettings {
    * the last document that ends within the limit; 0 means no limit. It bounds the parse, not a rule (not in settingsKey).
    */
   maxFileSize: number;
+  /** Helm charts and Kustomize overlays (the service renders them; no rule reads it, so not in settingsKey). */
+  render: RenderSettings;
+}
+
+/** What is rendered in a folder: whether at all, and the extra Helm variants besides each values file. */
+export interface RenderSettings {
+  enabled: boolean;
+  /** `--set` lines (`server.service.nodePort=9090`), each rendered as one more variant of every chart. */
+  helmValueSets: readonly string[];
+  /** Values files relative to the chart folder, each rendered as one more variant over values.yaml. */
+  helmValuesFiles: readonly string[];
 }
 
 export const DEFAULT_NODE_PORT_RANGE: PortRange = { first: 30000, last: 32767 };
@@ -37,6 +48,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   yamlSyntaxErrors: true,
   inlayHints: true,
   maxFileSize: 5,
+  render: { enabled: true, helmValueSets: [], helmValuesFiles: [] },
 };
 
 /** `maxFileSize` in characters, or undefined for no limit. */

@@ -12,6 +12,16 @@ export interface CheckOptions {
   /** `--no-ignore`: walk folders and globs without honouring `.gitignore`. */
   noIgnore: boolean;
   color: boolean;
+  /** `--helm`: the helm binary to render charts with (else PATH). */
+  helmPath?: string;
+  /** `--kustomize`: the kustomize or kubectl binary to build kustomizations with (else PATH). */
+  kustomizePath?: string;
+  /** `--values`, repeatable: values files rendered as one more variant of every chart each. */
+  valuesFiles: string[];
+  /** `--set`, repeatable: value sets rendered as one more variant of every chart each. */
+  valueSets: string[];
+  /** `--no-render`: check charts and kustomizations as plain files, without running helm or kustomize. */
+  noRender: boolean;
 }
 
 export interface ExplainOptions {
@@ -27,7 +37,7 @@ export class UsageError extends Error {}
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: true }>;
 
 const CHECK_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -38,6 +48,11 @@ const CHECK_OPTIONS = {
   'no-ignore': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  helm: { type: 'string' },
+  kustomize: { type: 'string' },
+  values: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
+  'no-render': { type: 'boolean' },
 } satisfies OptionSpec;
 
 const EXPLAIN_OPTIONS = {
@@ -57,6 +72,8 @@ export function parseArgs(argv: string[]): CliOptions {
 interface Parsed {
   /** Option name → its value (`true` for a flag), the last occurrence winning. */
   values: Map<string, string | true>;
+  /** Option name → every value given, in order, for the options that may be repeated. */
+  lists: Map<string, string[]>;
   positionals: string[];
 }
 
@@ -68,6 +85,7 @@ interface Parsed {
 function parse(args: string[], spec: OptionSpec): Parsed {
   const { tokens } = tokenize({ args, options: spec, strict: false, allowPositionals: true, tokens: true });
   const values = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   const positionals: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
@@ -85,12 +103,13 @@ function parse(args: string[], spec: OptionSpec): Parsed {
     const missing = token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('--'));
     if (missing) throw new UsageError(`${token.rawName} needs a value`);
     values.set(token.name, token.value as string);
+    if (spec[token.name].multiple) lists.set(token.name, [...(lists.get(token.name) ?? []), token.value as string]);
   }
-  return { values, positionals };
+  return { values, lists, positionals };
 }
 
 function parseCheck(args: string[]): CheckOptions {
-  const { values, positionals } = parse(args, CHECK_OPTIONS);
+  const { values, lists, positionals } = parse(args, CHECK_OPTIONS);
   const string = (name: keyof typeof CHECK_OPTIONS) => values.get(name) as string | undefined;
   const options: CheckOptions = {
     command: 'check',
@@ -101,7 +120,16 @@ function parseCheck(args: string[]): CheckOptions {
     noConfig: values.has('no-config'),
     noIgnore: values.has('no-ignore'),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    helmPath: string('helm'),
+    kustomizePath: string('kustomize'),
+    valuesFiles: lists.get('values') ?? [],
+    valueSets: lists.get('set') ?? [],
+    noRender: values.has('no-render'),
   };
+  for (const valueSet of options.valueSets) {
+    // Helm's own parser (strvals) needs a key before the first `=`; without one it fails every render of every chart.
+    if (!/^[^=,]+=/.test(valueSet)) throw new UsageError(`--set "${valueSet}" is not key=value (for example server.service.nodePort=9090)`);
+  }
   const format = string('format');
   if (format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -133,6 +161,9 @@ Usage:
       collisions are checked across files). "-" reads standard input. Default: the current folder.
       Folders and globs leave out what .gitignore files exclude, and node_modules, .git, dist, out,
       vendor and similar folders. Paths after "--" are never read as options.
+      Helm charts (Chart.yaml) and kustomizations among the inputs are rendered with helm template
+      and kustomize build, and what they render is checked too; findings point at the values,
+      template, patch or kustomization line that produced them.
       --format text|json|sarif|github   output format (default text; github = workflow commands)
       --max-warnings N                  also fail when there are more than N warnings
       --node-port-range FIRST-LAST      the cluster's --service-node-port-range (default 30000-32767)
@@ -141,6 +172,15 @@ Usage:
       --no-ignore                       also check what .gitignore files exclude (files named
                                         explicitly are always checked)
       --no-color / --color
+      --helm PATH                       the helm binary to render charts with (default: helm on PATH)
+      --kustomize PATH                  the kustomize or kubectl binary to build kustomizations with
+                                        (default: kustomize, else kubectl, on PATH)
+      --values FILE                     render every chart once more with this values file over its
+                                        values.yaml (relative to the chart folder; repeatable)
+      --set KEY=VALUE                   render every chart once more with these values, as helm's --set
+                                        (repeatable: all --set flags together are one more render)
+      --no-render                       do not run helm or kustomize: check templates, values files and
+                                        patches as plain files
 
   kube-service-lens explain FILE [--service NAME] [--mermaid]
       Explains what each Service in FILE does with its own ports, or prints its traffic path

@@ -1,10 +1,13 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Finding } from '../analysis/finding';
 import { DEFAULT_SETTINGS, parsePortRange, type AnalysisSettings } from '../analysis/settings';
 import type { FileModel } from '../kubernetes/manifest';
 import { LanguageService } from '../service/languageService';
 import { applyProjectConfig, findProjectConfig, loadProjectConfig } from '../service/projectConfig';
 import { readManifest } from '../node/files';
+import { readDiskText } from '../node/render/disk';
 import { ALL_RULES } from '../rules';
 import { UsageError, type CheckOptions } from './args';
 import { formatGithub, formatJson, formatSarif, formatText } from './formats';
@@ -33,12 +36,73 @@ export function cliSettings(options: CheckOptions, cwd: string, notes: string[])
       throw new UsageError(`--config ${options.config}: no such file`);
     }
   }
+  settings = {
+    ...settings,
+    render: {
+      enabled: settings.render.enabled && !options.noRender,
+      // Several --set flags are one install's values, as `helm install --set a=1 --set b=2` reads them (helm splits
+      // each at commas anyway): one more variant with all of them, not one per flag.
+      helmValueSets: [...new Set([...settings.render.helmValueSets, ...(options.valueSets.length > 0 ? [options.valueSets.join(',')] : [])])],
+      helmValuesFiles: [...new Set([...settings.render.helmValuesFiles, ...options.valuesFiles.map((file) => chartRelative(file, cwd))])],
+    },
+  };
   if (options.nodePortRange !== undefined) {
     const range = parsePortRange(options.nodePortRange);
     if (!range) throw new UsageError(`--node-port-range "${options.nodePortRange}" is not a range like 30000-32767`);
     settings = { ...settings, nodePortRange: range };
   }
   return { settings, broken };
+}
+
+/**
+ * A `--values` file as the chart-relative name the settings take: a path from the working folder to a file inside a
+ * chart (`charts/web/values-prod.yaml`) becomes `values-prod.yaml`, so it layers over every chart that has one;
+ * anything else is taken as chart-relative already.
+ */
+function chartRelative(file: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  if (!isFile(absolute)) return file;
+  for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
+    if (isFile(path.join(dir, 'Chart.yaml'))) return path.relative(dir, absolute).split(path.sep).join('/');
+    if (path.dirname(dir) === dir) return file;
+  }
+}
+
+/** A `--helm` or `--kustomize` path, from the working folder; a wrong one stops the run rather than render nothing. */
+function binary(file: string | undefined, flag: string, cwd: string): string | undefined {
+  if (file === undefined) return undefined;
+  const absolute = path.resolve(cwd, file);
+  try {
+    accessSync(absolute, constants.X_OK);
+    if (statSync(absolute).isFile()) return absolute;
+  } catch {
+    // Said below.
+  }
+  throw new UsageError(`${flag} ${file}: not an executable file`);
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Files that only renders put findings in, beyond the inputs read: a kustomization named `Kustomization`, a chart's
+ * `_helpers.tpl`, a values or patch file outside the inputs. Shown after the inputs, by path.
+ */
+function renderedElsewhere(rendered: ReadonlyMap<string, Finding[]>, shown: ReadonlySet<string>, cwd: string): FileResult[] {
+  const results: FileResult[] = [];
+  for (const [uri, findings] of rendered) {
+    if (shown.has(uri) || findings.length === 0 || !uri.startsWith('file:')) continue;
+    const filePath = fileURLToPath(uri);
+    const text = readDiskText(filePath);
+    if (text === undefined) continue;
+    results.push(placeFindings(path.relative(cwd, filePath) || path.basename(filePath), filePath, text, findings));
+  }
+  return results.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 export async function runCheck(options: CheckOptions, cwd: string, version: string, stdin: () => Promise<string> = readStdin): Promise<CheckOutcome> {
@@ -51,6 +115,7 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   // One project file (or the flags) for every input, however many folders they come from: the run is one check.
   const service = new LanguageService({ root: pathToFileURL(cwd).href });
   service.configure(settings);
+  service.configureRenderers({ helmPath: binary(options.helmPath, '--helm', cwd), kustomizePath: binary(options.kustomizePath, '--kustomize', cwd) });
   const models: Array<{ display: string; path: string; model: FileModel }> = [];
   for (const file of files) {
     const explicit = options.inputs.some((input) => path.resolve(cwd, input) === file.path);
@@ -65,7 +130,10 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
     models.push({ display, path: file.path, model: service.setFile(uri, read.text, { announce: false }) });
   }
 
+  // The user's own command runs the renderers they named or have on PATH, as `helm template` would from this shell.
+  const rendered = settings.render.enabled ? await service.renderAndCheck() : new Map<string, Finding[]>();
   const results: FileResult[] = models.map(({ display, path: filePath, model }) => placeFindings(display, filePath, model.text, service.findings(model)));
+  results.push(...renderedElsewhere(rendered, new Set(models.map(({ model }) => model.uri)), cwd));
   const t = totals(results);
   let stdout: string;
   switch (options.format) {

@@ -21,7 +21,11 @@ function forTerminal(markdown: string): string {
  */
 export async function runExplain(options: ExplainOptions, cwd: string): Promise<CheckOutcome> {
   const notes: string[] = [];
-  const { settings } = cliSettings({ command: 'check', inputs: [], format: 'text', noConfig: false, noIgnore: false, color: false }, cwd, notes);
+  const { settings } = cliSettings(
+    { command: 'check', inputs: [], format: 'text', noConfig: false, noIgnore: false, color: false, valuesFiles: [], valueSets: [], noRender: true },
+    cwd,
+    notes,
+  );
   const file = path.resolve(cwd, options.file);
   const read = await readManifest(file);
   if (!('text' in read)) throw new UsageError(`${options.file}: ${read.skipped}`);

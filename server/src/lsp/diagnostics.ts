@@ -214,6 +214,10 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsPublisher {
   };
   // Settings changed (editor settings, a project file): every open document is judged anew.
   service.onDidChangeSettings(() => schedule());
+  // A chart or overlay rendered: the open documents it found something in (or stopped finding) are published again.
+  service.onDidChangeRendered((uris) => {
+    for (const uri of uris) if (service.documents.get(uri)) schedule(uri);
+  });
 
   /**
    * Publish what a just-opened huge document's first screen shows while the rest is still being parsed: only the

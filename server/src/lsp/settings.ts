@@ -2,6 +2,7 @@ import { DidChangeConfigurationNotification, type Connection, type WorkspaceFold
 import { CLUSTER_PROFILES, DEFAULT_SETTINGS, parsePortRange, type ClusterProfile, type AnalysisSettings, type SeveritySetting } from '../analysis/settings';
 import { SETTINGS_SECTION, type InitializationOptions, type ServerSettings } from '../protocol/index';
 import type { LanguageService } from '../service/languageService';
+import type { BinarySettings } from '../node/render/binaries';
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -24,7 +25,22 @@ export function toAnalysisSettings(raw: ServerSettings | null | undefined, init:
     inlayHints: typeof raw?.inlayHints?.enabled === 'boolean' ? raw.inlayHints.enabled : DEFAULT_SETTINGS.inlayHints,
     maxFileSize:
       typeof raw?.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize >= 0 ? raw.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+    render: {
+      enabled: typeof raw?.render?.enabled === 'boolean' ? raw.render.enabled : DEFAULT_SETTINGS.render.enabled,
+      helmValueSets: strings(raw?.helm?.valueSets),
+      helmValuesFiles: strings(raw?.helm?.valuesFiles),
+    },
   };
+}
+
+/** The renderer binaries: machine-scoped settings, so only the user's (or the remote machine's) own values reach here. */
+export function toBinarySettings(raw: ServerSettings | null | undefined): BinarySettings {
+  const nonEmpty = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  return { helmPath: nonEmpty(raw?.helm?.path), kustomizePath: nonEmpty(raw?.kustomize?.path) };
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
 }
 
 /**
@@ -63,6 +79,7 @@ export class EditorSettings {
 
   private async refresh(pushed?: ServerSettings): Promise<void> {
     if (!this.canPull) {
+      this.service.configureRenderers(toBinarySettings(pushed));
       this.service.configure(toAnalysisSettings(pushed, this.init));
       return;
     }
@@ -75,6 +92,7 @@ export class EditorSettings {
       return;
     }
     if (!Array.isArray(answers)) return;
+    this.service.configureRenderers(toBinarySettings(answers[0] as ServerSettings | undefined));
     const byFolder = new Map(this.folders.map((folder, i) => [folder.uri, toAnalysisSettings(answers[i + 1] as ServerSettings | undefined, this.init)]));
     this.service.configure(toAnalysisSettings(answers[0] as ServerSettings | undefined, this.init), byFolder);
   }

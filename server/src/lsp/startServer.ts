@@ -1,5 +1,5 @@
 import { MessageType, ShowMessageNotification, TextDocumentSyncKind, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
-import type { InitializationOptions } from '../protocol/index';
+import { WORKSPACE_TRUSTED_NOTIFICATION, type InitializationOptions } from '../protocol/index';
 import { LanguageService } from '../service/languageService';
 import type { ServerContext } from './context';
 import { registerDiagnostics } from './diagnostics';
@@ -19,6 +19,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     const init = params.initializationOptions as InitializationOptions | undefined;
+    // An untrusted workspace's charts and overlays are not rendered until the user trusts it (the client says so).
+    service.setRenderingAllowed(init?.workspaceTrusted !== false);
+    connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => service.setRenderingAllowed(true));
     const editorSettings = new EditorSettings(connection, service, init, !!params.capabilities.workspace?.configuration);
     const ctx: ServerContext = {
       connection,
@@ -43,12 +46,14 @@ export function startServer(connection: Connection): void {
           .catch((error) => connection.console.error(`Applying files.exclude failed: ${error instanceof Error ? error.stack : String(error)}`));
       });
       await workspaceFiles.start(folders, !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+      // Every chart and overlay among the indexed files, once; later, when a file they read changes on disk.
+      service.renderWorkspace();
     });
 
     return {
       capabilities: Object.assign(
         {
-          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
           workspace: { workspaceFolders: { supported: true } },
         },
         ...FEATURES.map((feature) => feature.capabilities),
@@ -64,4 +69,6 @@ function listenToDocuments(connection: Connection, service: LanguageService): vo
   connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => service.openDocument(uri, languageId, version, text));
   connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => service.changeDocument(uri, version, contentChanges));
   connection.onDidCloseTextDocument(({ textDocument: { uri } }) => service.closeDocument(uri));
+  // A render reads the disk: a save is when an edit reaches the charts and overlays that read the file.
+  connection.onDidSaveTextDocument(({ textDocument: { uri } }) => service.fileChangedOnDisk(uri));
 }

@@ -34,19 +34,28 @@ export class WorkspaceFiles {
       const rescans = new Set(changes.flatMap(({ uri }) => (uri.startsWith('file:') ? (this.scanned.rescanAfter(fileURLToPath(uri)) ?? []) : [])));
       for (const folder of rescans) await this.rescan(folder);
       for (const change of changes) {
-        if (!isYamlPath(change.uri) || this.ctx.service.documents.get(change.uri)) continue;
-        if (change.type === FileChangeType.Deleted) {
-          this.ctx.service.deleteFile(change.uri);
-        } else {
-          await this.load(change.uri);
+        if (isYamlPath(change.uri) && !this.ctx.service.documents.get(change.uri)) {
+          if (change.type === FileChangeType.Deleted) this.ctx.service.deleteFile(change.uri);
+          else await this.load(change.uri);
         }
+        // Open or not, YAML or a chart's `_helpers.tpl`: the renders that read the file run again.
+        if (this.isInWorkspace(change.uri)) this.ctx.service.fileChangedOnDisk(change.uri);
       }
     });
     if (canWatch) {
       await connection.client
         .register(DidChangeWatchedFilesNotification.type, {
           // Named explicitly: whether `*` matches a leading dot differs between clients' glob libraries (minimatch's default: no).
-          watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: `**/${GITIGNORE}` }],
+          watchers: [
+            { globPattern: '**/*.{yaml,yml}' },
+            { globPattern: `**/${CONFIG_FILE_NAME}` },
+            { globPattern: `**/${GITIGNORE}` },
+            // What charts and overlays read besides YAML: Helm's named templates and values schema, a kustomization
+            // without extension.
+            { globPattern: '**/*.tpl' },
+            { globPattern: '**/values.schema.json' },
+            { globPattern: '**/Kustomization' },
+          ],
         })
         .catch(() => undefined);
     }

@@ -17,7 +17,16 @@ export interface InitializationOptions {
    * does). Only then do hovers link to it and CodeLenses invoke it; other editors would show a dead link.
    */
   trafficPreviewCommand?: boolean;
+  /**
+   * False while the VS Code workspace is not trusted: the server then runs no renderer (helm, kustomize), whose
+   * templates and plugins come from the repository. Clients that say nothing are trusted, as editors without a trust
+   * model run the project's tools anyway. The client sends WORKSPACE_TRUSTED_NOTIFICATION when trust is granted.
+   */
+  workspaceTrusted?: boolean;
 }
+
+/** `kubeServiceLens/workspaceTrusted` (client → server notification, no params): the user trusted the workspace. */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'kubeServiceLens/workspaceTrusted';
 
 /** The `kubeServiceLens` settings section, as read through `workspace/configuration`. */
 export interface ServerSettings {
@@ -36,6 +45,12 @@ export interface ServerSettings {
    * Other clients may send it too; absent, `initializationOptions.reportYamlSyntaxErrors` decides.
    */
   reportYamlSyntaxErrors?: boolean;
+  /** `kubeServiceLens.render.enabled` (default true): render Helm charts and Kustomize overlays and check the result. */
+  render?: { enabled?: boolean };
+  /** `kubeServiceLens.helm.*`: the binary (machine scope), and the value sets and values files rendered as variants. */
+  helm?: { path?: string; valueSets?: string[]; valuesFiles?: string[] };
+  /** `kubeServiceLens.kustomize.path` (machine scope): a `kustomize` or `kubectl` binary. */
+  kustomize?: { path?: string };
 }
 
 export const SETTINGS_SECTION = 'kubeServiceLens';

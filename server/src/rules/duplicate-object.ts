@@ -130,9 +130,15 @@ function definitionsByIdentity(workspace: WorkspaceIndex): Map<string, ObjectRef
 
 /** Moves the counts of `uri` from the chunks of `before` to those of `after`, touching only chunks that differ. */
 function recount(tally: Tally, uri: string, before: FileModel | undefined, after: FileModel | undefined, touched: Set<string>): void {
+  const [old, now] = [before?.chunks ?? [], after?.chunks ?? []];
+  // An edit re-splits only around itself (document/resplit.ts): skip the shared head and tail by identity first.
+  let head = 0;
+  while (head < old.length && head < now.length && old[head].parsed === now[head].parsed) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < now.length - head && old[old.length - 1 - tail].parsed === now[now.length - 1 - tail].parsed) tail++;
   const difference = new Map<ParsedChunk, number>();
-  for (const chunk of before?.chunks ?? []) difference.set(chunk.parsed, (difference.get(chunk.parsed) ?? 0) - 1);
-  for (const chunk of after?.chunks ?? []) difference.set(chunk.parsed, (difference.get(chunk.parsed) ?? 0) + 1);
+  for (let i = head; i < old.length - tail; i++) difference.set(old[i].parsed, (difference.get(old[i].parsed) ?? 0) - 1);
+  for (let i = head; i < now.length - tail; i++) difference.set(now[i].parsed, (difference.get(now[i].parsed) ?? 0) + 1);
   for (const [parsed, delta] of difference) {
     if (delta === 0) continue;
     for (const identity of identitiesOf(parsed)) {

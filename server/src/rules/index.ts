@@ -41,6 +41,8 @@ import { portNameRequired } from './port-name-required';
 import { portOutOfRange } from './port-out-of-range';
 import { portsRequired } from './ports-required';
 import { projectConfig } from './project-config';
+import { renderFailed } from './render-failed';
+import { rendererNotFound } from './renderer-not-found';
 import { protocolMismatch } from './protocol-mismatch';
 import { protocolUnsupported } from './protocol-unsupported';
 import { selectorInvalid } from './selector-invalid';
@@ -111,6 +113,8 @@ export const ALL_RULES: readonly Rule[] = [
   projectConfig,
   protocolMismatch,
   protocolUnsupported,
+  renderFailed,
+  rendererNotFound,
   selectorInvalid,
   selectorMatchesNothing,
   serviceNameInvalid,

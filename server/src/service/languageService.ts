@@ -25,6 +25,13 @@ import { DocumentModels } from './documentModels';
 import { DocumentStore, type TextDocumentContentChangeEvent } from './documents';
 import { filePathOf, WorkspaceSettings, type WorkspaceFolder } from './settings';
 import { cachedFileReader } from '../node/files';
+import { createRenderRunner } from '../node/render/runner';
+import { listDir, readDiskText } from '../node/render/disk';
+import type { BinarySettings } from '../node/render/binaries';
+import { SOURCE_KINDS } from '../rendered/index';
+import type { RunRenderer, SourceKind } from '../rendered/source';
+import { RenderScheduler } from './rendered/scheduler';
+import { withRendered } from './rendered/merge';
 
 const LOCAL_RULES = ALL_RULES.filter((rule) => !rule.crossResource);
 
@@ -45,6 +52,8 @@ export interface LanguageServiceOptions {
   logError?: (message: string) => void;
   /** The folder URI messages name files relative to until workspace folders are set (the CLI's working directory). */
   root?: string;
+  /** Rendering of Helm charts and Kustomize overlays: tests give a fake runner, kinds and a short debounce. */
+  render?: { run?: RunRenderer; kinds?: readonly SourceKind[]; debounceMs?: number; maxConcurrent?: number };
 }
 
 /**
@@ -63,6 +72,9 @@ export class LanguageService {
   private readonly settingsChanges = new Listeners<[]>();
   private readonly heads = new Listeners<[uri: string, version: number, head: FileModel]>();
   private readonly closes = new Listeners<[uri: string]>();
+  private readonly renderedChanges = new Listeners<[uris: readonly string[]]>();
+  private binaries: BinarySettings = {};
+  private readonly renders: RenderScheduler;
 
   constructor(options: LanguageServiceOptions = {}) {
     // A patch's kustomization may be on disk only (the patch opened on its own): analysis reads it through this.
@@ -76,6 +88,72 @@ export class LanguageService {
       parsedHead: (uri, version, head) => this.heads.fire(uri, version, head),
       logError: options.logError ?? ((message) => console.error(message)),
     });
+    this.renders = new RenderScheduler({
+      kinds: options.render?.kinds ?? SOURCE_KINDS,
+      run: options.render?.run ?? createRenderRunner(() => this.binaries),
+      read: readDiskText,
+      list: listDir,
+      knownUris: () => this.index.uris(),
+      settingsFor: (uri) => this.settingsFor(uri),
+      rules: ALL_RULES,
+      changed: (uris) => this.renderedChanges.fire(uris),
+      logError: options.logError ?? ((message) => console.error(message)),
+      debounceMs: options.render?.debounceMs,
+      maxConcurrent: options.render?.maxConcurrent,
+    });
+  }
+
+  /**
+   * What renders of charts and overlays found changed for these files (findings, or what plain analysis may say
+   * there): their diagnostics are due again. Fired after a render, never on the keystroke path.
+   */
+  onDidChangeRendered(listener: (uris: readonly string[]) => void): void {
+    this.renderedChanges.add(listener);
+  }
+
+  /** The helm and kustomize binaries (machine settings or CLI flags); looked up again at every render. */
+  configureRenderers(binaries: BinarySettings): void {
+    const changed = JSON.stringify(binaries) !== JSON.stringify(this.binaries);
+    this.binaries = binaries;
+    if (changed) this.renders.binariesChanged();
+  }
+
+  /**
+   * Whether the project's renderers may run: false in an untrusted VS Code workspace, where a chart's templates and a
+   * kustomization are the repository's, not the user's. Nothing renders, and nothing rendered is shown, until true.
+   */
+  setRenderingAllowed(allowed: boolean): void {
+    this.renders.setAllowed(allowed);
+  }
+
+  /** Renders every chart and kustomization among the known files, in the background (whose inputs changed). */
+  renderWorkspace(): void {
+    this.renders.renderAll();
+  }
+
+  /** A file changed on disk (saved, created, deleted, whatever its type): renders that read it run again. */
+  fileChangedOnDisk(uri: string): void {
+    this.renders.fileChanged(uri);
+  }
+
+  /**
+   * Renders every chart and kustomization among the known files now and waits for them: then `findings()` of every
+   * file includes what the renders found. Returns the findings of every file renders put findings in or that the
+   * index holds, by URI (a values file, a template, `_helpers.tpl` when Helm's error names it). For the CLI.
+   */
+  async renderAndCheck(): Promise<Map<string, Finding[]>> {
+    await this.renders.settle();
+    const all = new Map<string, Finding[]>();
+    for (const uri of this.index.uris()) {
+      const file = this.index.get(uri);
+      if (file) all.set(uri, this.findings(file));
+    }
+    for (const uri of this.renders.uris()) {
+      if (all.has(uri)) continue;
+      const text = readDiskText(filePathOf(uri) ?? '');
+      if (text !== undefined) all.set(uri, [...this.renders.findings(uri, text)]);
+    }
+    return all;
   }
 
   /**
@@ -183,14 +261,15 @@ export class LanguageService {
    * objects seen before are kept, see analyze.ts) and, for a project file, its own problems.
    */
   findings(file: FileModel, mode: CrossMode = 'full', stats?: { reused: number }): Finding[] {
-    const findings = analyzeFile(file, this.index, this.settingsFor(file.uri), ALL_RULES, mode, stats);
+    const findings = this.withRendered(file, analyzeFile(file, this.index, this.settingsFor(file.uri), ALL_RULES, mode, stats));
     const own = this.settings.projectFileFindings(file.uri, file.text);
     return own.length > 0 ? [...findings, ...own] : findings;
   }
 
   /** findings(file, 'full') in slices that let other messages through; undefined once `isStale()` says so. */
   async findingsInSlices(file: FileModel, isStale: () => boolean): Promise<Finding[] | undefined> {
-    const findings = await analyzeFileInSlices(file, this.index, this.settingsFor(file.uri), ALL_RULES, isStale);
+    const plain = await analyzeFileInSlices(file, this.index, this.settingsFor(file.uri), ALL_RULES, isStale);
+    const findings = plain && this.withRendered(file, plain);
     const own = this.settings.projectFileFindings(file.uri, file.text);
     return findings && own.length > 0 ? [...findings, ...own] : findings;
   }
@@ -265,6 +344,11 @@ export class LanguageService {
     return buildTrafficPaths({ file, workspace: this.index, settings, findings, offset });
   }
 
+  /** The file's plain findings with what the last renders found in it (service/rendered/merge.ts). */
+  private withRendered(file: FileModel, plain: Finding[]): Finding[] {
+    return withRendered(plain, this.renders.findings(file.uri, file.text), this.renders.coverage(file.uri), ALL_RULES);
+  }
+
   private announce(uri: string, receivedAt?: number): void {
     this.fileChanges.fire(uri, receivedAt);
     if (this.settings.projectFileChanged(uri)) this.settingsChanged();
@@ -273,6 +357,8 @@ export class LanguageService {
   private settingsChanged(): void {
     this.models.limitsChanged();
     this.settingsChanges.fire();
+    // Value sets, values files and rule settings change what a render finds; unchanged inputs are not rendered again.
+    this.renders.refresh();
   }
 
   private openTextAt(file: string): string | undefined {

@@ -14,6 +14,9 @@ export interface ProjectConfig {
   nodePortRange?: AnalysisSettings['nodePortRange'];
   clusterProfile?: ClusterProfile;
   severities: Record<string, SeveritySetting>;
+  /** `helm.valueSets` and `helm.valuesFiles`: more variants of every chart in the folder, as in the editor settings. */
+  helmValueSets?: string[];
+  helmValuesFiles?: string[];
   /** Problems found in the file itself, reported to the user instead of silently ignored. */
   problems: string[];
 }
@@ -68,11 +71,32 @@ export function parseProjectConfig(text: string, file: string, knownRules: Reado
         else if (SEVERITIES.includes(normalized)) config.severities[id] = normalized as SeveritySetting;
         else config.problems.push(`${file}: rules.${id}: "${String(severity)}" is not error, warning, information, hint or off`);
       }
+    } else if (key === 'helm') {
+      readHelm(value, file, config);
     } else {
-      config.problems.push(`${file}: unknown setting "${key}" (known: nodePortRange, clusterProfile, rules)`);
+      config.problems.push(`${file}: unknown setting "${key}" (known: nodePortRange, clusterProfile, rules, helm)`);
     }
   }
   return config;
+}
+
+/** `helm: { valueSets: [...], valuesFiles: [...] }`: lists of strings, anything else said. */
+function readHelm(value: unknown, file: string, config: ProjectConfig): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    config.problems.push(`${file}: helm must be a mapping with valueSets and valuesFiles`);
+    return;
+  }
+  for (const [key, list] of Object.entries(value as Record<string, unknown>)) {
+    if (key !== 'valueSets' && key !== 'valuesFiles') {
+      config.problems.push(`${file}: helm.${key}: unknown setting (known: valueSets, valuesFiles)`);
+    } else if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
+      config.problems.push(`${file}: helm.${key} must be a list of strings`);
+    } else if (key === 'valueSets') {
+      config.helmValueSets = list as string[];
+    } else {
+      config.helmValuesFiles = list as string[];
+    }
+  }
 }
 
 /** The nearest config file from `start` up to the file system root. */
@@ -103,5 +127,10 @@ export function applyProjectConfig(settings: AnalysisSettings, config: ProjectCo
     nodePortRange: config.nodePortRange ?? settings.nodePortRange,
     clusterProfile: config.clusterProfile ?? settings.clusterProfile,
     severities: { ...settings.severities, ...config.severities },
+    render: {
+      ...settings.render,
+      helmValueSets: config.helmValueSets ?? settings.render.helmValueSets,
+      helmValuesFiles: config.helmValuesFiles ?? settings.render.helmValuesFiles,
+    },
   };
 }

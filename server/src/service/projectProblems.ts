@@ -53,7 +53,7 @@ export function locateProblem(text: string, problem: string): { span: Span; entr
   const root = asMap(doc.contents);
   const ruleId = /^rules\.(.*): "/.exec(problem)?.[1];
   const unknown = /^unknown setting "(.*)"/.exec(problem)?.[1];
-  const known = /^(nodePortRange|clusterProfile|rules)\b/.exec(problem)?.[1];
+  const known = /^(nodePortRange|clusterProfile|rules|helm)\b/.exec(problem)?.[1];
   const field = ruleId !== undefined ? fieldOf(asMap(fieldOf(root, 'rules')?.node), ruleId) : fieldOf(root, unknown ?? known ?? '');
   if (!field) return { span: firstLine, entry: false };
   // An unknown key is wrong in itself; for the others the value is what needs changing.

@@ -138,7 +138,7 @@ export class WorkspaceSettings {
 /** What of a project file changes any document's settings. */
 function configKey(project: ProjectFile): string {
   const config = project.config;
-  return JSON.stringify([project.file, config?.nodePortRange, config?.clusterProfile, config?.severities]);
+  return JSON.stringify([project.file, config?.nodePortRange, config?.clusterProfile, config?.severities, config?.helmValueSets, config?.helmValuesFiles]);
 }
 
 function readIfExists(file: string): string | undefined {

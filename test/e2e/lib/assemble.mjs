@@ -70,6 +70,11 @@ export function assembleRun({ repoRoot, cacheDir, driverSrc, workspaceSrc }) {
     'git.enabled': false,
     'chat.disableAIFeatures': true,
   });
+  // The helm the test setup installs (scripts/render-tools.mjs), as a user points the machine setting at theirs. The
+  // extension host of code-server is a remote one: machine-scoped settings come from the remote (Machine) settings.
+  writeJson(path.join(dirs.userData, 'Machine', 'settings.json'), {
+    'kubeServiceLens.helm.path': path.join(repoRoot, '.cache', 'render-tools', 'helm', 'helm'),
+  });
   return { ...dirs, extId, extDir, extVersion: manifest.version };
 }
 
