@@ -20,7 +20,10 @@ const SETTLE_MS = 400;
  * The files the screenshots open, copied into the run's workspace: the README's examples at its root, as a user who
  * opens the examples folder sees them, and the e2e tier's Helm chart.
  */
-const WORKSPACE = [{ from: 'examples', to: '.' }];
+const WORKSPACE = [
+  { from: 'examples', to: '.' },
+  { from: 'test/e2e/workspace/helm-chart', to: 'helm-chart' },
+];
 
 /** The screenshots run's inputs when `--screenshots` is among `argv`, else undefined. */
 export function screenshotsRun(argv, e2eDir, repoRoot) {

@@ -45,6 +45,19 @@ export async function cleanWindow(): Promise<void> {
   }
 }
 
+let activeFileOnly = false;
+
+/**
+ * Opens the Problems panel showing the active file's problems only: a README image of one file must not list the
+ * problems of the other fixtures. The filter is a toggle, kept for the window, so it is switched on once.
+ */
+export async function showProblemsOfActiveFile(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  if (activeFileOnly) return;
+  await vscode.commands.executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile');
+  activeFileOnly = true;
+}
+
 /** Puts the cursor on `offset` of the active editor and opens the hover there, as Ctrl+K Ctrl+I does. */
 export async function hoverAt(editor: vscode.TextEditor, offset: number): Promise<void> {
   const at = editor.document.positionAt(offset);

@@ -2,7 +2,7 @@
 // then asks the launcher to capture it. A step that cannot show its state fails the run.
 import * as vscode from 'vscode';
 import { codeOf, openFixture, rangeAfter, waitForDiagnostics } from '../suite/helpers';
-import { capture, cleanWindow, hoverAt } from './capture';
+import { capture, cleanWindow, hoverAt, showProblemsOfActiveFile } from './capture';
 
 /** The hover widget's content, as the page shows it. */
 const HOVER = '.monaco-hover:not(.hidden) .monaco-hover-content';
@@ -14,7 +14,7 @@ suite('README screenshots', () => {
     await cleanWindow();
     const doc = await openFixture('nodeport.yaml');
     await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'nodeport-out-of-range'), 60_000);
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await showProblemsOfActiveFile();
     // The Problems panel took the focus; the hover command acts on the focused editor.
     const editor = await vscode.window.showTextDocument(doc);
     await hoverAt(editor, doc.offsetAt(rangeAfter(doc, 'type:', 'NodePort').start) + 1);
