@@ -74,12 +74,35 @@ test('the last of --color and --no-color wins; a repeated option keeps its last 
 
 test('-- ends the options: what follows is a path even when it looks like an option', () => {
   assert.deepEqual(check(['--no-config', '--', '--weird.yaml', '-f']).inputs, ['--weird.yaml', '-f']);
-  assert.deepEqual(parseArgs(['explain', '--', '--svc.yaml']), { command: 'explain', file: '--svc.yaml', service: undefined, mermaid: false });
+  assert.deepEqual(parseArgs(['explain', '--', '--svc.yaml']), { ...EXPLAIN_DEFAULTS, file: '--svc.yaml' });
 });
 
+const EXPLAIN_DEFAULTS = {
+  command: 'explain',
+  service: undefined,
+  mermaid: false,
+  helmPath: undefined,
+  kustomizePath: undefined,
+  valuesFiles: [],
+  valueSets: [],
+  noRender: false,
+};
+
 test('explain takes one file, --service NAME and --mermaid', () => {
-  assert.deepEqual(parseArgs(['explain', 'svc.yaml', '--service=web', '--mermaid']), { command: 'explain', file: 'svc.yaml', service: 'web', mermaid: true });
-  assert.deepEqual(parseArgs(['explain', '--service', 'web', 'svc.yaml']), { command: 'explain', file: 'svc.yaml', service: 'web', mermaid: false });
+  assert.deepEqual(parseArgs(['explain', 'svc.yaml', '--service=web', '--mermaid']), { ...EXPLAIN_DEFAULTS, file: 'svc.yaml', service: 'web', mermaid: true });
+  assert.deepEqual(parseArgs(['explain', '--service', 'web', 'svc.yaml']), { ...EXPLAIN_DEFAULTS, file: 'svc.yaml', service: 'web' });
+});
+
+test('explain takes the rendering options check takes, with the same checks', () => {
+  assert.deepEqual(parseArgs(['explain', 'chart/templates/svc.yaml', '--helm', './helm', '--values', 'values-prod.yaml', '--set', 'a.b=1', '--no-render']), {
+    ...EXPLAIN_DEFAULTS,
+    file: 'chart/templates/svc.yaml',
+    helmPath: './helm',
+    valuesFiles: ['values-prod.yaml'],
+    valueSets: ['a.b=1'],
+    noRender: true,
+  });
+  assert.throws(() => parseArgs(['explain', 'svc.yaml', '--set', 'oops']), /is not key=value/);
 });
 
 test('commands: help and version in their usual spellings, anything else is a usage error', () => {

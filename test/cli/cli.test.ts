@@ -133,7 +133,7 @@ test('a Kustomize patch given alone is known by the kustomization on disk; other
     'overlay/kustomization.yaml': 'resources: [../base]\npatchesStrategicMerge:\n  - web-patch.yaml\n',
     'overlay/web-patch.yaml': patch,
     'apps/web.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30080'),
-    'old/web.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30080'),
+    'apps/old/web.yaml': BAD_SERVICE.replace('nodePort: 80', 'nodePort: 30080'),
   });
   const alone = run(['check', 'overlay/web-patch.yaml', '--format', 'json'], { cwd: dir });
   const rules = (stdout: string) => (JSON.parse(stdout) as Array<{ findings: Array<{ ruleId: string; message: string }> }>).flatMap((f) => f.findings);
@@ -141,11 +141,12 @@ test('a Kustomize patch given alone is known by the kustomization on disk; other
     rules(alone.stdout).map((f) => f.ruleId),
     ['session-affinity-invalid'],
   );
-  const both = run(['check', 'apps', 'old', '--format', 'json'], { cwd: dir });
+  // One folder tree, one application: its two definitions of `web` are one object (sibling folders would not be).
+  const both = run(['check', 'apps', '--format', 'json'], { cwd: dir });
   const duplicates = rules(both.stdout).filter((f) => f.ruleId === 'duplicate-object');
   assert.deepEqual(
     duplicates.map((f) => f.message.replace(/\. To the cluster.*/s, '')),
-    ['Service `web` is also defined at old/web.yaml:2', 'Service `web` is also defined at apps/web.yaml:2'],
+    ['Service `web` is also defined at apps/web.yaml:2', 'Service `web` is also defined at apps/old/web.yaml:2'],
   );
 });
 

@@ -180,3 +180,21 @@ test("Kustomize labels with includeSelectors give the Service its selector: the 
   const built = await client.waitForDiagnostics(uri, (p) => !codes(p).includes('service-without-selector'), RENDER_WAIT_MS);
   assert.deepEqual(codes(built), []);
 });
+
+test('a base its overlays label is judged by what the overlays build, not by its own build', async (t) => {
+  const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n      targetPort: 8080\n';
+  const dir = workspace(t, {
+    'base/kustomization.yaml': 'resources:\n  - service.yaml\n  - deployment.yaml\n',
+    'base/service.yaml': service,
+    'base/deployment.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          ports:\n            - containerPort: 8080\n',
+    'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\nlabels:\n  - pairs:\n      app: web\n    includeSelectors: true\n',
+  });
+  const client = await start(t, { workspaceFolders: [dir], configuration: withTools() });
+  const uri = fileUri(path.join(dir, 'base/service.yaml'));
+  client.open(uri, service);
+  // The base's own build has no selector, but nobody applies the base alone: the overlay's build gives it one.
+  await client.waitForDiagnostics(uri, (p) => codes(p).includes('service-without-selector'), RENDER_WAIT_MS);
+  const built = await client.waitForDiagnostics(uri, (p) => !codes(p).includes('service-without-selector'), RENDER_WAIT_MS);
+  assert.deepEqual(codes(built), []);
+});

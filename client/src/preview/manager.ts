@@ -59,6 +59,11 @@ export class TrafficPreviewManager implements vscode.WebviewPanelSerializer<Prev
         for (const preview of this.previews) if (preview.documentUri.toString() === uri) preview.follow(selections[0]?.active);
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.scheduleContextUpdate()),
+      // A chart or overlay rendered again (after a save) republishes its files' diagnostics: their diagrams are new too.
+      vscode.languages.onDidChangeDiagnostics(({ uris }) => {
+        const changed = new Set(uris.map((uri) => uri.toString()));
+        for (const preview of this.previews) if (changed.has(preview.documentUri.toString())) preview.refresh();
+      }),
     ];
   }
 

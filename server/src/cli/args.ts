@@ -24,7 +24,7 @@ export interface CheckOptions {
   noRender: boolean;
 }
 
-export interface ExplainOptions {
+export interface ExplainOptions extends Pick<CheckOptions, 'helmPath' | 'kustomizePath' | 'valuesFiles' | 'valueSets' | 'noRender'> {
   command: 'explain';
   file: string;
   service?: string;
@@ -58,6 +58,11 @@ const CHECK_OPTIONS = {
 const EXPLAIN_OPTIONS = {
   service: { type: 'string' },
   mermaid: { type: 'boolean' },
+  helm: { type: 'string' },
+  kustomize: { type: 'string' },
+  values: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
+  'no-render': { type: 'boolean' },
 } satisfies OptionSpec;
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -126,10 +131,7 @@ function parseCheck(args: string[]): CheckOptions {
     valueSets: lists.get('set') ?? [],
     noRender: values.has('no-render'),
   };
-  for (const valueSet of options.valueSets) {
-    // Helm's own parser (strvals) needs a key before the first `=`; without one it fails every render of every chart.
-    if (!/^[^=,]+=/.test(valueSet)) throw new UsageError(`--set "${valueSet}" is not key=value (for example server.service.nodePort=9090)`);
-  }
+  checkValueSets(options.valueSets);
   const format = string('format');
   if (format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -146,11 +148,31 @@ function parseCheck(args: string[]): CheckOptions {
   return options;
 }
 
+function checkValueSets(valueSets: readonly string[]): void {
+  for (const valueSet of valueSets) {
+    // Helm's own parser (strvals) needs a key before the first `=`; without one it fails every render of every chart.
+    if (!/^[^=,]+=/.test(valueSet)) throw new UsageError(`--set "${valueSet}" is not key=value (for example server.service.nodePort=9090)`);
+  }
+}
+
 function parseExplain(args: string[]): ExplainOptions {
-  const { values, positionals } = parse(args, EXPLAIN_OPTIONS);
+  const { values, lists, positionals } = parse(args, EXPLAIN_OPTIONS);
   if (positionals.length === 0) throw new UsageError('explain needs a file');
   if (positionals.length > 1) throw new UsageError('explain takes one file');
-  return { command: 'explain', file: positionals[0], service: values.get('service') as string | undefined, mermaid: values.has('mermaid') };
+  const string = (name: keyof typeof EXPLAIN_OPTIONS) => values.get(name) as string | undefined;
+  const options: ExplainOptions = {
+    command: 'explain',
+    file: positionals[0],
+    service: string('service'),
+    mermaid: values.has('mermaid'),
+    helmPath: string('helm'),
+    kustomizePath: string('kustomize'),
+    valuesFiles: lists.get('values') ?? [],
+    valueSets: lists.get('set') ?? [],
+    noRender: values.has('no-render'),
+  };
+  checkValueSets(options.valueSets);
+  return options;
 }
 
 export const HELP = `kube-service-lens: checks Kubernetes Service manifests like the API server would, and explains them.
@@ -182,8 +204,10 @@ Usage:
       --no-render                       do not run helm or kustomize: check templates, values files and
                                         patches as plain files
 
-  kube-service-lens explain FILE [--service NAME] [--mermaid]
+  kube-service-lens explain FILE [--service NAME] [--mermaid] [render options]
       Explains what each Service in FILE does with its own ports, or prints its traffic path
-      as a Mermaid block for a README or pull request.
+      as a Mermaid block for a README or pull request. For a chart's template or values file,
+      or a kustomization, the Services it renders (with the render's own workloads); takes
+      --helm, --kustomize, --values, --set and --no-render as check does.
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 usage or fatal error.`;

@@ -69,7 +69,7 @@ function chartRelative(file: string, cwd: string): string {
 }
 
 /** A `--helm` or `--kustomize` path, from the working folder; a wrong one stops the run rather than render nothing. */
-function binary(file: string | undefined, flag: string, cwd: string): string | undefined {
+export function binary(file: string | undefined, flag: string, cwd: string): string | undefined {
   if (file === undefined) return undefined;
   const absolute = path.resolve(cwd, file);
   try {

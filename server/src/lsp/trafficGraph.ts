@@ -25,7 +25,10 @@ export const trafficGraphFeature: Feature = {
   },
 };
 
-export function trafficGraph(ctx: ServerContext, params: TrafficGraphParams): TrafficGraphResult {
+/** Tracing a box back to its values line may render the chart again; past this the box points at its template. */
+const ORIGIN_WAIT_MS = 3_000;
+
+export async function trafficGraph(ctx: ServerContext, params: TrafficGraphParams): Promise<TrafficGraphResult> {
   const uri = params?.textDocument?.uri;
   if (typeof uri !== 'string') throw new Error('kubeServiceLens/trafficGraph needs textDocument.uri');
   const { service } = ctx;
@@ -36,7 +39,9 @@ export function trafficGraph(ctx: ServerContext, params: TrafficGraphParams): Tr
     return { uri, version, scope: 'document', services: [], mermaid: empty.text, links: empty.links };
   }
   const offset = params.position ? service.positions(file).offsetAt(params.position) : undefined;
-  const { scope, paths } = service.trafficPaths(file, offset);
+  const plain = service.trafficPaths(file, offset);
+  // A template, a values file or a kustomization: the Services the chart or overlay renders from it.
+  const { scope, paths } = (await service.renderedTrafficPaths(file, plain, AbortSignal.timeout(ORIGIN_WAIT_MS))) ?? plain;
   const graph = toMermaid(paths);
   return { uri, version, scope, services: paths, mermaid: graph.text, links: graph.links };
 }

@@ -32,6 +32,7 @@ import { SOURCE_KINDS } from '../rendered/index';
 import type { RunRenderer, SourceKind } from '../rendered/source';
 import { RenderScheduler } from './rendered/scheduler';
 import { withRendered } from './rendered/merge';
+import { renderedExplanations, renderedHover, renderedTrafficPaths } from './rendered/views';
 
 const LOCAL_RULES = ALL_RULES.filter((rule) => !rule.crossResource);
 
@@ -306,10 +307,13 @@ export class LanguageService {
     if (hovered && isService(hovered) && misindentedSelector(hovered)) return undefined;
     const positions = this.positions(file);
     const positionAt = (at: number): Position => positions.positionAt(at);
-    return hoverAt(
-      { uri: file.uri, file, workspace: this.index, settings: this.settingsFor(file.uri), positionAt, commandLinks: options.commandLinks },
-      offset,
-    );
+    const settings = this.settingsFor(file.uri);
+    const plain = hoverAt({ uri: file.uri, file, workspace: this.index, settings, positionAt, commandLinks: options.commandLinks }, offset);
+    const filePath = filePathOf(file.uri);
+    // A Helm template's field: what the chart's renders made of it leads, the plain hover (if any) follows.
+    const rendered =
+      filePath && renderedHover(this.renders.rendersOf(file.uri), { path: filePath, text: file.text }, offset, settings, ALL_RULES, readDiskText);
+    return rendered ? { ...rendered, markdown: plain ? `${rendered.markdown}\n\n---\n\n${plain.markdown}` : rendered.markdown } : plain;
   }
 
   completion(file: FileModel, offset: number): CompletionResult {
@@ -342,6 +346,23 @@ export class LanguageService {
     // The same findings the Problems view shows, from the same caches: the preview asks on every pause in typing.
     const findings = analyzeFile(file, this.index, settings, ALL_RULES, 'reuse');
     return buildTrafficPaths({ file, workspace: this.index, settings, findings, offset });
+  }
+
+  /**
+   * The traffic paths of the Services a template, a values file or an overlay's file renders (service/rendered/views.ts),
+   * or undefined when `file` belongs to no chart or overlay that rendered.
+   */
+  renderedTrafficPaths(file: FileModel, plain: TrafficPaths, signal: AbortSignal): Promise<TrafficPaths | undefined> {
+    const filePath = filePathOf(file.uri);
+    const source = filePath === undefined ? undefined : this.renders.rendersOf(file.uri);
+    return renderedTrafficPaths(source, filePath ?? '', this.settingsFor(file.uri), ALL_RULES, readDiskText, signal, plain);
+  }
+
+  /** What `explain` says of the Services a template, a values file or a kustomization renders; undefined elsewhere. */
+  renderedExplanations(file: FileModel, plain: TrafficPaths): ReturnType<typeof renderedExplanations> {
+    const filePath = filePathOf(file.uri);
+    const source = filePath === undefined ? undefined : this.renders.rendersOf(file.uri);
+    return renderedExplanations(source, filePath ?? '', this.settingsFor(file.uri), ALL_RULES, plain);
   }
 
   /** The file's plain findings with what the last renders found in it (service/rendered/merge.ts). */

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding } from '../../analysis/finding';
 import type { Rule } from '../../analysis/rule';
 import type { AnalysisSettings } from '../../analysis/settings';
-import type { ReadText, RenderOptions, RunOutcome, RunRenderer, SourceKind, Variant } from '../../rendered/source';
+import type { ReadText, Rendered, RenderOptions, RunOutcome, RunRenderer, SourceKind, Variant } from '../../rendered/source';
 import { renderFailed } from '../../rules/render-failed';
 import { rendererNotFound } from '../../rules/renderer-not-found';
 import { analyzeRendered } from './analyzeRendered';
@@ -30,6 +30,13 @@ export interface RenderHost {
   maxConcurrent?: number;
 }
 
+/** The last successful renders of one chart or overlay, in the order of its variants. */
+export interface RenderedSource {
+  tool: SourceKind['tool'];
+  rootDir: string;
+  renders: readonly Rendered[];
+}
+
 /** What a render says about a file besides findings: whether plain analysis still speaks for it. */
 export interface RenderCoverage {
   /** The file is a template or an input of a chart that rendered: its templates count as checked, its values are not guessed at. */
@@ -52,6 +59,8 @@ interface Source {
   entries: RenderedEntry[];
   /** At least one variant rendered, so its findings speak for its files. */
   rendered: boolean;
+  /** The successful renders behind `entries`, for hovers and the traffic preview on rendered objects. */
+  renders: readonly Rendered[];
   /** The run under way, for callers that wait (the CLI, tests). */
   running?: Promise<void>;
 }
@@ -156,6 +165,19 @@ export class RenderScheduler {
     }
   }
 
+  /**
+   * The renders that show what `uri` (a template, a values file, a patch, a base resource) becomes: those of the
+   * innermost source whose folder holds it, else of one that read it. Undefined before any render succeeded.
+   */
+  rendersOf(uri: string): RenderedSource | undefined {
+    const file = filePath(uri);
+    if (file === undefined) return undefined;
+    const rendered = [...this.sources.values()].filter((source) => source.renders.length > 0);
+    const holding = rendered.filter((source) => file.startsWith(source.rootDir + path.sep)).sort((a, b) => b.rootDir.length - a.rootDir.length);
+    const source = holding[0] ?? rendered.find((candidate) => candidate.inputs.has(file));
+    return source && { tool: source.kind.tool, rootDir: source.rootDir, renders: source.renders };
+  }
+
   /** The files every source's results are about (findings and coverage), for callers that list them. */
   uris(): string[] {
     return [...this.byUri.keys()];
@@ -172,7 +194,7 @@ export class RenderScheduler {
         const rootDir = path.dirname(file);
         const id = `${kind.tool}\u0000${rootDir}`;
         if (this.sources.has(id) || this.host.read(file) === undefined) continue;
-        this.sources.set(id, { kind, rootDir, rootUri: uri, inputs: new Set(), entries: [], rendered: false });
+        this.sources.set(id, { kind, rootDir, rootUri: uri, inputs: new Set(), entries: [], rendered: false, renders: [] });
       }
     }
     for (const [id, source] of this.sources) {
@@ -224,7 +246,7 @@ export class RenderScheduler {
     const rootText = this.host.read(filePath(source.rootUri) ?? '') ?? '';
     const root = { uri: source.rootUri, end: firstLineEnd(rootText) };
     const missing = outcomes.find(({ outcome }) => !outcome.ok && outcome.reason === 'not-found');
-    let rendered = false;
+    const renders: Rendered[] = [];
     if (missing && !missing.outcome.ok) {
       // Every variant needs the same binary: one notice for the source, and the tolerant behaviour of plain analysis.
       entries.push(...notice(rendererNotFound, settings, { ...root, start: 0, message: missing.outcome.message }));
@@ -233,14 +255,14 @@ export class RenderScheduler {
         const found = await this.entriesOf(source, variant, outcome, settings, root, signal);
         if (found === undefined) return;
         entries.push(...found.entries);
-        rendered ||= found.rendered;
+        if (found.rendered) renders.push(found.rendered);
       }
     }
     if (signal.aborted) return;
     // A missing binary is looked for again, and a render stopped for time (on a busy machine) is tried again, at
     // the next change; any other result stands until the inputs change.
     source.key = missing || outcomes.some(({ outcome }) => !outcome.ok && outcome.reason === 'timeout') ? undefined : key;
-    this.publish(source, entries, new Set(inputs), rendered);
+    this.publish(source, entries, new Set(inputs), renders);
   }
 
   private async entriesOf(
@@ -250,38 +272,39 @@ export class RenderScheduler {
     settings: AnalysisSettings,
     root: { uri: string; end: number },
     signal: AbortSignal,
-  ): Promise<{ entries: RenderedEntry[]; rendered: boolean } | undefined> {
+  ): Promise<{ entries: RenderedEntry[]; rendered?: Rendered } | undefined> {
     const { kind, rootDir } = source;
     if (!outcome.ok) {
       const problem = kind.problem(rootDir, variant, outcome, this.host.read);
       const message = `${kind.tool === 'helm' ? 'helm template' : 'kustomize build'} failed: ${problem.message}`;
       const { uri, start, end } = problem.origin;
       // A failed render gives its reason and nothing else: never a finding from a half-rendered chart.
-      return { entries: notice(renderFailed, settings, { message, uri, start, end, label: variant.label, verb: 'rendering with' }), rendered: false };
+      return { entries: notice(renderFailed, settings, { message, uri, start, end, label: variant.label, verb: 'rendering with' }) };
     }
     try {
       const rendered = kind.interpret(rootDir, variant, outcome.stdout, { read: this.host.read, run: this.run });
       const entries = await analyzeRendered(rendered, settings, this.host.rules, root, signal);
-      return entries && { entries, rendered: true };
+      return entries && { entries, rendered };
     } catch (error) {
       this.host.logError(`Reading the render of ${rootDir} (${variant.label}) failed: ${error instanceof Error ? error.stack : String(error)}`);
       const message = `The output of ${kind.tool} could not be read: ${error instanceof Error ? error.message : String(error)}`;
-      return { entries: notice(renderFailed, settings, { message, ...root, start: 0, label: variant.label, verb: 'rendering with' }), rendered: false };
+      return { entries: notice(renderFailed, settings, { message, ...root, start: 0, label: variant.label, verb: 'rendering with' }) };
     }
   }
 
   private clear(source: Source): void {
     source.key = undefined;
     if (source.entries.length === 0 && source.inputs.size === 0 && !source.rendered) return;
-    this.publish(source, [], new Set(), false);
+    this.publish(source, [], new Set(), []);
   }
 
-  private publish(source: Source, entries: RenderedEntry[], inputs: ReadonlySet<string>, rendered: boolean): void {
+  private publish(source: Source, entries: RenderedEntry[], inputs: ReadonlySet<string>, renders: readonly Rendered[]): void {
     const touched = new Set<string>([...source.entries, ...entries].map((entry) => entry.uri));
     for (const file of [...source.inputs, ...inputs]) touched.add(pathToFileURL(file).href);
     source.entries = entries;
     source.inputs = inputs;
-    source.rendered = rendered;
+    source.rendered = renders.length > 0;
+    source.renders = renders;
     this.rebuild();
     if (touched.size > 0) this.host.changed([...touched]);
   }
@@ -290,7 +313,9 @@ export class RenderScheduler {
   private rebuild(): void {
     const entries = new Map<string, RenderedEntry[]>();
     const coverage = new Map<string, RenderCoverage>();
+    const bases = this.kustomizeBases();
     for (const source of this.sources.values()) {
+      if (bases.has(source)) continue;
       for (const entry of source.entries) entries.set(entry.uri, [...(entries.get(entry.uri) ?? []), entry]);
       if (!source.rendered) continue;
       for (const file of source.inputs) {
@@ -302,6 +327,22 @@ export class RenderScheduler {
     }
     this.byUri = new Map([...entries].map(([uri, list]) => [uri, { findings: mergeEntries(list), text: this.host.read(filePath(uri) ?? '') }]));
     this.coverageByPath = coverage;
+  }
+
+  /**
+   * Kustomizations that another rendered kustomization builds on (a base under `overlays/*`). A base is not applied
+   * on its own: what it creates is what its overlays build from it (their labels may add its Services' selectors), so
+   * its verdicts come from the overlays' builds, which place them on the base's lines, and its own build says nothing.
+   */
+  private kustomizeBases(): Set<Source> {
+    const bases = new Set<Source>();
+    const overlays = [...this.sources.values()].filter((source) => source.kind.tool === 'kustomize' && source.rendered);
+    for (const source of this.sources.values()) {
+      if (source.kind.tool !== 'kustomize') continue;
+      const root = filePath(source.rootUri);
+      if (root !== undefined && overlays.some((overlay) => overlay !== source && overlay.inputs.has(root))) bases.add(source);
+    }
+    return bases;
   }
 }
 
