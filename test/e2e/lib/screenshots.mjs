@@ -23,6 +23,7 @@ const SETTLE_MS = 400;
 const WORKSPACE = [
   { from: 'examples', to: '.' },
   { from: 'test/e2e/workspace/helm-chart', to: 'helm-chart' },
+  { from: 'test/e2e/workspace/helm-views', to: 'helm-views' },
 ];
 
 /** The screenshots run's inputs when `--screenshots` is among `argv`, else undefined. */
