@@ -45,8 +45,9 @@ export function screenshotsRun(argv, e2eDir, repoRoot) {
       }
       const settingsFile = path.join(run.userData, 'User', 'settings.json');
       const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
-      // The minimap is noise at README size; the rest keeps VS Code's defaults, as a user sees them.
-      Object.assign(settings, { 'editor.minimap.enabled': false });
+      // The minimap is noise at README size, and a blinking cursor makes each run's image differ from the last; the
+      // rest keeps VS Code's defaults, as a user sees them.
+      Object.assign(settings, { 'editor.minimap.enabled': false, 'editor.cursorBlinking': 'solid' });
       writeFileSync(settingsFile, JSON.stringify(settings, null, 2) + '\n');
       const captures = path.join(run.runDir, 'captures');
       mkdirSync(captures, { recursive: true });
