@@ -15,6 +15,7 @@
 //      E2E_VERBOSE=1 (echo the extension host console live), E2E_KEEP_RUN_DIR=1,
 //      CHROMIUM_PATH (default /usr/bin/chromium).
 // `--vsix`: test the packaged extension as installed (lib/vsix.mjs) with the suite in out/test/e2e/installed/.
+// `--screenshots`: not a test run: the README's images into docs/images/ (lib/screenshots.mjs, `npm run screenshots`).
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ import { assembleRun } from './lib/assemble.mjs';
 import { installPackagedExtension } from './lib/vsix.mjs';
 import { delay, freePort, killGroupNow, spawnGroup, stopGroup, waitForHttp } from './lib/processes.mjs';
 import { pairRun } from './lib/redhatPair.mjs';
+import { screenshotsRun } from './lib/screenshots.mjs';
 
 const tStart = Date.now();
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,8 +34,10 @@ const cacheDir = path.join(repoRoot, '.cache', 'e2e');
 const vsixMode = process.argv.includes('--vsix');
 // `--with-redhat`: the pair run, another suite and workspace next to Red Hat's YAML extension (lib/redhatPair.mjs).
 const pair = pairRun(process.argv.slice(2), here, repoRoot);
-const suiteEntry = pair?.suiteEntry ?? path.join(repoRoot, 'out', 'test', 'e2e', vsixMode ? 'installed' : 'suite', 'index.js');
-const screenshotFile = pair?.screenshotFile ?? path.join(repoRoot, 'test-results', vsixMode ? 'e2e-workbench-vsix.png' : 'e2e-workbench.png');
+const shots = screenshotsRun(process.argv.slice(2), here, repoRoot);
+const suiteEntry = pair?.suiteEntry ?? shots?.suiteEntry ?? path.join(repoRoot, 'out', 'test', 'e2e', vsixMode ? 'installed' : 'suite', 'index.js');
+const screenshotFile =
+  pair?.screenshotFile ?? shots?.screenshotFile ?? path.join(repoRoot, 'test-results', vsixMode ? 'e2e-workbench-vsix.png' : 'e2e-workbench.png');
 const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 240_000);
 const verbose = process.env.E2E_VERBOSE === '1';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -81,10 +85,10 @@ async function main() {
     repoRoot,
     cacheDir,
     driverSrc: path.join(here, 'driver', 'extension.js'),
-    workspaceSrc: pair?.workspaceSrc ?? path.join(here, 'workspace'),
+    workspaceSrc: pair?.workspaceSrc ?? shots?.workspaceSrc ?? path.join(here, 'workspace'),
   }));
   if (vsixMode) await installPackagedExtension({ repoRoot, run, tools, log });
-  const pairEnv = pair?.prepare(run) ?? {};
+  const pairEnv = pair?.prepare(run) ?? shots?.prepare(run) ?? {};
   log(`run dir ${rel(run.runDir)}; extension ${run.extId}@${run.extVersion}${vsixMode ? ' from its VSIX' : ''}`);
 
   const port = await freePort();
@@ -135,14 +139,15 @@ async function main() {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = (state.page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } }));
+  const page = (state.page = await state.browser.newPage({ viewport: shots?.viewport ?? { width: 1400, height: 900 } }));
   page.on('console', (m) => onConsole(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => onConsole(`pageerror: ${e.message}`));
   let pageCrashed = false;
   page.on('crash', () => (pageCrashed = true));
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(run.workspace)}`, { timeout: 60_000 });
 
-  const out = await waitForResults(run.results, tLaunch + timeoutMs, () => pageCrashed);
+  const stopCapturing = shots?.serve(page, run, log);
+  const out = await waitForResults(run.results, tLaunch + timeoutMs, () => pageCrashed).finally(() => stopCapturing?.());
   if (pair) out.results.push(await pair.checkWorkbench(page));
   await screenshot();
   const tEnd = Date.now();
