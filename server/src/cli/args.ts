@@ -125,13 +125,8 @@ function parseCheck(args: string[]): CheckOptions {
     noConfig: values.has('no-config'),
     noIgnore: values.has('no-ignore'),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-    helmPath: string('helm'),
-    kustomizePath: string('kustomize'),
-    valuesFiles: lists.get('values') ?? [],
-    valueSets: lists.get('set') ?? [],
-    noRender: values.has('no-render'),
+    ...renderFlags(values, lists),
   };
-  checkValueSets(options.valueSets);
   const format = string('format');
   if (format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -148,11 +143,18 @@ function parseCheck(args: string[]): CheckOptions {
   return options;
 }
 
-function checkValueSets(valueSets: readonly string[]): void {
+/** The rendering flags `check` and `explain` share. */
+function renderFlags(
+  values: Parsed['values'],
+  lists: Parsed['lists'],
+): Pick<CheckOptions, 'helmPath' | 'kustomizePath' | 'valuesFiles' | 'valueSets' | 'noRender'> {
+  const valueSets = lists.get('set') ?? [];
   for (const valueSet of valueSets) {
     // Helm's own parser (strvals) needs a key before the first `=`; without one it fails every render of every chart.
     if (!/^[^=,]+=/.test(valueSet)) throw new UsageError(`--set "${valueSet}" is not key=value (for example server.service.nodePort=9090)`);
   }
+  const path = (name: string) => values.get(name) as string | undefined;
+  return { helmPath: path('helm'), kustomizePath: path('kustomize'), valuesFiles: lists.get('values') ?? [], valueSets, noRender: values.has('no-render') };
 }
 
 function parseExplain(args: string[]): ExplainOptions {
@@ -165,13 +167,8 @@ function parseExplain(args: string[]): ExplainOptions {
     file: positionals[0],
     service: string('service'),
     mermaid: values.has('mermaid'),
-    helmPath: string('helm'),
-    kustomizePath: string('kustomize'),
-    valuesFiles: lists.get('values') ?? [],
-    valueSets: lists.get('set') ?? [],
-    noRender: values.has('no-render'),
+    ...renderFlags(values, lists),
   };
-  checkValueSets(options.valueSets);
   return options;
 }
 
