@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { renderTools } from '../kit/renderTools';
@@ -164,4 +164,18 @@ test('--values from the working folder or from the chart: the finding goes on th
     assert.match(stdout, /^web\/staging\.yaml:4:15 error spec\.ports\[0\]\.nodePort: Invalid value: 8080/m, values);
     assert.match(stdout, /^web\/values-prod\.yaml:4:15 error spec\.ports\[0\]\.nodePort: Invalid value: 9090/m, values);
   }
+});
+
+test('--values names a file some charts have: the charts without it render as they are', () => {
+  const dir = chart(false);
+  writeFileSync(path.join(dir, 'web', 'staging.yaml'), 'server:\n  service:\n    type: NodePort\n    nodePort: 8080\n');
+  // A second chart without staging.yaml: helm would fail it with "open .../staging.yaml" if it were named.
+  for (const name of ['Chart.yaml', 'values.yaml', 'templates/service.yaml', 'templates/deployment.yaml']) {
+    mkdirSync(path.dirname(path.join(dir, 'api', name)), { recursive: true });
+    writeFileSync(path.join(dir, 'api', name), readFileSync(path.join(dir, 'web', name), 'utf8').replace(/\bweb\b/g, 'api'));
+  }
+  const { code, stdout } = run(['check', '.', '--helm', tool('helm'), '--values', 'staging.yaml'], { cwd: dir });
+  assert.equal(code, 1, stdout);
+  assert.match(stdout, /^web\/staging\.yaml:4:15 error spec\.ports\[0\]\.nodePort: Invalid value: 8080/m);
+  assert.doesNotMatch(stdout, /render-failed|staging\.yaml: no such file/);
 });

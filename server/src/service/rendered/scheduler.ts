@@ -234,7 +234,9 @@ export class RenderScheduler {
       return;
     }
     const { kind, rootDir } = source;
-    const options: RenderOptions = { helmValueSets: settings.render.helmValueSets, helmValuesFiles: settings.render.helmValuesFiles };
+    // A configured values file is meant for the charts that have it: naming it to helm for the others would fail them.
+    const helmValuesFiles = settings.render.helmValuesFiles.filter((name) => this.host.read(path.resolve(rootDir, name)) !== undefined);
+    const options: RenderOptions = { helmValueSets: settings.render.helmValueSets, helmValuesFiles };
     const variants = kind.variants(rootDir, this.host.list(rootDir), options);
     const inputs = kind.inputs(rootDir, this.host.read, (dir) => this.host.list(dir));
     const key = contentKey(variants, inputs, this.host.read, settings);
