@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { renderTools } from '../kit/renderTools';
@@ -178,4 +178,14 @@ test('--values names a file some charts have: the charts without it render as th
   assert.equal(code, 1, stdout);
   assert.match(stdout, /^web\/staging\.yaml:4:15 error spec\.ports\[0\]\.nodePort: Invalid value: 8080/m);
   assert.doesNotMatch(stdout, /render-failed|staging\.yaml: no such file/);
+});
+
+test('a kustomization named Kustomization (no extension) is built too', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ksl-kustomization-'));
+  cpSync(path.join(FIXTURES, 'shop'), path.join(dir, 'shop'), { recursive: true });
+  const overlay = path.join(dir, 'shop', 'overlays', 'out-of-range');
+  renameSync(path.join(overlay, 'kustomization.yaml'), path.join(overlay, 'Kustomization'));
+  const { code, stdout, stderr } = run(['check', 'shop/overlays/out-of-range', 'shop/base', '--kustomize', tool('kubectl')], { cwd: dir });
+  assert.equal(code, 1, stderr);
+  assert.match(stdout, /^shop\/overlays\/out-of-range\/service-nodeport\.yaml:9:17 error spec\.ports\[0\]\.nodePort: Invalid value: 9090/m);
 });

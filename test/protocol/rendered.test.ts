@@ -198,3 +198,19 @@ test('a base its overlays label is judged by what the overlays build, not by its
   const built = await client.waitForDiagnostics(uri, (p) => !codes(p).includes('service-without-selector'), RENDER_WAIT_MS);
   assert.deepEqual(codes(built), []);
 });
+
+test('an overlay whose kustomization is named Kustomization (no extension) is built from the start', async (t) => {
+  const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
+  const patch = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 9090\n';
+  const dir = workspace(t, {
+    'base/kustomization.yaml': 'resources:\n  - service.yaml\n',
+    'base/service.yaml': service,
+    'overlay/Kustomization': 'resources:\n  - ../base\npatches:\n  - path: patch.yaml\n',
+    'overlay/patch.yaml': patch,
+  });
+  const client = await start(t, { workspaceFolders: [dir], configuration: withTools() });
+  const uri = fileUri(path.join(dir, 'overlay/patch.yaml'));
+  client.open(uri, patch);
+  const published = await client.waitForDiagnostics(uri, (p) => !!byCode(p, 'nodeport-out-of-range'), RENDER_WAIT_MS);
+  assert.equal(byCode(published, 'nodeport-out-of-range')?.range.start.line, lineOf(patch, 'nodePort: 9090'));
+});
