@@ -46,3 +46,13 @@ export function nearestApplication<T extends K8sObject>(serviceUri: string, refs
   for (const depth of depths) if (depth > nearest) nearest = depth;
   return depths.every((depth) => depth === nearest) ? refs : refs.filter((_, i) => depths[i] === nearest);
 }
+
+/**
+ * Whether one file's folder holds the other's: `apps/web/` and `apps/web/old/` are one application, applied together
+ * with `kubectl apply -R -f apps/web`; sibling folders such as `examples/a/` and `examples/b/` are applied one at a time.
+ */
+export function sameFolderTree(uri: string, other: string): boolean {
+  const [a, b] = [bare(uri), bare(other)];
+  const [left, right] = [a.slice(0, a.lastIndexOf('/') + 1), b.slice(0, b.lastIndexOf('/') + 1)];
+  return left.startsWith(right) || right.startsWith(left);
+}

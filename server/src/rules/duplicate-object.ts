@@ -1,6 +1,7 @@
 import { defineRule } from '../analysis/rule';
 import { kustomizationFolderOf, partialReason } from '../analysis/partial';
 import { locate, relatedAt } from '../kubernetes/selection';
+import { sameFolderTree } from '../kubernetes/applications';
 import { appliesAfter, objectIdentity, type ObjectRef, type WorkspaceIndex } from '../kubernetes/workspace';
 import { fieldOf } from '../document/yamlNodes';
 import type { FileModel, ParsedChunk } from '../kubernetes/manifest';
@@ -55,16 +56,6 @@ export const duplicateObject = defineRule<Data>({
     });
   },
 });
-
-/**
- * Whether one file's folder holds the other's: `apps/web/` and `apps/web/old/` are one application, applied together
- * with `kubectl apply -R -f apps/web`; sibling folders such as `examples/a/` and `examples/b/` are applied one at a time,
- * as kubernetes/applications.ts reads a workspace, so a name they share is two objects in two applications.
- */
-function sameFolderTree(a: string, b: string): boolean {
-  const [left, right] = [a.slice(0, a.lastIndexOf('/') + 1), b.slice(0, b.lastIndexOf('/') + 1)];
-  return left.startsWith(right) || right.startsWith(left);
-}
 
 /** Not a patch, not an object with merge keys, not a Helm template: a whole object as the cluster would get it. */
 function isDefinition(ref: ObjectRef, workspace: WorkspaceIndex): boolean {

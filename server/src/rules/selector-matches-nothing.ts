@@ -1,7 +1,7 @@
 import { levenshtein } from '../kubernetes/schema/nearMiss';
 import { isScalar } from 'yaml';
 import { selectionIndex } from '../kubernetes/selectionIndex';
-import { sharedFolderDepth, workspaceFloor } from '../kubernetes/applications';
+import { sameFolderTree, sharedFolderDepth, workspaceFloor } from '../kubernetes/applications';
 import type { K8sObject, ServiceModel, WorkloadModel } from '../kubernetes/model';
 import { defineServiceRule } from '../analysis/rule';
 import type { Fix, FixContext } from '../analysis/fix';
@@ -75,10 +75,19 @@ export const selectorMatchesNothing = defineServiceRule<Data>({
     // No workload anywhere: the pods are defined outside this workspace (another repo, a chart), so say nothing.
     if (workloads.length === 0 || selectionIndex(ctx.workspace).selectedBy(service, ctx.uri).length > 0) return;
     if (operatorOwned(service, selector, ctx.workspace)) return;
-    // A workload whose document does not parse right now (being typed) may be the one it selects: its labels are only
-    // the parser's guess, so wait until it parses rather than raise an alarm that the next keystroke takes back.
-    const namespace = service.namespace || 'default';
-    if (workloads.some((ref) => ref.chunk.parsed.recovered && (ref.object.namespace || 'default') === namespace)) return;
+    // A workload of the Service's own folder tree whose document does not parse right now (being typed), and whose
+    // pod labels the break took away, may be the one it selects: wait until it parses rather than raise an alarm that
+    // the next keystroke takes back. A broken file elsewhere does not silence the rule.
+    if (
+      workloads.some(
+        (ref) =>
+          ref.chunk.parsed.recovered &&
+          Object.keys(ref.object.podLabels).length === 0 &&
+          sameNamespace(ref.object, service) &&
+          sameFolderTree(ctx.uri, ref.uri),
+      )
+    )
+      return;
 
     const closest = closestWorkload(service, selector, workloads, (ref) => sharedFolderDepth(ctx.uri, ref.uri, workspaceFloor(ctx.uri, ctx.workspace)));
     const where = service.namespace ? `in namespace \`${service.namespace}\`` : 'in the same namespace';
@@ -335,4 +344,8 @@ function fixSelector(ctx: FixContext<Data>): Fix[] {
   }
   const who = `${closest.kind} ${closest.name ?? '(unnamed)'}`;
   return fixOf(`Change the selector to ${formatLabels(result)} (the pods of ${who})`, edits, { safe: false, preferred: true });
+}
+
+function sameNamespace(a: { namespace?: string }, b: { namespace?: string }): boolean {
+  return (a.namespace || 'default') === (b.namespace || 'default');
 }

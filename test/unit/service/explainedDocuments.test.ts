@@ -163,3 +163,15 @@ test('a Deployment whose file is broken while being typed still counts for the S
     [],
   );
 });
+
+test('a broken file in another folder tree does not silence selector-matches-nothing', () => {
+  const service = new LanguageService();
+  service.configure(DEFAULT_SETTINGS);
+  const uri = 'file:///workspace/a/shop.yaml';
+  service.openDocument(uri, 'yaml', 1, VALID);
+  service.openDocument('file:///workspace/b/deploy.yaml', 'yaml', 1, WORKLOAD.replace('spec:\n', 'spec:\n  replicas: 2\n oops: [\n'));
+  assert.deepEqual(
+    service.findings(service.file(uri)!).map((finding) => finding.ruleId),
+    ['selector-matches-nothing'],
+  );
+});
