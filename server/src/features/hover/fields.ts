@@ -62,6 +62,9 @@ export const FIELDS: Record<string, FieldDoc> = {
             : 'not a valid value; the API server accepts only `Cluster` and `Local`';
       return `${valueHere(policy, !!s.externalTrafficPolicy)}: ${what}.`;
     },
+    // create-external-load-balancer.md, "Preserving the client source IP": Cluster "obscures the client source IP and may
+    // cause a second hop to another node, but should have good overall load-spreading"; Local "preserves the client
+    // source IP and avoids a second hop ... but risks potentially imbalanced traffic spreading" (docs.ts, sourceIP).
     otherwise:
       '`Cluster` spreads load well but may add a second hop and hides the client IP. `Local` keeps the client IP with no second hop, but a node without a ready pod drops the traffic and load can be uneven (load balancers balance per node, not per pod); a LoadBalancer then gets a `healthCheckNodePort`.',
     docs: [

@@ -55,6 +55,8 @@ export function outOfRangeNote(service: ServiceModel, env: HoverEnv): string | u
 
 /** What the type does, in one clause, for the lead line (the long definitions live on docs/service-types.md). */
 export function typeClause(service: ServiceModel): string {
+  // service.md "Headless Services": "a cluster IP is not allocated, kube-proxy does not handle these Services, and there
+  // is no load balancing or proxying"; with selectors, DNS returns "A or AAAA records ... that point directly to the Pods".
   if (isHeadless(service) && service.type === 'ClusterIP') return "headless: no cluster IP, DNS returns the ready pods' IPs and nothing proxies";
   switch (service.type) {
     case 'ClusterIP':
@@ -113,12 +115,17 @@ export function podsLine(service: ServiceModel, workloads: ObjectRef<WorkloadMod
 }
 
 /** The cluster DNS name for clients in other namespaces; a bare name only resolves in the Service's own namespace. */
+// kubernetes.io/docs/concepts/services-networking/dns-pod-service/: "Queries that don't specify a namespace are limited
+// to the Pod's namespace. To access Services in other namespaces, specify it in the DNS query."
 export function otherNamespaces(service: ServiceModel): string | undefined {
   if (isHeadless(service) || service.type === 'ExternalName') return undefined;
   return `From other namespaces: ${code(`${service.name ?? '<name>'}.${service.namespace ?? '<namespace>'}`)}`;
 }
 
 /** The ExternalName Service's one line: a CNAME, no ports remapped. */
+// kubernetes.io/docs/concepts/services-networking/service/#externalname: "the cluster DNS Service returns a CNAME record"
+// and "redirection happens at the DNS level rather than via proxying or forwarding": nothing sits between client and
+// host to map one port to another.
 export function externalNameLine(service: ServiceModel): string {
   const target = specString(service, 'externalName');
   return `The cluster DNS answers ${code(service.name ?? '<name>')} with a CNAME for ${target ? code(target) : 'the name in `externalName`'}; clients connect to that host on their own port, with no proxying and no port remapping.`;

@@ -91,6 +91,8 @@ export function thisService(service: ServiceModel, env: HoverEnv): string {
 }
 
 function noPorts(service: ServiceModel): string {
+  // A headless Service without ports is valid (validation.go allows no ports when clusterIP is None): DNS gives pod IPs
+  // and nothing proxies, so the client connects to whatever port the pods listen on.
   if (isHeadless(service)) return 'No ports: clients choose the port themselves.';
   return 'No ports yet; the API server requires at least one (`spec.ports: Required value`).';
 }
